@@ -1,0 +1,129 @@
+"""Command line: ``readerui [FILE|URL|-]``, ``readerui --sample`` and ``readerui analyze``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from readerui import __version__
+from readerui.core.errors import ReaderError
+
+PROG = "readerui"
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Read news and long-form articles in the terminal, page by page.",
+        epilog="Also: 'readerui analyze FILE|URL|- --json' prints the article and its analysis.",
+    )
+    parser.add_argument(
+        "source", nargs="?", help="a file (.txt, .md, .html, …), an http(s) URL, or - for stdin"
+    )
+    parser.add_argument(
+        "--sample",
+        nargs="?",
+        const="harbour",
+        metavar="NAME",
+        help="open a bundled sample article (harbour, lighthouse)",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _analyze_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} analyze",
+        description="Print an article with the people and quotes found in it.",
+    )
+    parser.add_argument("source", help="a file, an http(s) URL, or - for stdin")
+    fmt = parser.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="JSON (the default)")
+    fmt.add_argument("--markdown", action="store_true", help="readable Markdown")
+    parser.add_argument("--no-analysis", action="store_true", help="skip people and quotes")
+    return parser
+
+
+def _error(message: str, code: int = 1) -> int:
+    first = message.strip().splitlines()[0] if message.strip() else "unknown error"
+    print(f"{PROG}: error: {first}", file=sys.stderr)
+    return code
+
+
+def analyze_main(argv: Sequence[str]) -> int:
+    """``readerui analyze``: load, analyse and print."""
+    args = _analyze_parser().parse_args(list(argv))
+    from readerui.core.analysis import analyze
+    from readerui.core.export import to_json, to_markdown
+    from readerui.core.loading import load_source
+
+    article = load_source(args.source)
+    analysis = None if args.no_analysis else analyze(article)
+    if args.markdown:
+        sys.stdout.write(to_markdown(article, analysis))
+    else:
+        sys.stdout.write(to_json(article, analysis) + "\n")
+    return 0
+
+
+def _reattach_terminal() -> bool:
+    """After reading an article from a pipe, make the terminal stdin again for the keys."""
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        return False
+    os.dup2(fd, 0)
+    os.close(fd)
+    return True
+
+
+def reader_main(argv: Sequence[str]) -> int:
+    """``readerui [SOURCE]``: open the reader."""
+    args = _reader_parser().parse_args(list(argv))
+    from readerui.core.loading import is_url, load_stdin
+
+    article = None
+    source: str | None = args.source
+    if args.sample:
+        from readerui.samples import SAMPLES, sample_path
+
+        if args.sample not in SAMPLES:
+            return _error(f"no sample called {args.sample!r} (try: {', '.join(SAMPLES)})", 2)
+        source = str(sample_path(args.sample))
+    elif source == "-":
+        if sys.stdin.isatty():
+            return _error("nothing on standard input (pipe an article in: cat a.txt | readerui -)")
+        article = load_stdin(sys.stdin.buffer)
+        if not _reattach_terminal():
+            return _error("no terminal to read keys from; use 'readerui analyze -' instead")
+    elif source and not is_url(source) and not os.path.exists(source):
+        return _error(f"No such file: {source}", 2)
+
+    if not sys.stdout.isatty() and not os.environ.get("READERUI_FORCE_TUI"):
+        return _error("the reader needs a terminal; use 'readerui analyze' for scripts")
+
+    from readerui.ui.app import ReaderApp
+
+    app = ReaderApp(source, article=article)
+    app.run()
+    if app.initial_error:
+        return _error(app.initial_error)
+    return app.return_code or 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``readerui`` command; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "analyze":
+            return analyze_main(args[1:])
+        return reader_main(args)
+    except ReaderError as exc:
+        return _error(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `readerui analyze x --json | head` closing the pipe early is not an error.
+        return 0

@@ -1,0 +1,97 @@
+"""The article and its analysis as JSON (the contract for scripts) or Markdown."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from readerui.core.models import Analysis, Article
+
+
+def to_dict(article: Article, analysis: Analysis | None = None) -> dict[str, Any]:
+    """The ``readerui analyze --json`` document: every offset indexes into ``text``."""
+    analysis = analysis or Analysis()
+    return {
+        "source": article.source,
+        "title": article.title,
+        "byline": article.byline,
+        "published": article.published,
+        "site": article.site,
+        "text": article.text,
+        "paragraphs": [
+            {"start": p.start, "end": p.end, "kind": p.kind} for p in article.paragraphs
+        ],
+        "people": [
+            {
+                "name": person.name,
+                "aliases": list(person.aliases),
+                "role": person.role,
+                "kind": person.kind,
+                "mentions": [[start, end] for start, end in person.mentions],
+                "quoted": person.quoted,
+            }
+            for person in analysis.people
+        ],
+        "quotes": [
+            {
+                "text": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+                "speaker": quote.speaker,
+                "speaker_label": quote.speaker_label,
+                "cue": quote.cue,
+                "partial": quote.partial,
+            }
+            for quote in analysis.quotes
+        ],
+    }
+
+
+def to_json(article: Article, analysis: Analysis | None = None, *, indent: int | None = 2) -> str:
+    """:func:`to_dict` serialised; non-ASCII text is kept as is."""
+    return json.dumps(to_dict(article, analysis), ensure_ascii=False, indent=indent)
+
+
+def to_markdown(article: Article, analysis: Analysis | None = None) -> str:
+    """A readable Markdown export: headline, metadata, body, then people and quotes."""
+    out: list[str] = []
+    if article.title:
+        out += [f"# {_escape_line(article.title)}", ""]
+    meta = [m for m in (article.site, article.published, article.source) if m]
+    if meta:
+        out += ["*" + " · ".join(_escape_inline(m) for m in meta) + "*", ""]
+    for paragraph in article.paragraphs:
+        body = article.paragraph_text(paragraph)
+        if paragraph.kind == "heading":
+            out.append(f"## {_escape_line(body)}")
+        elif paragraph.kind in ("caption", "byline"):
+            out.append(f"*{_escape_inline(body)}*")
+        elif paragraph.kind == "blockquote":
+            out.append("\n".join(f"> {line}" for line in body.splitlines()))
+        elif paragraph.kind == "list":
+            out.append(f"- {body}")
+        else:
+            out.append(body)
+        out.append("")
+    if analysis and analysis.people:
+        out += ["## People", ""]
+        for person in analysis.people:
+            role = f", {person.role}" if person.role else ""
+            counts = f"{len(person.mentions)} mentions, {person.quoted} quotes"
+            out.append(f"- **{_escape_inline(person.name)}**{_escape_inline(role)} ({counts})")
+        out.append("")
+    if analysis and analysis.quotes:
+        out += ["## Quotes", ""]
+        for quote in analysis.quotes:
+            who = quote.speaker or quote.speaker_label or "unattributed"
+            out.append(f"- “{quote.text}” — {_escape_inline(who)}")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _escape_inline(text: str) -> str:
+    return text.replace("*", r"\*").replace("_", r"\_")
+
+
+def _escape_line(text: str) -> str:
+    return _escape_inline(text).replace("\n", " ")

@@ -1,0 +1,48 @@
+"""Messages that carry worker results back to the UI thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from readerui.core.layout import Layout
+from readerui.core.models import Analysis, Article
+
+
+@dataclass
+class ArticleLoaded(Message):
+    """An article was loaded and is ready to show."""
+
+    article: Article
+    """The article."""
+
+
+@dataclass
+class LoadFailed(Message):
+    """Loading a source failed; ``error`` is one line for the user."""
+
+    source: str
+    """What the user asked to open."""
+    error: str
+    """Why it failed."""
+
+
+@dataclass
+class LayoutReady(Message):
+    """Pages were computed for the view's current size."""
+
+    layout: Layout
+    """The pages."""
+    generation: int
+    """Which request this answers; stale answers are dropped."""
+
+
+@dataclass
+class AnalysisReady(Message):
+    """People and quotes were found in the current article."""
+
+    article: Article
+    """The article analysed (dropped when another one has been opened since)."""
+    analysis: Analysis
+    """What was found."""

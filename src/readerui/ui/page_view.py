@@ -1,0 +1,452 @@
+"""The paginated reading view: draws the pages the core lays out, one or two at a time."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rich.segment import Segment
+from rich.style import Style
+from textual import events, work
+from textual.message import Message
+from textual.strip import Strip
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from readerui.core.layout import Layout, LayoutCancelled, Line, Page, paginate, wrap_lines
+from readerui.core.models import Article
+
+MAX_MEASURE = 80
+"""Widest comfortable line, in cells; wider views centre the text."""
+SPREAD_MIN_WIDTH = 160
+"""A two-page spread is used only when the text area is at least this wide."""
+SPREAD_GUTTER = 6
+"""Cells between the two pages of a spread."""
+SYNC_LAYOUT_CHARS = 200_000
+"""Texts shorter than this are paginated at once; longer ones in a thread worker."""
+WORDS_PER_MINUTE = 230
+"""Reading speed used for "time left"."""
+
+_KIND_CLASSES = {
+    "heading": "pageview--heading",
+    "caption": "pageview--caption",
+    "byline": "pageview--byline",
+    "blockquote": "pageview--blockquote",
+}
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of the article text drawn with one of the view's component styles."""
+
+    start: int
+    """First offset."""
+    end: int
+    """Offset past the end."""
+    component: str
+    """Component class whose style is applied."""
+
+
+class PageView(Widget, can_focus=True):
+    """Shows the article as real pages that fit the view, like a book.
+
+    Positions are character offsets: :attr:`anchor` is the first character on screen, and
+    the page shown is whichever page holds it, so a resize keeps the reader's place.
+    """
+
+    COMPONENT_CLASSES = {
+        "pageview--title",
+        "pageview--meta",
+        "pageview--rule",
+        "pageview--heading",
+        "pageview--caption",
+        "pageview--byline",
+        "pageview--blockquote",
+        "pageview--quote-bar",
+        "pageview--match",
+        "pageview--match-current",
+        "pageview--mention",
+        "pageview--quote",
+        "pageview--empty",
+        "pageview--folio",
+    }
+
+    class Changed(Message):
+        """The page shown, the page count or the layout changed."""
+
+    @dataclass
+    class _LayoutDone(Message):
+        layout: Layout
+        generation: int
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.article: Article | None = None
+        """The article shown (None before one is opened)."""
+        self.pages_layout: Layout | None = None
+        """The current pages (None until laid out)."""
+        self.position = 0
+        """Offset of the first character on screen: the reader's place in the text."""
+        self.spread = True
+        """Whether a two-page spread is wanted (used only when the view is wide enough)."""
+        self.empty_message: list[str] = []
+        """Lines shown centred when no article is open."""
+        self._highlights: dict[str, list[Highlight]] = {}
+        self._starts: list[int] = []
+        self._flat: list[Highlight] = []
+        self._generation = 0
+        self._cancel: threading.Event | None = None
+        self._rows: list[Strip] = []
+        self._layout_key: tuple[int, int, int, int] | None = None
+
+    # ------------------------------------------------------------------ geometry
+
+    @property
+    def columns(self) -> int:
+        """Pages shown side by side: 2 for a spread, else 1."""
+        return 2 if self.spread and self.size.width >= SPREAD_MIN_WIDTH else 1
+
+    @property
+    def measure(self) -> int:
+        """Width of one page of text, in cells."""
+        width = max(1, self.size.width)
+        if self.columns == 2:
+            return min(MAX_MEASURE, (width - SPREAD_GUTTER) // 2)
+        return min(MAX_MEASURE, width)
+
+    def _header_lines(self, measure: int, height: int) -> list[tuple[str, str]]:
+        """Title, metadata and a rule drawn above the text on the first page."""
+        article = self.article
+        if article is None:
+            return []
+        lines: list[tuple[str, str]] = []
+        if article.title:
+            lines += [(t, "pageview--title") for t in wrap_lines(article.title, measure)]
+        meta = [m for m in (article.byline, article.site, _short_date(article.published)) if m]
+        if meta:
+            lines += [(t, "pageview--meta") for t in wrap_lines(" · ".join(meta), measure)]
+        if lines:
+            lines += [("─" * measure, "pageview--rule"), ("", "")]
+        # Never let the header take more than half the page, whatever the title's length.
+        limit = max(0, height // 2)
+        if len(lines) > limit:
+            lines = [*lines[: max(0, limit - 1)], ("─" * measure, "pageview--rule")]
+            lines = lines[:limit]
+        return lines
+
+    # ------------------------------------------------------------------ state
+
+    def show_article(self, article: Article, anchor: int = 0) -> None:
+        """Open ``article`` at ``anchor`` (a character offset)."""
+        self.article = article
+        self.pages_layout = None
+        self._layout_key = None
+        self.position = max(0, min(anchor, len(article.text)))
+        self._highlights.clear()
+        self._reindex_highlights()
+        self.relayout()
+
+    def set_highlights(self, group: str, highlights: Iterable[Highlight]) -> None:
+        """Replace one group of highlights (search matches, mentions, a quote)."""
+        self._highlights[group] = list(highlights)
+        self._reindex_highlights()
+        self._rebuild()
+
+    def _reindex_highlights(self) -> None:
+        flat = [h for group in self._highlights.values() for h in group]
+        flat.sort(key=lambda h: h.start)
+        self._flat = flat
+        self._starts = [h.start for h in flat]
+
+    @property
+    def page_index(self) -> int:
+        """Index of the (left) page shown."""
+        if self.pages_layout is None:
+            return 0
+        index = self.pages_layout.page_at(self.position)
+        return index - index % self.columns
+
+    @property
+    def page_count(self) -> int:
+        """Number of pages at the current size."""
+        return len(self.pages_layout) if self.pages_layout else 0
+
+    def visible_pages(self) -> list[Page]:
+        """The pages on screen, left to right."""
+        if self.pages_layout is None or not self.pages_layout.pages:
+            return []
+        first = self.page_index
+        return list(self.pages_layout.pages[first : first + self.columns])
+
+    def visible_range(self) -> tuple[int, int]:
+        """Offsets of the first and past-the-last character on screen."""
+        pages = self.visible_pages()
+        if not pages:
+            return (0, 0)
+        return (pages[0].start, pages[-1].end)
+
+    @property
+    def progress(self) -> float:
+        """Fraction of the text read up to the bottom of the visible page(s)."""
+        if self.article is None or not self.article.text:
+            return 0.0
+        return self.visible_range()[1] / len(self.article.text)
+
+    @property
+    def minutes_left(self) -> int:
+        """Reading time left after the visible page(s), in whole minutes."""
+        article = self.article
+        if article is None or not article.text:
+            return 0
+        left_chars = len(article.text) - self.visible_range()[1]
+        words = article.word_count * left_chars / len(article.text)
+        if words <= 0:
+            return 0
+        return max(1, round(words / WORDS_PER_MINUTE))
+
+    # ------------------------------------------------------------------ navigation
+
+    def go_to_page(self, index: int) -> None:
+        """Show page ``index`` (0-based, clamped)."""
+        if self.pages_layout is None or not self.pages_layout.pages:
+            return
+        index = max(0, min(index, len(self.pages_layout.pages) - 1))
+        self.position = self.pages_layout.pages[index].start
+        self._changed()
+
+    def go_to_offset(self, offset: int) -> None:
+        """Show the page that holds ``offset``."""
+        if self.pages_layout is None:
+            self.position = offset
+            return
+        self.go_to_page(self.pages_layout.page_at(offset))
+
+    def next_page(self) -> bool:
+        """Turn forward one page (or spread); False at the end."""
+        if self.pages_layout is None or self.page_index + self.columns >= self.page_count:
+            return False
+        self.go_to_page(self.page_index + self.columns)
+        return True
+
+    def previous_page(self) -> bool:
+        """Turn back one page (or spread); False at the start."""
+        if self.pages_layout is None or self.page_index == 0:
+            return False
+        self.go_to_page(self.page_index - self.columns)
+        return True
+
+    def _changed(self) -> None:
+        self._rebuild()
+        self.post_message(self.Changed())
+
+    # ------------------------------------------------------------------ layout
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Reflow the pages for the new size, keeping the anchor."""
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Lay the article out for the current size (now, or in a worker if it is big)."""
+        article = self.article
+        if article is None or self.size.height < 1 or self.size.width < 1:
+            self._rebuild()
+            return
+        measure, height = self.measure, self.size.height
+        header = len(self._header_lines(measure, height))
+        key = (id(article), measure, height, header)
+        if key == self._layout_key and self.pages_layout is not None:
+            self._changed()
+            return
+        self._layout_key = key
+        self._generation += 1
+        if self._cancel is not None:
+            self._cancel.set()
+        if len(article.text) < SYNC_LAYOUT_CHARS:
+            self.pages_layout = paginate(
+                article, measure, height, first_page_height=height - header
+            )
+            self._changed()
+        else:
+            self._cancel = threading.Event()
+            self._layout_worker(article, measure, height, header, self._generation, self._cancel)
+
+    @work(thread=True, exclusive=True, group="layout")
+    def _layout_worker(
+        self,
+        article: Article,
+        measure: int,
+        height: int,
+        header: int,
+        generation: int,
+        cancel: threading.Event,
+    ) -> None:
+        try:
+            layout = paginate(
+                article, measure, height, first_page_height=height - header, cancel=cancel
+            )
+        except LayoutCancelled:
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self._LayoutDone(layout, generation))
+
+    def on_page_view__layout_done(self, message: _LayoutDone) -> None:
+        """Take a layout from the worker unless a newer one was asked for since."""
+        if message.generation == self._generation:
+            self.pages_layout = message.layout
+            self._changed()
+
+    @property
+    def laying_out(self) -> bool:
+        """True while pages for the current size are still being computed."""
+        return self.article is not None and (
+            self.pages_layout is None or self._layout_key != self._current_key()
+        )
+
+    def _current_key(self) -> tuple[int, int, int, int] | None:
+        if self.article is None:
+            return None
+        header = len(self._header_lines(self.measure, self.size.height))
+        return (id(self.article), self.measure, self.size.height, header)
+
+    # ------------------------------------------------------------------ mouse
+
+    def on_click(self, event: events.Click) -> None:
+        """Click the right third of the page to turn forward, the left third to turn back."""
+        width = self.size.width
+        if event.x >= width * 2 // 3:
+            self.next_page()
+        elif event.x < width // 3:
+            self.previous_page()
+
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        """The wheel turns pages."""
+        event.stop()
+        self.next_page()
+
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        """The wheel turns pages."""
+        event.stop()
+        self.previous_page()
+
+    # ------------------------------------------------------------------ drawing
+
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True)
+
+    def _rebuild(self) -> None:
+        """Recompute the rows on screen from the current state."""
+        width, height = self.size.width, self.size.height
+        base = self.rich_style
+        rows: list[list[Segment]] = [[] for _ in range(max(0, height))]
+        if self.article is None or self.pages_layout is None:
+            self._draw_empty(rows, width)
+        else:
+            measure = self.pages_layout.width
+            columns = self.columns
+            total = measure * columns + SPREAD_GUTTER * (columns - 1)
+            left = max(0, (width - total) // 2)
+            for column, page in enumerate(self.visible_pages()):
+                x = left + column * (measure + SPREAD_GUTTER)
+                self._draw_page(rows, page, x, measure)
+        self._rows = [self._finish(row, width, base) for row in rows]
+        self.refresh()
+
+    def refresh_view(self) -> None:
+        """Redraw from the current state (after changing :attr:`empty_message`, say)."""
+        self._rebuild()
+
+    def _draw_empty(self, rows: list[list[Segment]], width: int) -> None:
+        lines = self.empty_message
+        top = max(0, (len(rows) - len(lines)) // 2)
+        style = self._style("pageview--empty")
+        for i, text in enumerate(lines):
+            if top + i < len(rows):
+                x = max(0, (width - len(text)) // 2)
+                rows[top + i] = [Segment(" " * x), Segment(text, style)]
+
+    def _draw_page(self, rows: list[list[Segment]], page: Page, x: int, measure: int) -> None:
+        y = 0
+        if page.index == 0:
+            for text, component in self._header_lines(measure, len(rows)):
+                if y < len(rows):
+                    style = self._style(component) if component else Style()
+                    _place(rows[y], x, [Segment(text, style)])
+                y += 1
+        for line in page.lines:
+            if y >= len(rows):
+                break
+            _place(rows[y], x, self._line_segments(line))
+            y += 1
+
+    def _line_segments(self, line: Line) -> list[Segment]:
+        assert self.article is not None
+        segments: list[Segment] = []
+        if line.kind == "blank":
+            return segments
+        if line.kind == "blockquote":
+            segments.append(Segment("│ ", self._style("pageview--quote-bar")))
+        elif line.kind == "list":
+            segments.append(Segment("• " if line.first else "  "))
+        elif line.indent:
+            segments.append(Segment(" " * line.indent))
+        component = _KIND_CLASSES.get(line.kind)
+        base = self._style(component) if component else Style()
+        text = self.article.text
+        cuts = {line.start, line.end}
+        spans: list[Highlight] = []
+        # Highlights are sorted by start; look back far enough to catch long spans.
+        lo = bisect.bisect_left(self._starts, line.start - 5000)
+        hi = bisect.bisect_left(self._starts, line.end)
+        for h in self._flat[lo:hi]:
+            if h.end > line.start and h.start < line.end:
+                spans.append(h)
+                cuts.add(max(h.start, line.start))
+                cuts.add(min(h.end, line.end))
+        points = sorted(cuts)
+        for a, b in itertools.pairwise(points):
+            style = base
+            for h in spans:
+                if h.start <= a and h.end >= b:
+                    style = style + self._style(h.component)
+            chunk = text[a:b].replace("\n", " ")
+            if chunk:
+                segments.append(Segment(chunk, style))
+        return segments
+
+    def _finish(self, row: list[Segment], width: int, base: Style) -> Strip:
+        strip = Strip(row).crop_extend(0, width, None)
+        return strip.apply_style(base)
+
+    def render_line(self, y: int) -> Strip:
+        """Draw one row of the view."""
+        if 0 <= y < len(self._rows):
+            return self._rows[y]
+        return Strip.blank(self.size.width, self.rich_style)
+
+    def on_mount(self) -> None:
+        """Draw as soon as the view has a size."""
+        self._rebuild()
+
+    def notify_style_update(self) -> None:
+        """Redraw when the theme or stylesheet changes."""
+        super().notify_style_update()
+        if self.is_mounted:
+            self._rebuild()
+
+
+def _place(row: list[Segment], x: int, segments: list[Segment]) -> None:
+    """Put ``segments`` at column ``x`` of a row that is being drawn left to right."""
+    used = sum(segment.cell_length for segment in row)
+    if x > used:
+        row.append(Segment(" " * (x - used)))
+    row.extend(segments)
+
+
+def _short_date(value: str | None) -> str | None:
+    """The date part of an ISO timestamp, for the header."""
+    if not value:
+        return None
+    return value[:10]
