@@ -1,0 +1,382 @@
+"""Load an article from a file, bytes, standard input, or any source spec the CLI accepts.
+
+Everything funnels through :func:`load_bytes`: decode (BOM, declared charset, UTF-8, then
+detection), pick the format (declared type, file extension, then content sniffing) and hand
+the text to the plain-text, Markdown or HTML parser. Every failure is a :class:`LoadError`
+with a one-line message.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import sys
+import threading
+import unicodedata
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO, Literal
+from urllib.parse import urlsplit
+
+from readerui.core.errors import LoadError
+from readerui.core.models import Article
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "decode_bytes",
+    "is_url",
+    "load_bytes",
+    "load_path",
+    "load_source",
+    "load_stdin",
+    "sniff_format",
+]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest file or stream accepted: far beyond any article, small enough to stay responsive."""
+
+Format = Literal["text", "markdown", "html"]
+
+_EXTENSIONS: dict[str, Format] = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+}  # fmt: skip
+
+_CHUNK = 1024 * 1024
+
+
+def display_name(name: str) -> str:
+    """A file name or URL made safe for a one-line message (no control characters)."""
+    return "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in name)
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    # UTF-32 first: its little-endian BOM starts with the UTF-16 one.
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Magic numbers of formats people may point the reader at by mistake.
+_BINARY_MAGIC = (
+    b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"BZh",
+    b"\x7fELF", b"MZ", b"RIFF", b"OggS", b"ID3", b"\x00\x00\x01\x00", b"7z\xbc\xaf",
+)  # fmt: skip
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
+)
+
+# What browsers actually mean by some labels (WHATWG Encoding Standard): pages labelled
+# latin-1 or ASCII are written in Windows-1252 in practice (curly quotes at 0x93/0x94).
+_CHARSET_ALIASES = {
+    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
+    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
+    "x-sjis": "shift_jis", "unicode": "utf-16", "utf-16le": "utf-16-le",
+}  # fmt: skip
+
+
+class _BinaryData(Exception):
+    """Raised internally when bytes are not text in any encoding we can read."""
+
+
+def _codec(label: str | None) -> str | None:
+    """The Python codec for a charset label, or None when the label is unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _CHARSET_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def _try_decode(data: bytes, codec: str) -> str | None:
+    """Decode strictly; None when the bytes are not valid in that codec."""
+    try:
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        if codec == "cp1252":
+            # Five byte values are undefined in cp1252; latin-1 maps them to C1 controls
+            # (removed later) rather than failing a page that is otherwise fine.
+            return data.decode("latin-1")
+        return None
+
+
+def _looks_binary(text: str) -> bool:
+    """Whether decoded text is mostly control characters, i.e. not really text."""
+    sample = text[:8192]
+    if not sample:
+        return False
+    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f\v\x1b")
+    return "\x00" in sample or controls / len(sample) > 0.02
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Decode UTF-16 text that has no BOM, recognised by its zero bytes on one side."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_zeros = sample[0::2].count(0) / len(sample[0::2])
+    odd_zeros = sample[1::2].count(0) / len(sample[1::2])
+    codec = None
+    if odd_zeros > 0.3 and even_zeros < 0.05:
+        codec = "utf-16-le"
+    elif even_zeros > 0.3 and odd_zeros < 0.05:
+        codec = "utf-16-be"
+    return _try_decode(data, codec) if codec else None
+
+
+# Non-ASCII characters a Windows-1252 English or Western European text plausibly contains.
+_WESTERN_EXTRA = frozenset("‘’‚“”„–—…•€™«»°£¥©®·§¶×÷¿¡ ")
+
+
+def _western_text(data: bytes) -> str | None:
+    """Decode mostly-ASCII legacy text as Windows-1252 when that gives only plausible
+    characters. Detectors guess badly on short texts ("Café" as Baltic "Cafķ"), and
+    cp1252 is by far the most common legacy encoding of the texts this reader sees."""
+    sample = data[:65536]
+    high = sum(1 for byte in sample if byte >= 0x80)
+    if not sample or high / len(sample) > 0.1:
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for ch in set(text):
+        if ch < "\x80" or ch in _WESTERN_EXTRA:
+            continue
+        if not ("\xc0" <= ch <= "\xff" and ch.isalpha()):
+            return None
+    return text
+
+
+def decode_bytes(data: bytes, *, charset: str | None = None) -> str:
+    """Decode bytes to text: BOM, declared ``charset``, ``<meta charset>``, UTF-8, detection.
+
+    Raises :class:`_BinaryData` (internal) for bytes that are not text.
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(codec, errors="replace")
+            if _looks_binary(text):
+                raise _BinaryData
+            return text
+    if data.startswith(_BINARY_MAGIC):
+        raise _BinaryData
+
+    meta = _META_CHARSET.search(data[:4096])
+    meta_codec = _codec(meta.group(1).decode("ascii", "replace")) if meta else None
+    if meta_codec and meta_codec.startswith(("utf-16", "utf-32")):
+        # A page whose bytes we can read as ASCII cannot really be UTF-16: browsers treat
+        # this common mislabel as UTF-8, and so do we.
+        meta_codec = "utf-8"
+    candidate: str | None
+    for label_codec in (_codec(charset), meta_codec):
+        if label_codec is None:
+            continue
+        candidate = _try_decode(data, label_codec)
+        if candidate is not None and not _looks_binary(candidate):
+            return candidate
+
+    if b"\x00" in data[:8192]:
+        candidate = _utf16_without_bom(data)
+        if candidate is not None and not _looks_binary(candidate):
+            return candidate
+        raise _BinaryData
+
+    candidate = _try_decode(data, "utf-8")
+    if candidate is not None:
+        return candidate
+
+    candidate = _western_text(data)
+    if candidate is not None:
+        return candidate
+
+    # Imported here: detection is slow to import and only needed for undeclared legacy text.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 2 * _CHUNK]).best()
+    if best is None or best.encoding is None:
+        raise _BinaryData
+    text = data.decode(best.encoding, errors="replace")
+    if _looks_binary(text):
+        raise _BinaryData
+    return text
+
+
+# --- format --------------------------------------------------------------------------------
+
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|article|div|p|h[1-6]|section|main)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_HTML_ANYWHERE = re.compile(r"<(?:html|body)\b[^>]*>|</(?:html|body|p|div)>", re.IGNORECASE)
+
+
+def sniff_format(text: str) -> Format:
+    """Guess ``"html"`` or ``"text"`` from content: markup at the start, or a page skeleton."""
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return "html"
+    if len(_HTML_ANYWHERE.findall(head)) >= 2:
+        return "html"
+    return "text"
+
+
+def _format_for(source: str, content_type: str | None, text: str) -> Format:
+    """Pick the parser: declared content type, then the name's extension, then sniffing."""
+    mime = (content_type or "").split(";")[0].strip().lower()
+    if mime in ("text/html", "application/xhtml+xml", "application/xml", "text/xml"):
+        return "html"
+    if mime in ("text/markdown", "text/x-markdown"):
+        return "markdown"
+    name = urlsplit(source).path if is_url(source) else source
+    suffix = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+    if suffix in _EXTENSIONS:
+        return _EXTENSIONS[suffix]
+    if mime == "text/plain":
+        return "text"
+    return sniff_format(text)
+
+
+def _check_cancel(cancel: threading.Event | None, source: str) -> None:
+    """Stop early when the caller (a UI worker) no longer wants the result."""
+    if cancel is not None and cancel.is_set():
+        raise LoadError(f"Loading {display_name(source)} was cancelled")
+
+
+def _parse(text: str, source: str, fmt: Format) -> Article:
+    """Run the parser for ``fmt``; imported lazily so plain text never loads trafilatura."""
+    if fmt == "html":
+        from readerui.core.html import parse_html
+
+        return parse_html(text, source, url=source if is_url(source) else None)
+    if fmt == "markdown":
+        from readerui.core.markdown import parse_markdown
+
+        return parse_markdown(text, source)
+    from readerui.core.plaintext import parse_plaintext
+
+    return parse_plaintext(text, source)
+
+
+def load_bytes(
+    data: bytes,
+    source: str,
+    *,
+    content_type: str | None = None,
+    charset: str | None = None,
+) -> Article:
+    """Decode and parse raw bytes from ``source`` (a path, URL or ``"-"``) into an Article.
+
+    ``content_type`` and ``charset`` are what the source declared (HTTP headers), if anything.
+    """
+    name = display_name(source)
+    if not data.strip():
+        raise LoadError(f"{name} is empty")
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{name} is too large ({len(data) // (1024 * 1024)} MiB; the limit is 64 MiB)"
+        )
+    if charset is None and content_type:
+        match = re.search(r"charset\s*=\s*[\"']?([^\s;\"']+)", content_type, re.IGNORECASE)
+        charset = match.group(1) if match else None
+    try:
+        text = decode_bytes(data, charset=charset)
+    except _BinaryData:
+        raise LoadError(f"{name} is a binary file, not an article") from None
+    if not text.strip():
+        raise LoadError(f"{name} is empty")
+    article = _parse(text, source, _format_for(source, content_type, text))
+    if not article.text and not article.title:
+        raise LoadError(f"{name} has no readable text")
+    return article
+
+
+def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = None) -> Article:
+    """Load a file: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, or anything else by
+    sniffing its content. ``cancel`` lets a caller abandon a slow load."""
+    source = os.fspath(path)
+    name = display_name(source)
+    file = Path(source).expanduser()
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        raise LoadError(f"No such file: {name}") from None
+    except PermissionError:
+        raise LoadError(f"Permission denied: {name}") from None
+    except OSError as exc:
+        raise LoadError(f"Could not read {name}: {exc.strerror or exc}") from None
+    if file.is_dir():
+        raise LoadError(f"{name} is a directory, not a file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{name} is too large ({info.st_size // (1024 * 1024)} MiB; the limit is 64 MiB)"
+        )
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with file.open("rb") as handle:
+            # Read in chunks so a cancel request is honoured, and re-check the size cap in
+            # case the file grows (or is a device reporting size 0) while being read.
+            while chunk := handle.read(_CHUNK):
+                _check_cancel(cancel, source)
+                size += len(chunk)
+                if size > MAX_FILE_BYTES:
+                    raise LoadError(f"{name} is too large (the limit is 64 MiB)")
+                chunks.append(chunk)
+    except PermissionError:
+        raise LoadError(f"Permission denied: {name}") from None
+    except IsADirectoryError:
+        raise LoadError(f"{name} is a directory, not a file") from None
+    except OSError as exc:
+        raise LoadError(f"Could not read {name}: {exc.strerror or exc}") from None
+    _check_cancel(cancel, source)
+    return load_bytes(b"".join(chunks), source)
+
+
+def load_stdin(stream: BinaryIO | None = None) -> Article:
+    """Load an article piped on standard input (or from ``stream``); its source is ``"-"``."""
+    if stream is None:
+        stream = sys.stdin.buffer
+    try:
+        if stream.isatty():
+            raise LoadError("Nothing to read on standard input: pipe an article into it")
+    except (AttributeError, ValueError, OSError):
+        pass  # Not a real file: just read it.
+    try:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise LoadError(f"Could not read standard input: {exc.strerror or exc}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError("Standard input is too large (the limit is 64 MiB)")
+    if not data.strip():
+        raise LoadError("Standard input is empty")
+    return load_bytes(data, "-")
+
+
+_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
+
+
+def is_url(spec: str) -> bool:
+    """Whether ``spec`` is an http(s) URL (rather than a path or ``"-"``)."""
+    return _URL.match(spec.strip()) is not None
+
+
+def load_source(spec: str) -> Article:
+    """Load whatever the CLI was given: ``"-"`` for stdin, an http(s) URL, or a path."""
+    if spec == "-":
+        return load_stdin()
+    if is_url(spec):
+        from readerui.core.fetch import load_url
+
+        return load_url(spec.strip())
+    return load_path(spec)

@@ -1,0 +1,46 @@
+"""Markdown to Article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from readerui.core.markdown import parse_markdown
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def test_markdown_structure() -> None:
+    article = parse_markdown((DATA / "notes.md").read_text(encoding="utf-8"), "notes.md")
+    # The H1 wins over the front-matter title.
+    assert article.title == "Tide tables, explained"
+    assert article.byline == "By Ida Marr"
+    assert article.published == "2026-03-01"
+    got = [(p.kind, article.paragraph_text(p)) for p in article.paragraphs]
+    assert got == [
+        ("byline", "By Ida Marr"),
+        ("body", "Spring tides come twice a month, not in spring. See the almanac for dates."),
+        ("caption", "A chart of the harbour at low water"),
+        ("heading", "How high is high?"),
+        ("blockquote", "The sea keeps its own calendar. It does not ask ours."),
+        ("list", "Neap tides are the smallest."),
+        ("list", "Spring tides are the largest."),
+        ("list", "Check the table."),
+        ("list", "Check it again."),
+        ("body", "Some inline code and bold words, and a raw tag."),
+        ("body", "code stays as it is\n  indented"),
+    ]
+    assert "*" not in article.text
+    assert "](" not in article.text
+    assert "<span>" not in article.text
+
+
+def test_front_matter_title_used_without_h1() -> None:
+    article = parse_markdown("---\ntitle: Only here\n---\n\nBody text.\n", "x.md")
+    assert article.title == "Only here"
+    assert article.text == "Body text."
+
+
+def test_second_h1_is_a_heading() -> None:
+    article = parse_markdown("# One\n\ntext\n\n# Two\n\nmore", "x.md")
+    assert article.title == "One"
+    assert [p.kind for p in article.paragraphs] == ["body", "heading", "body"]

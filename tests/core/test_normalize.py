@@ -1,0 +1,49 @@
+"""Text clean-up: hostile input must come out as plain, inert text."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from readerui.core.normalize import clean_inline, normalize_text
+
+
+def test_ansi_csi_and_osc_sequences_are_removed_whole() -> None:
+    text = (
+        "\x1b[31mred\x1b[0m and \x1b]8;;http://x.invalid\x07link\x1b]8;;\x07 \x1b]0;title\x1b\\done"
+    )
+    assert normalize_text(text) == "red and link done"
+
+
+def test_rich_markup_is_kept_as_literal_text() -> None:
+    assert normalize_text("[bold]loud[/] [link=x]y[/link]") == "[bold]loud[/] [link=x]y[/link]"
+
+
+def test_controls_dropped_but_newlines_kept_and_tabs_become_spaces() -> None:
+    assert normalize_text("a\x00b\x07c\td\x7fe\r\nf\rg") == "abc de\nf\ng"
+
+
+def test_spaces_collapse_and_nbsp_zero_width_bom_go() -> None:
+    text = "\ufeffone\u00a0\u00a0two   three\u200bfour\u2060five\u202efx\u00ad"
+    assert normalize_text(text) == "one two threefourfivefx"
+
+
+def test_nfc_composition_and_blank_line_runs() -> None:
+    text = "cafe\u0301\n\n\n\n\nnext  \n"
+    out = normalize_text(text)
+    assert out == "caf\u00e9\n\nnext"
+    assert unicodedata.is_normalized("NFC", out)
+
+
+def test_clean_inline_makes_one_line() -> None:
+    assert clean_inline("  a\n b\u2028c\t d  ") == "a b c d"
+
+
+@given(st.text())
+def test_output_never_contains_controls_or_escapes(text: str) -> None:
+    out = normalize_text(text)
+    assert all(ch == "\n" or unicodedata.category(ch) != "Cc" for ch in out)
+    assert "\x1b" not in out
+    assert normalize_text(out) == out  # idempotent

@@ -1,0 +1,221 @@
+"""Plain text to Article: headline, byline, captions, chrome, paragraphs, Gutenberg."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from readerui.core.models import Article
+from readerui.core.plaintext import is_byline, is_caption, is_chrome, parse_plaintext
+from readerui.samples import sample_path
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def kinds(article: Article) -> list[tuple[str, str]]:
+    return [(p.kind, article.paragraph_text(p)) for p in article.paragraphs]
+
+
+def test_wire_story_structure() -> None:
+    article = parse_plaintext((DATA / "wire_story.txt").read_text(), "wire_story.txt")
+    assert article.title == "Ferry operators warn of winter cuts on the Brannock route"
+    assert article.byline == "By JONAS PELL"
+    got = kinds(article)
+    assert got[0] == (
+        "caption",
+        "The ferry Saint Ide leaves Brannock harbour at dawn on Monday."
+        " Lena Okafor/Coastline Press",
+    )
+    assert got[1] == ("byline", "By JONAS PELL")
+    assert got[2][0] == "body"
+    assert got[2][1].startswith("BRANNOCK (Coastline Press) — The two companies")
+    # Hard-wrapped lines are joined with single spaces.
+    assert "mainland said on Monday" in got[2][1]
+    assert "\n" not in got[2][1]
+    text = article.text
+    for chrome in (
+        "Skip to content",
+        "home page",
+        "Advertisement",
+        "newsletter",
+        "Share this",
+        "Follow us",
+    ):
+        assert chrome not in text
+    assert article.title not in text
+    assert got[-1][1].startswith("Islanders said the cuts")
+
+
+def test_verse_block_keeps_its_lines_and_prose_is_unwrapped() -> None:
+    article = parse_plaintext((DATA / "verse.txt").read_text(), "verse.txt")
+    assert article.title == "A Winter Walk"
+    first, second = (article.paragraph_text(p) for p in article.paragraphs)
+    assert first == "The river was\nslow and grey,\nthe herons stood\nlike folded day."
+    assert second.startswith("This paragraph is ordinary prose, long enough")
+    assert "\n" not in second
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Jane Doe and John Roe, CNN",
+        "By JANE DOE",
+        "By Ana de la Cruz | Staff writer",
+        "By: Priya Nair",
+    ],
+)
+def test_bylines(line: str) -> None:
+    assert is_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday, the council had voted to close the road.",
+        "By the time he arrived it was dark",
+        "Byron Hale said nothing.",
+    ],
+)
+def test_not_bylines(line: str) -> None:
+    assert not is_byline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The mayor speaks on Monday. (Photo: Ana Ruiz/Coastline Press)",
+        "Flood water on Quay Street. (Provided Photo/Jo Lark/Reuters via Coast Newsource)",
+        "Photograph: Mina Olsen",
+        "Crowds at the quay on Sunday. Nils Berg/Getty Images",
+        "Rescuers at work. AP Photo/Kit Brand",
+    ],
+)
+def test_captions(line: str) -> None:
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The council said the road would reopen on Friday and/or Saturday.",
+        "Getty Images, the photo agency, said it would appeal the ruling in the spring.",
+    ],
+)
+def test_not_captions(line: str) -> None:
+    assert not is_caption(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Make your home page",
+        "Share this article",
+        "Skip to content",
+        "Sign up for our newsletter",
+        "Follow us on Bluesky",
+        "Click here to subscribe",
+    ],
+)
+def test_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The advertisement ran for three weeks before anyone noticed.",
+        "She told readers to follow us on the long road home, and they did.",
+    ],
+)
+def test_real_sentences_are_not_chrome(line: str) -> None:
+    assert not is_chrome(line)
+
+
+def test_no_headline_when_first_block_is_a_sentence() -> None:
+    article = parse_plaintext("It rained all day.\n\nThen it stopped.", "x")
+    assert article.title == ""
+    assert [article.paragraph_text(p) for p in article.paragraphs] == [
+        "It rained all day.",
+        "Then it stopped.",
+    ]
+
+
+def test_gutenberg_header_and_licence_are_stripped() -> None:
+    book = (
+        "The Project Gutenberg EBook of The Salt Road, by Wen Arlo\n\nLicence blah blah.\n\n"
+        "Title: The Salt Road\n\nAuthor: Wen Arlo\n\n"
+        "*** START OF THIS PROJECT GUTENBERG EBOOK THE SALT ROAD ***\n\n\n"
+        "Produced by Some Volunteers\n\nTHE SALT ROAD\n\nCHAPTER I\n\n"
+        "The road ran west to the sea.\n\n"
+        "*** END OF THIS PROJECT GUTENBERG EBOOK THE SALT ROAD ***\n\nMore licence text.\n"
+    )
+    article = parse_plaintext(book, "salt.txt")
+    assert article.title == "The Salt Road"
+    assert article.byline == "By Wen Arlo"
+    assert kinds(article) == [("heading", "CHAPTER I"), ("body", "The road ran west to the sea.")]
+
+
+def test_harbour_sample() -> None:
+    article = parse_plaintext(sample_path("harbour").read_text(encoding="utf-8"), "harbour")
+    assert (
+        article.title == "Port Ellis votes to rebuild its storm-battered harbour wall before winter"
+    )
+    assert article.byline == "By Marta Quell and Owen Brisk, Coastline Press"
+    got = kinds(article)
+    assert got[0][0] == "caption"
+    assert got[0][1].endswith("(Photo: Ana Ruiz/Coastline Press)")
+    assert got[1] == ("byline", article.byline)
+    assert got[2][1].startswith("PORT ELLIS (Coastline Press) —")
+    assert "Advertisement" not in article.text
+    assert "Make your home page" not in article.text
+    assert 900 <= article.word_count <= 1200
+    assert all(kind == "body" for kind, _ in got[2:])
+
+
+def test_one_paragraph_per_line_without_blank_lines() -> None:
+    first = "The first paragraph is a single long line, as browsers copy it, " * 2
+    second = "The second one follows on the very next line with no blank line between. " * 2
+    article = parse_plaintext(f"Ferry fares rise again\nBy Ana Lint\n{first}\n{second}\n", "x")
+    assert article.title == "Ferry fares rise again"
+    assert article.byline == "By Ana Lint"
+    assert [p.kind for p in article.paragraphs] == ["byline", "body", "body"]
+    assert article.paragraph_text(article.paragraphs[1]) == first.strip()
+
+
+def test_wire_credit_line_is_the_byline() -> None:
+    text = (
+        "\n\nIrma Solberg, The Coastal Press\n\nBRANNOCK -- The ferry ran late again on Monday.\n"
+    )
+    article = parse_plaintext(text, "x")
+    assert article.title == ""
+    assert article.byline == "Irma Solberg, The Coastal Press"
+    assert [p.kind for p in article.paragraphs] == ["byline", "body"]
+
+
+def test_gallery_prefix_marks_and_leaves_a_caption() -> None:
+    text = (
+        "Open this photo in gallery A crane lifts granite blocks onto the quay. Jo Brandt\n\n"
+        "The work began on Monday."
+    )
+    article = parse_plaintext(text, "x")
+    assert article.title == ""
+    first = article.paragraphs[0]
+    assert first.kind == "caption"
+    assert article.paragraph_text(first) == "A crane lifts granite blocks onto the quay. Jo Brandt"
+
+
+def test_all_caps_wire_headline_with_full_stop() -> None:
+    article = parse_plaintext("SAILING - BRANNOCK CREW WIN IN FOG.\n\nThe crew won.", "x")
+    assert article.title == "SAILING - BRANNOCK CREW WIN IN FOG."
+
+
+def test_long_opening_question_is_not_a_headline() -> None:
+    first = (
+        "The question every candidate heard at the doors this autumn was the same one: what "
+        "would they do about the ferry?"
+    )
+    article = parse_plaintext(f"{first}\n\nMost said they would fix it.", "x")
+    assert article.title == ""
+    assert article.paragraph_text(article.paragraphs[0]) == first
