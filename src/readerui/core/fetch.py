@@ -173,7 +173,9 @@ async def fetch_url(
         if "\x00" in sample or sniff_format(sample) != "html":
             raise _content_type_error(final_url, mime)
         content_type = "text/html"
-    return load_bytes(data, final_url, content_type=content_type)
+    # Extraction is CPU work (trafilatura on a big page can take a while): keep it off the
+    # event loop so the UI stays responsive while it runs.
+    return await asyncio.to_thread(load_bytes, data, final_url, content_type=content_type)
 
 
 def load_url(url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 20.0) -> Article:

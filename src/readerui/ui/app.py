@@ -8,15 +8,23 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.events import Resize
+from textual.notifications import SeverityLevel
 from textual.widgets import Input, Label
 
 from readerui.core.errors import ReaderError
-from readerui.core.models import Article
+from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.core.search import find_all
 from readerui.ui.keymap import load_keymap
-from readerui.ui.messages import ArticleLoaded, LoadFailed
+from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
 from readerui.ui.page_view import Highlight, PageView
+from readerui.ui.panels import ListPanel, PeoplePanel, QuotesPanel
 from readerui.ui.screens import HelpScreen, OpenScreen
+
+WIDE = 160
+"""At this many columns or more, both panels are shown beside the text by default."""
+NARROW = 100
+"""Below this many columns, a panel covers the text instead of squeezing it."""
 
 WELCOME = [
     "readerui",
@@ -63,9 +71,17 @@ class ReaderApp(App[None]):
         Binding("G,end", "last_page", "Last page", id="last_page"),
         Binding("colon", "goto_page", "Go to page…", id="goto_page"),
         Binding("slash", "search", "Search…", id="search"),
-        Binding("n", "search_next", "Next match", id="search_next"),
-        Binding("N", "search_prev", "Previous match", id="search_prev"),
+        Binding("n", "search_next", "Next match / page with a mention", id="search_next"),
+        Binding("N", "search_prev", "Previous match / mention", id="search_prev"),
         Binding("d", "toggle_spread", "Two-page spread on/off (wide terminals)", id="spread"),
+        Binding("p", "toggle_people", "People panel on/off", id="people"),
+        Binding("i", "toggle_quotes", "Quote index on/off", id="quotes"),
+        Binding(
+            "tab", "cycle_focus(1)", "Focus text → people → quotes", id="focus_next", priority=True
+        ),
+        Binding("shift+tab", "cycle_focus(-1)", "Focus back", id="focus_prev", priority=True),
+        Binding("y", "copy_quote", "Copy a citation of the quote", id="copy_quote"),
+        Binding("x", "toggle_partial", "Show/hide fragment quotes", id="partial"),
         Binding("o", "open", "Open a file or URL…", id="open"),
         Binding("question_mark,f1", "help", "Show keys", id="help"),
         Binding("escape", "close_overlay", "Close search / prompt", id="close", show=False),
@@ -94,8 +110,23 @@ class ReaderApp(App[None]):
         """Which match is current (-1: none)."""
         self.query_text = ""
         """The current search."""
+        self.analysis: Analysis | None = None
+        """People and quotes of the article shown (None while the analysis runs)."""
+        self.person: Person | None = None
+        """The person selected in the sidebar, whose mentions are highlighted."""
+        self.quote: Quote | None = None
+        """The quote last chosen in the index."""
+        self.nav = "search"
+        """What n/N step through: "search" matches or the selected person's "mentions"."""
+        self.show_people = False
+        """Whether the people panel is open."""
+        self.show_quotes = False
+        """Whether the quote index is open."""
+        self._panels_chosen = False
+        self._size_class = ""
         self._prompt_mode: str | None = None
         self._loading_source: str | None = None
+        self._paged_for: object = None
 
     # ------------------------------------------------------------------ layout
 
@@ -103,12 +134,28 @@ class ReaderApp(App[None]):
         """Reading view, prompt line (hidden) and status line."""
         view = PageView(id="page-view")
         view.empty_message = WELCOME
-        yield view
+        with Horizontal(id="main"):
+            yield PeoplePanel(id="people")
+            yield view
+            yield QuotesPanel(id="quotes")
         yield Input(id="prompt")
         with Horizontal(id="status"):
-            yield Label("", id="status-title")
-            yield Label("", id="status-search")
-            yield Label("", id="status-position")
+            # Titles, queries and paths come from outside: never read them as markup.
+            yield Label("", id="status-title", markup=False)
+            yield Label("", id="status-search", markup=False)
+            yield Label("", id="status-position", markup=False)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notify, reading no markup by default: messages quote paths, titles and queries."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     @property
     def view(self) -> PageView:
@@ -122,6 +169,7 @@ class ReaderApp(App[None]):
             self.set_keymap(keymap)
         if error:
             self.notify(error, severity="warning")
+        self._arrange_for(self.size.width)
         self.view.focus()
         if self.initial_article is not None:
             self.show(self.initial_article)
@@ -200,11 +248,252 @@ class ReaderApp(App[None]):
         self._update_status()
 
     def show(self, article: Article) -> None:
-        """Replace the article on screen."""
+        """Replace the article on screen; its analysis starts in the background."""
         self._clear_search()
+        self.person = None
+        self.quote = None
+        self.analysis = None
         self.view.show_article(article)
         self.sub_title = article.title or article.source
         self.view.focus()
+        self.people_panel.set_analysis(None)
+        self.quotes_panel.speaker = None
+        self.quotes_panel.set_analysis(None)
+        self._update_status()
+        self._analyze(article)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyze(self, article: Article) -> None:
+        """Find people and quotes (CPU-bound) once the first page is on screen."""
+        from readerui.core.analysis import analyze
+
+        try:
+            analysis = analyze(article)
+        except Exception as exc:  # a bad analysis must never take the reader down
+            self.call_from_thread(
+                self.notify, f"Analysis failed: {_one_line(exc)}", severity="error"
+            )
+            analysis = Analysis()
+        self.post_message(AnalysisReady(article, analysis))
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        """Fill the panels (unless another article was opened meanwhile)."""
+        if message.article is not self.view.article:
+            return
+        self.analysis = message.analysis
+        self._paged_for = None
+        self._refresh_page_numbers()
+        self.people_panel.set_analysis(message.analysis)
+        self.quotes_panel.set_analysis(message.analysis)
+
+    # ------------------------------------------------------------------ panels
+
+    @property
+    def people_panel(self) -> PeoplePanel:
+        """The people sidebar."""
+        return self.query_one(PeoplePanel)
+
+    @property
+    def quotes_panel(self) -> QuotesPanel:
+        """The quote index."""
+        return self.query_one(QuotesPanel)
+
+    def on_resize(self, event: Resize) -> None:
+        """Pick the panel arrangement for the terminal's width."""
+        self._arrange_for(event.size.width)
+
+    def _arrange_for(self, width: int) -> None:
+        size_class = "-wide" if width >= WIDE else "-narrow" if width < NARROW else "-medium"
+        if size_class == self._size_class:
+            return
+        self._size_class = size_class
+        for name in ("-wide", "-narrow", "-medium"):
+            self.screen.set_class(name == size_class, name)
+        if not self._panels_chosen:
+            self.show_people = self.show_quotes = size_class == "-wide"
+        elif size_class == "-narrow":
+            # Beside the text they would squeeze it; reopened, they cover it instead.
+            self.show_people = self.show_quotes = False
+        self._apply_panels()
+
+    def _apply_panels(self) -> None:
+        narrow = self._size_class == "-narrow"
+        if narrow and self.show_people and self.show_quotes:
+            self.show_people = False
+        people, quotes = self.people_panel, self.quotes_panel
+        people.set_class(self.show_people, "open")
+        quotes.set_class(self.show_quotes, "open")
+        covering = narrow and (self.show_people or self.show_quotes)
+        self.view.set_class(covering, "covered")
+        if covering:
+            (people if self.show_people else quotes).option_list.focus()
+        elif (self.focused is None or not self.focused.display) or (
+            self.focused is not None and not _is_shown(self.focused)
+        ):
+            self.view.focus()
+
+    def action_toggle_people(self) -> None:
+        """Open or close the people panel."""
+        self._panels_chosen = True
+        self.show_people = not self.show_people
+        if self.show_people and self._size_class == "-narrow":
+            self.show_quotes = False
+        self._apply_panels()
+        if self.show_people:
+            self.people_panel.option_list.focus()
+
+    def action_toggle_quotes(self) -> None:
+        """Open or close the quote index."""
+        self._panels_chosen = True
+        self.show_quotes = not self.show_quotes
+        if self.show_quotes and self._size_class == "-narrow":
+            self.show_people = False
+        self._apply_panels()
+        if self.show_quotes:
+            self.quotes_panel.option_list.focus()
+
+    def action_cycle_focus(self, step: int) -> None:
+        """Move focus text → people → quotes (skipping closed panels) and round."""
+        if self._prompt_mode is not None:
+            return
+        stops = ["reader", "people", "quotes"]
+        focused = self.focused
+        current = "reader"
+        for name, panel in (("people", self.people_panel), ("quotes", self.quotes_panel)):
+            if focused is not None and panel in focused.ancestors_with_self:
+                current = name
+        index = stops.index(current)
+        for _ in range(len(stops)):
+            index = (index + step) % len(stops)
+            target = stops[index]
+            if target == "reader":
+                if self._size_class == "-narrow":
+                    self.show_people = self.show_quotes = False
+                    self._apply_panels()
+                self.view.focus()
+                return
+            if target == "people" and (self.show_people or self._size_class == "-narrow"):
+                if not self.show_people:
+                    self.action_toggle_people()
+                self.people_panel.option_list.focus()
+                return
+            if target == "quotes" and (self.show_quotes or self._size_class == "-narrow"):
+                if not self.show_quotes:
+                    self.action_toggle_quotes()
+                self.quotes_panel.option_list.focus()
+                return
+
+    def on_list_panel_leave(self, message: ListPanel.Leave) -> None:
+        """Escape in a panel: back to the text (closing the panel when it covers it)."""
+        if self._size_class == "-narrow":
+            self.show_people = self.show_quotes = False
+            self._apply_panels()
+        self.view.focus()
+
+    def on_people_panel_selected(self, message: PeoplePanel.Selected) -> None:
+        """Highlight a person's mentions, list only their quotes, go to the next mention."""
+        self.select_person(message.person)
+
+    def select_person(self, person: Person | None) -> None:
+        """Make ``person`` the selection (None clears it)."""
+        self.person = person
+        quotes = self.quotes_panel
+        quotes.speaker = person.name if person else None
+        quotes.refill()
+        if person is None:
+            self.view.set_highlights("mentions", [])
+            self.nav = "search"
+            self._update_status()
+            return
+        self.view.set_highlights(
+            "mentions", [Highlight(a, b, "pageview--mention") for a, b in person.mentions]
+        )
+        self.nav = "mentions"
+        if self._size_class == "-narrow":
+            self.show_people = self.show_quotes = False
+            self._apply_panels()
+        start, end = self.view.visible_range()
+        if person.mentions and not any(start <= a < end for a, _ in person.mentions):
+            following = [a for a, _ in person.mentions if a >= start]
+            self.view.go_to_offset(following[0] if following else person.mentions[0][0])
+        self.view.focus()
+        self._update_status()
+
+    def on_quotes_panel_chosen(self, message: QuotesPanel.Chosen) -> None:
+        """Go to the quote's page with the quote highlighted."""
+        self.show_quote(message.quote)
+
+    def show_quote(self, quote: Quote) -> None:
+        """Highlight ``quote`` and turn to its page."""
+        self.quote = quote
+        self.view.set_highlights("quote", [Highlight(quote.start, quote.end, "pageview--quote")])
+        self.view.go_to_offset(quote.start)
+        if self._size_class == "-narrow":
+            self.show_people = self.show_quotes = False
+            self._apply_panels()
+            self.view.focus()
+
+    def action_copy_quote(self) -> None:
+        """Copy a citation of the highlighted (or last chosen) quote to the clipboard."""
+        quote = None
+        if self.quotes_panel.option_list.has_focus:
+            quote = self.quotes_panel.current()
+        quote = quote or self.quote
+        article = self.view.article
+        if quote is None or article is None:
+            self.notify("Choose a quote in the quote index (i) first", timeout=3)
+            return
+        citation = citation_for(quote, article, self.analysis)
+        self.copy_to_clipboard(citation)
+        self.notify(f"Copied: {citation[:70]}{'…' if len(citation) > 70 else ''}", timeout=3)
+
+    def action_toggle_partial(self) -> None:
+        """Show or hide scare quotes and fragments in the quote index."""
+        panel = self.quotes_panel
+        panel.show_partial = not panel.show_partial
+        panel.refill()
+        self.notify(
+            "Fragments shown (dimmed)" if panel.show_partial else "Fragments hidden", timeout=2
+        )
+
+    def _refresh_page_numbers(self) -> None:
+        layout = self.view.pages_layout
+        if self.analysis is None or layout is None or layout is self._paged_for:
+            return
+        self._paged_for = layout
+        self.quotes_panel.page_of = {
+            q.start: layout.page_at(q.start) + 1 for q in self.analysis.quotes
+        }
+        self.quotes_panel.refill()
+
+    def _mention_badge(self) -> str:
+        person = self.person
+        if person is None or not person.mentions:
+            return ""
+        start, end = self.view.visible_range()
+        total = len(person.mentions)
+        here = [i for i, (a, _) in enumerate(person.mentions) if start <= a < end]
+        if here:
+            return f"{person.name}: mention {here[0] + 1} of {total}"
+        return f"{person.name}: {total} mentions"
+
+    def _step_mentions(self, forward: bool) -> None:
+        person = self.person
+        if person is None or not person.mentions:
+            return
+        start, end = self.view.visible_range()
+        if forward:
+            following = [a for a, _ in person.mentions if a >= end]
+            if not following:
+                self.notify(f"No more mentions of {person.name}", timeout=2)
+                return
+            self.view.go_to_offset(following[0])
+        else:
+            before = [a for a, _ in person.mentions if a < start]
+            if not before:
+                self.notify(f"No earlier mention of {person.name}", timeout=2)
+                return
+            self.view.go_to_offset(before[-1])
         self._update_status()
 
     # ------------------------------------------------------------------ status
@@ -222,7 +511,9 @@ class ReaderApp(App[None]):
         else:
             self._set_status_title(article.title or article.source)
         search = ""
-        if self.matches:
+        if self.nav == "mentions" and self.person is not None:
+            search = self._mention_badge()
+        elif self.matches:
             search = f"“{self.query_text}” {self.match_index + 1}/{len(self.matches)}"
         self.query_one("#status-search", Label).update(search)
         position = ""
@@ -239,7 +530,8 @@ class ReaderApp(App[None]):
         self.query_one("#status-position", Label).update(position)
 
     def on_page_view_changed(self, message: PageView.Changed) -> None:
-        """Keep the status line in step with the page shown."""
+        """Keep the status line and the quote index's page numbers in step with the view."""
+        self._refresh_page_numbers()
         self._update_status()
 
     # ------------------------------------------------------------------ actions
@@ -307,11 +599,15 @@ class ReaderApp(App[None]):
         prompt.value = value
         prompt.type = "integer" if mode == "goto" else "text"
         prompt.add_class("visible")
+        # The prompt takes the status line's row, so the pages keep their size and the
+        # page number typed means the page the reader sees.
+        self.query_one("#status").display = False
         prompt.focus()
 
     def _hide_prompt(self) -> None:
         prompt = self.query_one("#prompt", Input)
         prompt.remove_class("visible")
+        self.query_one("#status").display = True
         self._prompt_mode = None
         self.view.focus()
 
@@ -328,9 +624,17 @@ class ReaderApp(App[None]):
             )
 
     def action_close_overlay(self) -> None:
-        """Escape: close the prompt, or clear the search highlights."""
+        """Escape: close the prompt, else clear the search, the person, the quote highlight."""
         if self._prompt_mode is not None:
             self._hide_prompt()
+        elif self.matches and self.nav == "search":
+            self._clear_search()
+            self._update_status()
+        elif self.person is not None:
+            self.select_person(None)
+        elif self.quote is not None:
+            self.quote = None
+            self.view.set_highlights("quote", [])
         elif self.matches:
             self._clear_search()
             self._update_status()
@@ -373,6 +677,7 @@ class ReaderApp(App[None]):
         self._show_match()
 
     def _show_match(self) -> None:
+        self.nav = "search"
         a, b = self.matches[self.match_index]
         highlights = [Highlight(s, e, "pageview--match") for s, e in self.matches]
         highlights.append(Highlight(a, b, "pageview--match-current"))
@@ -386,7 +691,10 @@ class ReaderApp(App[None]):
         self.view.set_highlights("search", [])
 
     def action_search_next(self) -> None:
-        """Go to the next match (wrapping round)."""
+        """Go to the next match (wrapping round), or the next page with a mention."""
+        if self.nav == "mentions" and self.person is not None:
+            self._step_mentions(forward=True)
+            return
         if not self.matches:
             self.notify("No search: press / to find something", timeout=2)
             return
@@ -394,12 +702,39 @@ class ReaderApp(App[None]):
         self._show_match()
 
     def action_search_prev(self) -> None:
-        """Go to the previous match (wrapping round)."""
+        """Go to the previous match (wrapping round), or the previous page with a mention."""
+        if self.nav == "mentions" and self.person is not None:
+            self._step_mentions(forward=False)
+            return
         if not self.matches:
             self.notify("No search: press / to find something", timeout=2)
             return
         self.match_index = (self.match_index - 1) % len(self.matches)
         self._show_match()
+
+
+def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> str:
+    """``“…” — Speaker, Title (source)`` for the clipboard."""
+    who = quote.speaker or quote.speaker_label or "unattributed"
+    if quote.speaker and analysis is not None:
+        role = next((p.role for p in analysis.people if p.name == quote.speaker), None)
+        if role:
+            who = f"{who} ({role})"
+    where = article.site or article.source
+    title = article.title or article.source
+    return f"“{quote.text}” — {who}, {title} ({where})"
+
+
+def _is_shown(widget: object) -> bool:
+    """Whether a widget and all its ancestors are displayed."""
+    from textual.widget import Widget
+
+    node = widget
+    while isinstance(node, Widget):
+        if not node.display:
+            return False
+        node = node.parent
+    return True
 
 
 def _one_line(exc: BaseException) -> str:

@@ -125,7 +125,12 @@ class PageView(Widget, can_focus=True):
         lines: list[tuple[str, str]] = []
         if article.title:
             lines += [(t, "pageview--title") for t in wrap_lines(article.title, measure)]
-        meta = [m for m in (article.byline, article.site, _short_date(article.published)) if m]
+        # The byline is shown here only when the body does not carry it as a paragraph.
+        byline = article.byline
+        if any(p.kind == "byline" for p in article.paragraphs[:4]):
+            byline = None
+        meta = [m for m in (byline, article.site, _short_date(article.published)) if m]
+        meta.append(_source_label(article.source))
         if meta:
             lines += [(t, "pageview--meta") for t in wrap_lines(" · ".join(meta), measure)]
         if lines:
@@ -443,6 +448,15 @@ def _place(row: list[Segment], x: int, segments: list[Segment]) -> None:
     if x > used:
         row.append(Segment(" " * (x - used)))
     row.extend(segments)
+
+
+def _source_label(source: str) -> str:
+    """Where the article came from, short: a URL's host and path, a file's name."""
+    if source == "-":
+        return "standard input"
+    if "://" in source:
+        return source.split("://", 1)[1].rstrip("/")
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 def _short_date(value: str | None) -> str | None:

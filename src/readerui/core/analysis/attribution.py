@@ -1,0 +1,352 @@
+"""Who said each quote: cue verbs beside the quote, pronouns, roles and continuations.
+
+News prose attributes speech in a few fixed shapes: a clause after the quote (`“…,” X said`,
+`said X`), a clause before it (`X said: “…”`, `X told CNN that “…”`), or nothing at all when
+the quote continues the previous speaker (a split quote, a multi-paragraph quote). Pronouns
+are resolved to the most recent compatible person outside quotes; a role noun ("the mayor") to
+the person who holds that role; an unnamed source keeps its phrase as a label.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.people import PeopleIndex
+from readerui.core.analysis.quotes import RawQuote
+from readerui.core.models import Article
+
+__all__ = ["Attribution", "attribute"]
+
+_CUE = re.compile(
+    r"\baccording\s+to\b|\b(?:" + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[\w’'\-.]+")
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|No|vs|etc|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K))\.$"
+)
+_SENT_END = re.compile(r"[.!?]+(?=[\s”\"’']*(?:\s[A-Z“\"‘(]|$))")
+_DETERMINER = re.compile(
+    r"^(?:the|a|an|one|some|another|two|three|several|many|its|his|her|their)\b", re.I
+)
+_MAX_AFTER_WORDS = 12
+_DETERMINERS = frozenset({"the", "a", "an", "one", "some", "another", "his", "her", "their"})
+_HE_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The result for one quote."""
+
+    speaker: int | None = None
+    """Index of the speaking entity in :attr:`PeopleIndex.entities`."""
+    label: str | None = None
+    cue: str | None = None
+
+
+_PRONOUN_WINDOW = 2500
+_DISTANCE_SCALE = 250.0
+"""Characters of distance that cost as much as one unit of salience."""
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|to|with|by|for|from|about|against|at|on|in|like|than|and|or|friend|told|asked)"
+    r"\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$"
+)
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?:;”\"\n]\s*|\b(?:but|and|then|so|when|as)\s+)(?:[A-Z][\w.’\x27\-]*\s+|[a-z\-]+\s+){0,4}$"
+)
+
+
+def _position_score(text: str, start: int, end: int) -> float:
+    """How much a mention's grammatical position makes it a likely antecedent."""
+    before = text[max(0, start - 60) : start]
+    score = 0.0
+    if _PREPOSITION_BEFORE.search(before):
+        score -= 0.8
+    elif _SUBJECT_BEFORE.search(before):
+        score += 1.2
+    elif before.rstrip().endswith(","):
+        score += 0.6  # after a fronted phrase: "On Nov. 27, McCallum expressed …"
+    if text.startswith(("’s", "'s"), end):
+        score -= 0.5
+    return score
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    """Start of the sentence holding ``pos``, not before ``lo``."""
+    last = lo
+    for m in _SENT_END.finditer(text, lo, pos):
+        if _ABBREV_END.search(text[max(lo, m.start() - 6) : m.end()]):
+            continue
+        last = m.end()
+    return last
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    """End of the sentence holding ``pos``, not after ``hi``."""
+    for m in _SENT_END.finditer(text, pos, hi):
+        if _ABBREV_END.search(text[max(pos, m.start() - 6) : m.end()]):
+            continue
+        return m.end()
+    return hi
+
+
+class _Resolver:
+    """Resolves subjects (names, pronouns, roles, noun phrases) to people."""
+
+    def __init__(self, text: str, people: PeopleIndex, quotes: list[RawQuote]) -> None:
+        self.text = text
+        self.people = people
+        # Mentions inside quotes are not antecedents of "he said" after the quote.
+        self.qs = [q.start for q in quotes]
+        self.qe = [q.end for q in quotes]
+        self.quoted_mention = [self.in_quote(s) for s in people.mention_starts]
+        self.last_score: dict[int, float] = {}
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a quoted span."""
+        i = bisect_right(self.qs, pos) - 1
+        return i >= 0 and pos < self.qe[i]
+
+    def topic_of(self, start: int, end: int) -> int | None:
+        """The person a paragraph (``text[start:end]``) ends up talking about, outside quotes:
+        its last named person or resolved he/she, whichever comes later."""
+        best: tuple[int, int] | None = None
+        for ms, _, ei in self.people.mentions_between(start, end):
+            ent = self.people.entities[ei]
+            if not self.in_quote(ms) and ent.mentions and ent.body:
+                best = (ms, ei)
+        for m in _HE_SHE.finditer(self.text, start, end):
+            if (best is None or m.start() > best[0]) and not self.in_quote(m.start()):
+                who = self.pronoun(m.group(1), m.start())
+                if who is not None:
+                    best = (m.start(), who)
+        return best[1] if best else None
+
+    def salient(self, pos: int) -> int | None:
+        """The most salient person before ``pos``, whatever their gender."""
+        male = self.pronoun("he", pos, strict=True)
+        male_score = self.last_score.get(male, 0.0) if male is not None else 0.0
+        female = self.pronoun("she", pos, strict=True)
+        female_score = self.last_score.get(female, 0.0) if female is not None else 0.0
+        if male is None or female is None:
+            return male if female is None else female
+        return male if male_score >= female_score else female
+
+    def pronoun(self, word: str, pos: int, strict: bool = False) -> int | None:
+        """The person "he"/"she" at ``pos`` most likely refers to.
+
+        A salience score over the people named in the last few paragraphs (outside quotes:
+        names inside a quote are not antecedents): recent mentions, mentions in subject
+        position score up; mentions after a preposition or in a
+        possessive ("his father's friend, Martin Legere") and unknown gender score down.
+        """
+        gender = "m" if word.lower() in lx.PRONOUNS_MALE else "f"
+        ppl = self.people
+        text = self.text
+        best: dict[int, float] = {}
+        i = bisect_left(ppl.mention_starts, pos) - 1
+        while i >= 0 and pos - ppl.mention_starts[i] <= _PRONOUN_WINDOW:
+            start = ppl.mention_starts[i]
+            ei = ppl.mention_owner[i]
+            ent = ppl.entities[ei]
+            i -= 1
+            if self.quoted_mention[i + 1] or not ent.body or not ent.mentions:
+                continue
+            if ent.gender not in (None, gender):
+                continue
+            score = -(pos - start) / _DISTANCE_SCALE
+            if ent.gender is None:
+                score -= 1.0
+            score += _position_score(text, start, ppl.mention_ends[i + 1])
+            if score > best.get(ei, -1e9):
+                best[ei] = score
+        self.last_score = best
+        if best:
+            return max(best, key=lambda e: best[e])
+        if strict:
+            return None
+        # Nobody of that gender nearby: the given-name guess was probably wrong.
+        i = bisect_left(ppl.mention_starts, pos) - 1
+        while i >= 0 and pos - ppl.mention_starts[i] <= 1500:
+            if not self.quoted_mention[i] and ppl.entities[ppl.mention_owner[i]].body:
+                return ppl.mention_owner[i]
+            i -= 1
+        return None
+
+    def phrase(self, start: int, end: int, pick_last: bool) -> tuple[int | None, str | None]:
+        """Resolve the noun phrase ``text[start:end]``: (entity, label) — one of them set."""
+        text = self.text
+        while start < end and not text[start].isalnum():
+            start += 1
+        while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".’'"):
+            end -= 1
+        if start >= end:
+            return None, None
+        mentions = [
+            m
+            for m in self.people.mentions_between(start, end)
+            if self.people.entities[m[2]].mentions
+        ]
+        if mentions:
+            return (mentions[-1] if pick_last else mentions[0])[2], None
+        phrase = text[start:end]
+        words = phrase.split()
+        if not words or len(words) > 10:
+            return None, None
+        lows = [w.lower().strip(",.;:") for w in words]
+        pronouns = [i for i, w in enumerate(lows) if w in ("he", "she")]
+        if pronouns and len(words) <= 6:
+            i = pronouns[-1] if pick_last else pronouns[0]
+            return self.pronoun(lows[i], start), None
+        if lows[0] in ("his", "her") and len(words) <= 3:
+            # "her statement read", "his spokesman said": the owner is the source.
+            return self.pronoun("he" if lows[0] == "his" else "she", start), None
+        if lows[0] in ("the", "their", "its", "his", "her") or lows[0].endswith(("'s", "’s")):
+            head = lows[-1] if pick_last else next((w for w in lows[1:] if w in lx.ROLE_NOUNS), "")
+            for w in reversed(lows[1:6]):
+                if w in lx.ROLE_NOUNS or w in lx.TITLES:
+                    ei = self.people.by_role(w, start)
+                    if ei is not None:
+                        return ei, None
+                    break
+            if lows[0] == "the" and head in lx.ROLE_NOUNS and "of" not in lows and len(words) <= 6:
+                # "the lanky, bespectacled professor said": a definite description of
+                # someone already in the story.
+                ei = self.salient(start)
+                if ei is not None:
+                    return ei, None
+        return None, phrase
+
+
+def attribute(article: Article, people: PeopleIndex, quotes: list[RawQuote]) -> list[Attribution]:
+    """Attribute every quote; the result is parallel to ``quotes``."""
+    text = article.text
+    paras = article.paragraphs
+    res = _Resolver(text, people, quotes)
+    out: list[Attribution] = []
+    for qi, q in enumerate(quotes):
+        para = paras[q.para]
+        prev_q = quotes[qi - 1] if qi > 0 else None
+        next_q = quotes[qi + 1] if qi + 1 < len(quotes) else None
+        lo = prev_q.close_at if prev_q and prev_q.para == q.para else para.start
+        hi = next_q.open_at if next_q and next_q.para == q.para else para.end
+        att = _after(text, res, q, hi) if q.closed else Attribution()
+        if att.speaker is None and att.label is None:
+            before = _before(text, res, q, lo)
+            if before.speaker is not None or before.label is not None:
+                att = before
+        if att.speaker is None and att.label is None and prev_q is not None:
+            prev_att = out[qi - 1]
+            if _continues(text, article, q, prev_q, lo):
+                att = Attribution(prev_att.speaker, prev_att.label, prev_att.cue)
+        if (
+            att.speaker is None
+            and att.label is None
+            and len(text[q.start : q.end].split()) > 3
+            and _sentence_start(text, para.start, q.open_at) >= q.open_at - 1
+        ):
+            # A quote sentence with no attribution after one that introduces its speaker
+            # ("Chapman admits there were fatalities." / "“I can’t say …”").
+            if text[para.start : q.open_at].strip():
+                ei = res.topic_of(para.start, q.open_at)
+            elif q.para > 0:
+                ei = res.topic_of(paras[q.para - 1].start, paras[q.para - 1].end)
+            else:
+                ei = None
+            if ei is not None:
+                att = Attribution(ei, None, None)
+        out.append(att)
+    return out
+
+
+def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
+    """`“…,” X said` / `“…,” said X, …` / `“…,” according to X`."""
+    start = q.close_at
+    end = _sentence_end(text, start, hi) if hi > start else start
+    window = text[start:end]
+    m = _CUE.search(window)
+    if m is None:
+        return Attribution()
+    left_words = _WORD.findall(window[: m.start()])
+    if len(left_words) > _MAX_AFTER_WORDS:
+        return Attribution()
+    # After a quote that ends its sentence, only a short "X said." belongs to it; a longer
+    # clause is the next sentence ("“…court.” When asked, he replied …").
+    if text[q.end - 1 : q.end] in ".!?" and len(left_words) > 4:
+        return Attribution()
+    # "“…” When asked …": a clause opened by a function word is not an attribution.
+    opener = left_words[0].lower() if left_words else ""
+    if (
+        opener in lx.COMMON_SENTENCE_STARTERS - _DETERMINERS
+        and opener not in ("he", "she")
+        and not res.people.mentions_between(start, start + m.start())
+    ):
+        return Attribution()
+    cue = m.group()
+    if cue.lower() in lx.WEAK_SPEECH_VERBS and len(left_words) > 4:
+        return Attribution()
+    if left_words and not cue.lower().startswith("according"):
+        ei, label = res.phrase(start, start + m.start(), pick_last=True)
+        return Attribution(ei, label if ei is None else None, cue)
+    # Verb first: the subject follows, up to the next comma.
+    rest_start = start + m.end()
+    comma = text.find(",", rest_start, end)
+    rest_end = comma if comma != -1 else end
+    ei, label = res.phrase(rest_start, rest_end, pick_last=False)
+    return Attribution(ei, label if ei is None else None, cue)
+
+
+def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
+    """`X said: “…”` / `X told CNN that “…”` / `According to X, “…”`."""
+    s = _sentence_start(text, lo, q.open_at)
+    window = text[s : q.open_at]
+    cues = list(_CUE.finditer(window))
+    if not cues:
+        if window.rstrip().endswith(":"):
+            ei, label = res.phrase(s, q.open_at, pick_last=False)
+            if ei is not None:
+                return Attribution(ei, None, None)
+        return Attribution()
+    m = cues[-1]
+    cue = m.group()
+    if cue.lower().startswith("according"):
+        comma = text.find(",", s + m.end(), q.open_at)
+        ei, label = res.phrase(s + m.end(), comma if comma != -1 else q.open_at, pick_last=False)
+        return Attribution(ei, label if ei is None else None, cue)
+    left_start = s
+    comma = window.rfind(",", 0, m.start())
+    if comma != -1:
+        left_start = s + comma + 1
+    left = text[left_start : s + m.start()].strip().lower()
+    if not left or left in ("but", "and", "but also", "and also", "also"):
+        if comma != -1 or left:
+            # "Kim confirmed, adding that “…”", "…, but said “…”": the clause's subject is
+            # earlier in the sentence.
+            ei, label = res.phrase(s, s + m.start(), pick_last=False)
+            if ei is not None:
+                return Attribution(ei, None, cue)
+        # "…, said Jane Doe: “…”" — subject after the verb.
+        ei, label = res.phrase(s + m.end(), q.open_at, pick_last=False)
+        if label is not None and label.split()[0].lower() in ("that", "the", "this", "it"):
+            label = None
+        return Attribution(ei, label if ei is None else None, cue)
+    ei, label = res.phrase(left_start, s + m.start(), pick_last=True)
+    if label is not None and len(label.split()) > 6:
+        return Attribution(None, None, None)
+    return Attribution(ei, label if ei is None else None, cue)
+
+
+def _continues(text: str, article: Article, q: RawQuote, prev: RawQuote, lo: int) -> bool:
+    """Whether an unattributed quote carries on the previous quote's speaker."""
+    if prev.para == q.para:
+        between = text[prev.close_at : q.open_at]
+        # A split quote: only the attribution clause sits between the two parts.
+        return len(between.split()) <= 12
+    if q.para - prev.para > 1:
+        return False
+    para = article.paragraphs[q.para]
+    # The quote opens its paragraph: a multi-paragraph quote or a run of quoted paragraphs.
+    return not text[para.start : q.open_at].strip()

@@ -1,0 +1,381 @@
+"""Finding candidate person names: runs of capitalised words, stripped of titles.
+
+The engine has no statistical model, so a capitalised run only becomes a person with
+*evidence*: a courtesy title or job title before it, a known first name, an initial, or a
+speech verb beside it. Everything else ("Kyiv", "Metro Vancouver", "Liberal Party") stays a
+non-person run, still useful for linking surnames later.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from readerui.core.analysis import lexicon as lx
+
+__all__ = ["NameRun", "find_runs", "first_name_gender", "fold", "is_first_name"]
+
+# A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
+_WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"[’']s$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
+_OPENERS = "“\"‘'(—–[-"
+_ROLE_BEFORE = re.compile(r"((?:[\w’'\-.]+\s+){0,2})([a-z][\w\-]*)\s+$")
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:also\s+|later\s+|then\s+|previously\s+|has\s+|had\s+|have\s+)?"
+    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|stated|argued|"
+    r"recalled|warned|insisted|replied|responded)\b"
+)
+_SPEECH_VERB_AFTER = re.compile(
+    r"^\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|wrote|writes|"
+    r"explained|recalled|insisted|replied|responded|quipped|confirmed|continued)\b"
+)
+_SPEECH_VERB_BEFORE = re.compile(
+    r"\b(?:said|says|added|wrote|asked|explained|quipped|recalled|continued)\s+$"
+)
+_SPEECH_BEFORE = re.compile(
+    r"(?:\bsaid|\bsays|\badded|\bwrote|\basked|\bexplained|\baccording\s+to)\s+$", re.IGNORECASE
+)
+_APPOSITIVE = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d)")
+_DOTTED = lx.HONORIFICS | lx.TITLES
+_MONTH_NAMES = frozenset({"may", "june", "april", "august"})
+_PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside)\s+$")
+
+
+@dataclass(slots=True)
+class NameRun:
+    """One run of capitalised words after titles and sentence starters are stripped."""
+
+    start: int
+    """Offset of the first name character in the article text."""
+    end: int
+    """Offset just past the name (before any possessive ’s)."""
+    tokens: tuple[str, ...]
+    """The name's words, e.g. ``("Emmanuel", "Macron")``."""
+    surface: str = ""
+    """The name exactly as written ("J. R. Toller")."""
+    role: str | None = None
+    """The title found before the name ("French President", "Kremlin spokesman")."""
+    honorific: str | None = None
+    """A courtesy title before the name ("Mr", "Dr.")."""
+    titled: bool = False
+    """A courtesy or job title introduced the name."""
+    first_name: bool = False
+    """The first word is a known given name."""
+    initial: bool = False
+    """The name contains an initial ("George W. Bush")."""
+    speech: bool = False
+    """A speech verb or an appositive sits right beside the name."""
+    speaker: bool = False
+    """The run is the subject of a speech verb right beside it ("Green said")."""
+    org: bool = False
+    """A word in the run marks it as an organisation or place."""
+    placey: bool = False
+    """A locative preposition ("in", "at") comes right before the run."""
+    sentence_initial: bool = False
+    """The run opens a sentence, so its first capital proves nothing."""
+
+    @property
+    def text(self) -> str:
+        """The name as written."""
+        return self.surface or " ".join(self.tokens)
+
+    @property
+    def is_person(self) -> bool:
+        """Whether the run has enough evidence to be a person on its own."""
+        if self.org or not self.tokens:
+            return False
+        if len(self.tokens) >= 2:
+            if self.titled or self.initial or self.first_name:
+                return True
+            return self.speech and not self.placey
+        # A lone word needs a title ("Mr Namah", "President Macron") or to speak: "Kim said".
+        if self.titled:
+            return not self.placey
+        low = self.tokens[0].lower()
+        return self.speaker and self.first_name and not self.placey and low not in lx.PLACE_NAMES
+
+
+def fold(s: str) -> str:
+    """Lower-case and strip accents, so "Zelenskyy" forms compare across spellings."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    """Given names with their gender, from gender-guesser's bundled dictionary.
+
+    gender-guesser ships ~45,000 given names from 50 countries as a plain data file: far more
+    coverage of non-English names ("Volodymyr", "Gonzalo") than a hand list, no model.
+    """
+    import gender_guesser.detector as gd  # type: ignore[import-untyped]
+
+    detector = gd.Detector(case_sensitive=False)
+    table: dict[str, str] = {}
+    for name in detector.names:
+        table[name] = str(detector.get_gender(name))
+    return table
+
+
+def is_first_name(word: str) -> bool:
+    """Whether ``word`` is a known given name (and not a word that merely is one sometimes)."""
+    low = word.lower()
+    if low in lx.NOT_NAMES or low in lx.DAYS_MONTHS:
+        return False
+    if low in lx.NATIONALITIES and low not in lx.GIVEN_NAME_DEMONYMS:
+        return False
+    if low in lx.PLACE_PREFIXES or low in lx.TITLES:
+        return False
+    return low in _given_names()
+
+
+def first_name_gender(word: str) -> str | None:
+    """``"m"`` or ``"f"`` when the given name is (mostly) one gender, else None."""
+    g = _given_names().get(word.lower())
+    if g in ("male", "mostly_male"):
+        return "m"
+    if g in ("female", "mostly_female"):
+        return "f"
+    return None
+
+
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|abu|bin|ibn|ben|de|di|da|van)-[A-Z]")
+
+
+def _dotted_acronym(text: str, pos: int) -> bool:
+    """Whether the letter at ``pos`` belongs to a dotted place abbreviation ("U.S.")."""
+    lo = pos
+    while lo >= 2 and text[lo - 1] == "." and text[lo - 2].isalpha():
+        lo -= 2
+    hi = pos + 1
+    while hi + 1 < len(text) and text[hi] == "." and text[hi + 1].isalpha():
+        hi += 2
+    return text[lo:hi].lower() in lx.DOTTED_ACRONYMS
+
+
+_NAME_CASE = re.compile(
+    r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$"
+)
+
+
+def _name_case(word: str) -> bool:
+    """Capitalised like a name ("Gokool", "McNeil", "O'Brien"), not like a brand ("MaRS")."""
+    return bool(_NAME_CASE.match(word)) or not word.isascii()
+
+
+_CONTRACTION = re.compile(r"[’'](?:ve|m|re|ll|d|t)$")
+
+
+def _is_cap(word: str) -> bool:
+    """A capitalised word that may be part of a name (not an all-caps acronym)."""
+    if not word[0].isupper():
+        return "-" in word and bool(_ARABIC_PREFIX.match(word))
+    if ("’" in word or "'" in word) and _CONTRACTION.search(word):
+        return False
+    if len(word) == 1:
+        return True
+    # "McCallum", "DeSantis" pass; "NATO", "CNN" do not.
+    return any(c.islower() for c in word)
+
+
+def find_runs(text: str, start: int, end: int, lower_vocab: frozenset[str]) -> list[NameRun]:
+    """Every capitalised run in ``text[start:end]`` (one paragraph), classified.
+
+    ``lower_vocab`` is the set of words the article also uses in lower case: a capitalised
+    sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
+    """
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    runs: list[NameRun] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        s, e, w = words[i]
+        if not _is_cap(w):
+            i += 1
+            continue
+        group = [(s, e, w)]
+        j = i + 1
+        while j < n and not _POSSESSIVE.search(group[-1][2]):
+            ps, pe, pw = group[-1]
+            ns, ne, nw = words[j]
+            gap = text[pe:ns]
+            # "J. Smith", "Dr. Jones" continue a run; "U.S. Trump" (an acronym) does not.
+            ok_gap = gap == " " or (
+                gap in (". ", ".")
+                and (len(pw) == 1 or (gap == ". " and pw.lower() + "." in _DOTTED))
+                and (gap == ". " or len(nw) == 1)
+                and not _dotted_acronym(text, ps)
+            )
+            if not ok_gap:
+                break
+            if _is_cap(nw):
+                group.append((ns, ne, nw))
+                j += 1
+                continue
+            # Particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
+            k = j
+            while (
+                k < n
+                and words[k][2] in lx.NAME_PARTICLES
+                and text[words[k - 1][1] : words[k][0]] == " "
+            ):
+                k += 1
+            if (
+                k > j
+                and k < n
+                and _is_cap(words[k][2])
+                and text[words[k - 1][1] : words[k][0]] == " "
+            ):
+                group.extend(words[j : k + 1])
+                j = k + 1
+                continue
+            break
+        run = _classify(text, start, group, lower_vocab)
+        if run is not None:
+            runs.append(run)
+        i = j
+    return runs
+
+
+def _is_title(low: str, dotted: str) -> bool:
+    """A core title word ("President", "Gen.", "then-mayor")."""
+    if low.startswith(("then-", "ex-")):
+        return _is_title(low.split("-", 1)[1], dotted.split("-", 1)[1])
+    return low in lx.TITLES or dotted in lx.TITLES
+
+
+def _classify(
+    text: str, para_start: int, group: list[tuple[int, int, str]], lower_vocab: frozenset[str]
+) -> NameRun | None:
+    """Strip titles and openers from one capitalised run and gather its evidence."""
+    before = text[max(para_start, group[0][0] - 80) : group[0][0]]
+    stripped_before = before.rstrip(" " + _OPENERS)
+    sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
+    # Possessive on the last word: the name is the word without ’s.
+    last_s, last_e, last_w = group[-1]
+    if _POSSESSIVE.search(last_w):
+        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
+    # Sentence openers and function words in front: "But Macron", "When Mr Namah".
+    k = 0
+    while k < len(group):
+        low = group[k][2].lower()
+        if (
+            low in lx.COMMON_SENTENCE_STARTERS
+            or low in lx.DAYS_MONTHS
+            or (low in lx.NOT_NAMES and low not in lx.HONORIFICS | lx.PLACE_PREFIXES)
+            or (k == 0 and sentence_initial and low in lower_vocab and not is_first_name(low))
+        ) and not _is_title(low, low + "."):
+            k += 1
+            continue
+        break
+    starter_stripped = k > 0
+    group = group[k:]
+    if not group:
+        return None
+    # The name follows the last title or honorific: "Nova Scotia Premier Stephen McNeil",
+    # "French President Emmanuel Macron", "Mr. Namah". A title is never the last word
+    # ("Brenden Major" keeps his surname).
+    cut = -1
+    honorific: str | None = None
+    titled = False
+    for idx in range(len(group) - 1):
+        low = group[idx][2].lower()
+        dotted = low + "." if text[group[idx][1] : group[idx][1] + 1] == "." else low
+        if low in lx.HONORIFICS or dotted in lx.HONORIFICS:
+            cut, honorific, titled = idx, group[idx][2], True
+        elif _is_title(low, dotted) or low in lx.ROLE_NOUNS:
+            # Words before the title are its modifiers: "French President", "Kremlin chief".
+            cut = idx
+            honorific = None
+            titled = True
+    role = " ".join(w for _, _, w in group[: cut + 1] if w) if cut >= 0 and not honorific else None
+    if honorific and cut > 0:
+        role = " ".join(w for _, _, w in group[:cut]) or None
+    name = group[cut + 1 :]
+    # Trailing weekdays and function words are never part of a name ("Macron Monday");
+    # months are kept since they double as names ("Theresa May").
+    while name and (
+        name[-1][2].lower() in lx.DAYS_MONTHS - _MONTH_NAMES
+        or name[-1][2].lower() in lx.COMMON_SENTENCE_STARTERS
+    ):
+        name = name[:-1]
+    # A name needs a word that is not an initial, and does not end on one ("W L T").
+    if not name or len(name[-1][2]) < 2:
+        return None
+    tokens = tuple(w for _, _, w in name)
+    lows = [t.lower() for t in tokens]
+    link_only = False
+    if len(tokens) == 1:
+        low = lows[0]
+        if low in lx.COMMON_SENTENCE_STARTERS or low in lx.DAYS_MONTHS - _MONTH_NAMES:
+            return None
+        # "May", "House", "Major": never a person on their own, but a known person's
+        # surname when one is in the story ("Theresa May" … "May said").
+        link_only = (
+            low in lx.NOT_NAMES
+            or low in lx.DAYS_MONTHS
+            or low in lx.TITLES
+            or low in lx.TITLE_MODIFIERS
+        )
+        if sentence_initial and not starter_stripped and cut < 0 and low in lower_vocab:
+            return None
+    first_ok = is_first_name(tokens[0]) and not (
+        sentence_initial and not starter_stripped and cut < 0 and lows[0] in lower_vocab
+    )
+    org = (
+        link_only
+        or (lows[0] in lx.ORG_WORDS and not first_ok)
+        or (len(lows) == 1 and lows[0] in lx.NATIONALITIES)
+        or (lows[0] in lx.PLACE_NAMES and not first_ok)
+        or any(
+            (t in lx.ORG_WORDS and not (first_ok and t in lx.SURNAME_LIKE_ORG_WORDS))
+            or t in lx.CHROME_WORDS
+            or (t in lx.NATIONALITIES and t not in lx.SURNAME_LIKE_ORG_WORDS)
+            or t in lx.PLACE_NAMES
+            for t in lows[1:]
+        )
+    )
+    folded = " ".join(fold(" ".join(tokens)).replace("&", " ").split())
+    if folded in lx.KNOWN_NAMELIKE_ORGS:
+        org = True
+    if len(tokens) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled:
+        org = True
+    after = text[name[-1][1] : name[-1][1] + 40]
+    if after.lstrip().startswith("&"):
+        org = True
+    # "the Carolina Hurricanes", "the Hang Seng": people do not take an article.
+    if cut < 0 and not starter_stripped and re.search(r"\bthe\s+$", before[-5:]):
+        org = True
+    if not titled:
+        m = _ROLE_BEFORE.search(before)
+        if m and m.group(2).lower() in lx.ROLE_NOUNS and not m.group(2)[0].isupper():
+            titled = True
+            mods = [w for w in m.group(1).split() if w.lower() not in lx.COMMON_SENTENCE_STARTERS]
+            mods = [w.rstrip(",") for w in mods if not w.endswith(",")][-2:]
+            role = " ".join([*mods, m.group(2)])
+    initial = any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2
+    speech = bool(
+        _SPEECH_AFTER.search(after)
+        or _APPOSITIVE.search(after)
+        or _SPEECH_BEFORE.search(before[-30:])
+    )
+    return NameRun(
+        start=name[0][0],
+        end=name[-1][1],
+        tokens=tokens,
+        surface=text[name[0][0] : name[-1][1]],
+        role=role,
+        honorific=honorific,
+        titled=titled,
+        first_name=first_ok,
+        initial=initial,
+        speech=speech,
+        speaker=bool(_SPEECH_VERB_AFTER.search(after) or _SPEECH_VERB_BEFORE.search(before[-20:]))
+        and (len(tokens) > 1 or (lows[0] not in lower_vocab and _name_case(tokens[0]))),
+        org=org,
+        placey=bool(_PLACEY_BEFORE.search(before[-12:])) and not titled,
+        sentence_initial=sentence_initial and cut < 0 and not starter_stripped,
+    )

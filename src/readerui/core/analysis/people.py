@@ -1,0 +1,471 @@
+"""Building the people list: merging name runs into one entity per person.
+
+A person is born from a run with evidence (see :class:`~.names.NameRun`); every later
+surname-only, first-name-only, titled or possessive form is linked to it. Bylines and photo
+credits are read with looser rules because their shape already says "these are names".
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.names import NameRun, find_runs, first_name_gender, fold
+from readerui.core.models import Article, Person, PersonKind
+
+__all__ = ["Entity", "PeopleIndex", "build_people"]
+
+_LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]*")
+# A photo credit: "(Provided Photo/Jane Roe/Reuters)", "Photo: Jane Roe", "(Jane Roe / AP)".
+_CREDIT = re.compile(
+    r"\((?=[^()]*(?:/|\bphoto|\bimage|\bcredit|\bcourtesy|\bfile\b))[^()]{3,160}\)"
+    r"|\b(?:photo|photograph|image|picture|credit)s?\s*(?:by\s+|:\s*)[^.()\n]{3,100}",
+    re.IGNORECASE,
+)
+_CREDIT_CASED = re.compile(
+    # "( JANE ROE )": a parenthesis holding nothing but a name in capitals.
+    r"\(\s*[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){1,3}\s*\)"
+    # "… on Tuesday. Jane Roe/The Associated Press" closing a caption.
+    r"|(?<=[.!?] )[A-Z][\w.’'\-]+(?:\s[A-Z][\w.’'\-]+){1,3}\s*/\s*(?:The\s+)?[A-Z][\w.]*"
+    r"(?:\s[A-Z][\w.]*){0,4}\s*$"
+)
+_BYLINE_PARA = re.compile(r"^\s*(?:by|written by|reporting by|story by)\s+\S", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person while the list is being built (mutable, unlike :class:`Person`)."""
+
+    tokens: tuple[str, ...]
+    """The fullest form's words."""
+    display: str
+    """The fullest form as written."""
+    first_pos: int
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    forms: dict[str, str] = field(default_factory=dict)
+    """Folded form -> form as written, in first-seen order."""
+    role: str | None = None
+    roles: list[str] = field(default_factory=list)
+    """Every title seen with the name, for resolving "the mayor said"."""
+    gender: str | None = None
+    honorific_gender: bool = False
+    quoted: int = 0
+    body: bool = False
+    """Mentioned outside bylines and credits."""
+    byline: bool = False
+
+    @property
+    def name(self) -> str:
+        """Display name: the fullest form."""
+        return self.display
+
+    @property
+    def surname(self) -> str:
+        """Folded last word of the fullest form."""
+        return fold(self.tokens[-1])
+
+    def add(self, run: NameRun) -> None:
+        """Record one more mention of this person."""
+        self.mentions.append((run.start, run.end))
+        if len(run.tokens) > len(self.tokens):
+            self.tokens = run.tokens
+            self.display = run.text
+        self.forms.setdefault(fold(run.text), run.text)
+        if run.honorific:
+            form = f"{run.honorific.rstrip('.')} {run.text}"
+            self.forms.setdefault(fold(form), form)
+        if run.role:
+            self.role = self.role or run.role
+            if run.role not in self.roles:
+                self.roles.append(run.role)
+        if not self.honorific_gender and run.honorific:
+            low = run.honorific.lower().rstrip(".")
+            if low in lx.MALE_HONORIFICS:
+                self.gender, self.honorific_gender = "m", True
+            elif low in lx.FEMALE_HONORIFICS:
+                self.gender, self.honorific_gender = "f", True
+
+
+def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two forms sharing a surname can be one person ("J. Smith" ~ "John Smith")."""
+    if len(a) == 1 or len(b) == 1:
+        return True
+    fa, fb = fold(a[0]), fold(b[0])
+    if fa == fb:
+        return True
+    if len(fa) == 1 or len(fb) == 1:
+        return fa[0] == fb[0]
+    sa, sb = {fold(t) for t in a}, {fold(t) for t in b}
+    return sa <= sb or sb <= sa
+
+
+@dataclass(slots=True)
+class PeopleIndex:
+    """The people of one article plus a position-sorted index of their mentions."""
+
+    entities: list[Entity]
+    mention_starts: list[int]
+    mention_ends: list[int]
+    mention_owner: list[int]
+    byline_only: list[str] = field(default_factory=list)
+    """Authors named in :attr:`Article.byline` but nowhere in the text (no mentions)."""
+
+    def mentions_between(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """``(start, end, entity)`` of every mention that lies inside ``[start, end)``."""
+        i = bisect_left(self.mention_starts, start)
+        out: list[tuple[int, int, int]] = []
+        while i < len(self.mention_starts) and self.mention_starts[i] < end:
+            if self.mention_ends[i] <= end:
+                out.append((self.mention_starts[i], self.mention_ends[i], self.mention_owner[i]))
+            i += 1
+        return out
+
+    def last_before(self, pos: int, gender: str | None, limit: int = 3000) -> int | None:
+        """The most recently mentioned person before ``pos`` whose gender fits ``gender``."""
+        i = bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and pos - self.mention_starts[i] <= limit:
+            ent = self.entities[self.mention_owner[i]]
+            if ent.body and (gender is None or ent.gender in (None, gender)):
+                if gender is None or ent.gender == gender:
+                    return self.mention_owner[i]
+                # Unknown gender: keep it as a fallback but prefer a known match nearby.
+                j = i - 1
+                while j >= 0 and pos - self.mention_starts[j] <= 600:
+                    other = self.entities[self.mention_owner[j]]
+                    if other.gender == gender and other.body:
+                        return self.mention_owner[j]
+                    j -= 1
+                return self.mention_owner[i]
+            i -= 1
+        return None
+
+    def by_role(self, noun: str, before: int) -> int | None:
+        """The person most recently mentioned before ``before`` whose role contains ``noun``."""
+        noun = noun.lower()
+        best: tuple[int, int] | None = None
+        for idx, ent in enumerate(self.entities):
+            words = {w for r in ent.roles for w in r.lower().replace("-", " ").split()}
+            if ent.mentions and any(w.startswith(noun) for w in words):
+                first = ent.mentions[0][0]
+                if first < before:
+                    last = max(s for s, _ in ent.mentions if s < before)
+                    if best is None or last > best[0]:
+                        best = (last, idx)
+        return best[1] if best else None
+
+
+def _credit_spans(article: Article) -> list[tuple[int, int]]:
+    """Spans of photo credits in captions (and credit-shaped parentheses anywhere)."""
+    spans: list[tuple[int, int]] = []
+    text = article.text
+    for para in article.paragraphs:
+        for m in _CREDIT.finditer(text, para.start, para.end):
+            body = m.group()
+            if para.kind == "caption" or "/" in body or "photo" in body.lower():
+                spans.append((m.start(), m.end()))
+        spans.extend(m.span() for m in _CREDIT_CASED.finditer(text, para.start, para.end))
+    return _disjoint(spans)
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort spans and merge overlapping ones, for bisecting."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if out and s < out[-1][1]:
+            out[-1] = (out[-1][0], max(e, out[-1][1]))
+        else:
+            out.append((s, e))
+    return out
+
+
+_CREDIT_PART = re.compile(r"[^/:,;()]+")
+_CAPS_WORD = re.compile(r"^[A-Z][A-Z.’'\-]*$")
+
+
+def _caps_credit_runs(text: str, credits: list[tuple[int, int]]) -> list[NameRun]:
+    """Names written in capitals inside photo credits ("Photo: JANE ROE/Wire").
+
+    Ordinary runs skip all-caps words (acronyms, datelines); in a credit, capitals are just
+    the house style for the photographer's name.
+    """
+    out: list[NameRun] = []
+    for start, end in credits:
+        for m in _CREDIT_PART.finditer(text, start, end):
+            part = re.sub(
+                r"^\s*(?:photo(?:graph)?s?|image|credit|by|via)\b", "", m.group(), flags=re.I
+            )
+            words = part.split()
+            if not 1 <= len(words) <= 4 or not all(_CAPS_WORD.match(w) for w in words):
+                continue
+            if not any(len(w.strip(".")) > 2 for w in words) or len(words) < 2:
+                continue
+            lows = [w.lower().strip(".") for w in words]
+            if any(
+                w in lx.ORG_WORDS
+                or w in lx.NOT_NAMES
+                or w in lx.CHROME_WORDS
+                or w in lx.NATIONALITIES
+                or w in lx.PLACE_NAMES
+                for w in lows
+            ):
+                continue
+            s = m.start() + m.group().index(words[0])
+            e = m.start() + m.group().rindex(words[-1]) + len(words[-1])
+            out.append(NameRun(start=s, end=e, tokens=tuple(words), surface=text[s:e], speech=True))
+    return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def build_people(article: Article) -> PeopleIndex:
+    """Find every person in ``article`` and index their mentions."""
+    text = article.text
+    lower_vocab = frozenset(_LOWER_WORD.findall(text))
+    credits = _credit_spans(article)
+    byline_spans = [
+        (p.start, p.end)  # already sorted and disjoint: paragraphs
+        for p in article.paragraphs
+        if p.kind == "byline"
+        or (p.end - p.start < 120 and _BYLINE_PARA.match(text, p.start, p.end))
+    ]
+    runs: list[NameRun] = []
+    for para in article.paragraphs:
+        runs.extend(find_runs(text, para.start, para.end, lower_vocab))
+    caps = _caps_credit_runs(text, credits)
+    if caps:
+        runs = sorted([*runs, *caps], key=lambda r: r.start)
+    for run in runs:
+        # In a credit or byline the layout itself says "names here".
+        if (
+            len(run.tokens) >= 2
+            and not run.org
+            and (_inside(run.start, credits) or _inside(run.start, byline_spans))
+        ):
+            run.speech = True
+            run.placey = False
+
+    # A surname that speaks on its own ("Woods said") vouches for the full name it shortens,
+    # even when the given name is unknown ("Tiger Woods"); a bare word that speaks twice
+    # is a person too ("said Gokool" … "Gokool said").
+    speaking: dict[str, int] = {}
+    for run in runs:
+        if run.speaker and len(run.tokens) == 1 and not run.org and len(run.tokens[0]) > 1:
+            key = fold(run.tokens[0])
+            # Mid-sentence speakers count double: "said Gokool" is no sentence opener.
+            speaking[key] = speaking.get(key, 0) + (1 if run.sentence_initial else 2)
+    surnames_of_runs = {fold(run.tokens[-1]) for run in runs if len(run.tokens) > 1 and not run.org}
+    for run in runs:
+        key = fold(run.tokens[-1])
+        if run.is_person or run.org or key not in speaking:
+            continue
+        if len(run.tokens) > 1 and not run.placey:
+            run.speech = True
+        elif (
+            len(run.tokens) == 1
+            and key not in surnames_of_runs
+            and speaking[key] >= 2
+            and key not in lower_vocab
+            and key not in lx.PLACE_NAMES
+        ):
+            run.titled = True  # evidence enough: it is quoted as a speaker twice
+
+    entities: list[Entity] = []
+    by_surname: dict[str, list[int]] = {}
+    owner_of: dict[int, int] = {}  # run index -> entity index
+
+    by_first: dict[str, list[int]] = {}
+
+    def attach(ri: int, run: NameRun) -> None:
+        sur = fold(run.tokens[-1])
+        cands = [
+            ei for ei in by_surname.get(sur, []) if _compatible(entities[ei].tokens, run.tokens)
+        ]
+        if not cands and len(run.tokens) == 1 and len(by_first.get(sur, [])) == 1:
+            # "Marguerite said" after "Marguerite Olsen": a given name used alone.
+            cands = by_first[sur]
+        if cands:
+            ei = max(cands, key=lambda c: entities[c].mentions[-1][0])
+        else:
+            ei = len(entities)
+            entities.append(Entity(tokens=run.tokens, display=run.text, first_pos=run.start))
+            by_surname.setdefault(sur, []).append(ei)
+            if len(run.tokens) >= 2 and len(run.tokens[0]) > 1:
+                by_first.setdefault(fold(run.tokens[0]), []).append(ei)
+        entities[ei].add(run)
+        owner_of[ri] = ei
+
+    # Full names first, so a lone surname or given name finds its person.
+    for ri, run in enumerate(runs):
+        if run.is_person and len(run.tokens) > 1:
+            attach(ri, run)
+    for ri, run in enumerate(runs):
+        if run.is_person and len(run.tokens) == 1:
+            attach(ri, run)
+
+    # Merge single-word entities into a fuller one with that surname ("President Macron").
+    _merge_surname_only(entities, by_surname, owner_of)
+
+    for ri, run in enumerate(runs):
+        if ri in owner_of or (run.org and len(run.tokens) > 1):
+            continue
+        toks = run.tokens
+        ei_found: int | None = None
+        if len(toks) == 1:
+            key = fold(toks[0])
+            cands = by_surname.get(key, [])
+            if cands:
+                ei_found = _nearest(entities, cands, run.start)
+            elif len(by_first.get(key, [])) == 1 and not run.placey:
+                ei_found = by_first[key][0]
+        else:
+            key = fold(toks[-1])
+            fold_set = {fold(t) for t in toks}
+            for ei in by_surname.get(key, []):
+                if fold_set <= {fold(t) for t in entities[ei].tokens}:
+                    ei_found = ei
+                    break
+        if ei_found is not None:
+            entities[ei_found].add(run)
+            owner_of[ri] = ei_found
+
+    for ri, ei in owner_of.items():
+        run = runs[ri]
+        if _inside(run.start, byline_spans):
+            entities[ei].byline = True
+        elif not _inside(run.start, credits):
+            entities[ei].body = True
+    _guess_genders(text, entities)
+
+    order = sorted(owner_of.items(), key=lambda kv: runs[kv[0]].start)
+    known = {fold(e.name) for e in entities if e.mentions}
+    return PeopleIndex(
+        entities=entities,
+        mention_starts=[runs[ri].start for ri, _ in order],
+        mention_ends=[runs[ri].end for ri, _ in order],
+        mention_owner=[ei for _, ei in order],
+        byline_only=[n for n in byline_names(article.byline or "") if fold(n) not in known],
+    )
+
+
+_BYLINE_SPLIT = re.compile(r"\s*(?:,|;|&|\||\band\b|\bwith\b|\bfor\b|\bin\b|—|–|/)\s*")
+_BYLINE_BY = re.compile(r"^\s*(?:(?:written|reporting|story|words)\s+)?by\s+", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^[A-Z][\w’'.\-]*$")
+
+
+def byline_names(byline: str) -> list[str]:
+    """People named in a byline string: "By Jane Doe and John Roe, CNN" -> both names."""
+    out: list[str] = []
+    for part in _BYLINE_SPLIT.split(_BYLINE_BY.sub("", byline)):
+        words = part.split()
+        if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+            continue
+        lows = [w.lower().rstrip(".") for w in words]
+        if any(w in lx.ORG_WORDS or w in lx.NOT_NAMES or w in lx.CHROME_WORDS for w in lows):
+            continue
+        out.append(" ".join(words))
+    return out
+
+
+def _nearest(entities: list[Entity], cands: list[int], pos: int) -> int:
+    """Among same-surname people, the one mentioned most recently before ``pos``."""
+    best, best_pos = cands[0], -1
+    for ei in cands:
+        before = [s for s, _ in entities[ei].mentions if s < pos]
+        if before and before[-1] > best_pos:
+            best, best_pos = ei, before[-1]
+    return best
+
+
+def _merge_surname_only(
+    entities: list[Entity], by_surname: dict[str, list[int]], owner_of: dict[int, int]
+) -> None:
+    """Fold an entity known only by one word into the single fuller entity with that surname."""
+    remap: dict[int, int] = {}
+    for sur, eis in by_surname.items():
+        singles = [ei for ei in eis if len(entities[ei].tokens) == 1]
+        fulls = [ei for ei in eis if len(entities[ei].tokens) > 1]
+        if singles and len(fulls) == 1:
+            target = entities[fulls[0]]
+            for ei in singles:
+                src = entities[ei]
+                target.mentions.extend(src.mentions)
+                target.mentions.sort()
+                for k, v in src.forms.items():
+                    target.forms.setdefault(k, v)
+                target.role = target.role or src.role
+                target.roles.extend(r for r in src.roles if r not in target.roles)
+                if src.honorific_gender and not target.honorific_gender:
+                    target.gender, target.honorific_gender = src.gender, True
+                target.first_pos = min(target.first_pos, src.first_pos)
+                remap[ei] = fulls[0]
+            by_surname[sur] = fulls
+    if not remap:
+        return
+    for ri, ei in owner_of.items():
+        if ei in remap:
+            owner_of[ri] = remap[ei]
+    # Leave merged entities in place (indices stay valid) but empty, so they are dropped later.
+    for ei in remap:
+        entities[ei].mentions = []
+
+
+def _guess_genders(text: str, entities: list[Entity]) -> None:
+    """Gender from Mr/Mrs, else from the pronouns after mentions, else from the given name.
+
+    The pronoun vote beats the given-name dictionary because the text knows its own people:
+    a "Darian" the story calls "she" is a woman whatever the dictionary says.
+    """
+    for ent in entities:
+        if ent.honorific_gender or not ent.mentions:
+            continue
+        votes = 0
+        for _, end in ent.mentions[:12]:
+            m = _PRONOUN.search(text, end, end + 200)
+            if m:
+                votes += 1 if m.group(1).lower() in lx.PRONOUNS_MALE else -1
+        prior = first_name_gender(ent.tokens[0]) if len(ent.tokens) >= 2 else None
+        if votes:
+            ent.gender = "m" if votes > 0 else "f"
+        else:
+            ent.gender = prior
+
+
+def to_people(index: PeopleIndex) -> list[tuple[int, Person]]:
+    """Freeze the entities into :class:`Person` values, most prominent first."""
+    out: list[tuple[int, Person]] = []
+    for ei, ent in enumerate(index.entities):
+        if not ent.mentions:
+            continue
+        name = ent.name
+        aliases = tuple(v for k, v in ent.forms.items() if k != fold(name))
+        kind: PersonKind = "subject" if ent.body else ("byline" if ent.byline else "credit")
+        out.append(
+            (
+                ei,
+                Person(
+                    name=name,
+                    aliases=aliases,
+                    role=ent.role,
+                    mentions=tuple(sorted(set(ent.mentions))),
+                    quoted=ent.quoted,
+                    kind=kind,
+                ),
+            )
+        )
+    for name in index.byline_only:
+        out.append((-1, Person(name=name, kind="byline")))
+    end = index.mention_starts[-1] + 1 if index.mention_starts else 0
+    out.sort(
+        key=lambda t: (
+            -(len(t[1].mentions) + t[1].quoted),
+            t[1].mentions[0][0] if t[1].mentions else end,
+        )
+    )
+    return out

@@ -1,0 +1,138 @@
+"""People: finding, merging, roles, and what is not a person (invented articles)."""
+
+from __future__ import annotations
+
+from tests.analysis.conftest import make_article, names, person, run
+
+
+def test_full_name_surname_and_possessive_merge_with_role() -> None:
+    r = run(
+        "French President Émile Varnier met farmers in Lyon on Monday.",
+        "Varnier told them the plan would change. But Varnier’s critics were unconvinced.",
+    )
+    p = person(r, "Émile Varnier")
+    assert p.role == "French President"
+    assert "Varnier" in p.aliases
+    assert len(p.mentions) == 3
+    assert names(r) == {"Émile Varnier"}
+    art = make_article(
+        "French President Émile Varnier met farmers in Lyon on Monday.",
+        "Varnier told them the plan would change. But Varnier’s critics were unconvinced.",
+    )
+    assert [art.text[s:e] for s, e in p.mentions] == ["Émile Varnier", "Varnier", "Varnier"]
+
+
+def test_places_days_orgs_and_sentence_starters_are_not_people() -> None:
+    r = run(
+        "KYIV (Wire) — The Kremlin said on Tuesday that talks in Kyiv had stalled.",
+        "But officials in Moscow and Warsaw disagreed. Goldman Sachs said markets fell.",
+        "The Liberal Party and Hockey Canada issued statements in March.",
+    )
+    assert names(r) == set()
+
+
+def test_honorific_surname_only_person_and_alias() -> None:
+    r = run(
+        "Mr Okonkwo opened the bakery in 1998.",
+        "Okonkwo said the ovens were older than the building.",
+    )
+    p = person(r, "Okonkwo")
+    assert len(p.mentions) == 2
+    assert any(a.startswith("Mr") for a in p.aliases)
+
+
+def test_particles_hyphens_initials_and_doctor() -> None:
+    r = run(
+        "Ursula von Drechsel chaired the panel with Anne-Marie Kessler and J. R. Toller.",
+        "Dr. Mirela Ostrova, a virologist, presented the findings.",
+    )
+    assert {"Ursula von Drechsel", "Anne-Marie Kessler", "J. R. Toller", "Mirela Ostrova"} <= names(
+        r
+    )
+
+
+def test_prime_minister_role_is_split_from_name() -> None:
+    r = run("Prime Minister Talia Brennick visited the port. Brennick left at noon.")
+    p = person(r, "Talia Brennick")
+    assert p.role == "Prime Minister"
+    assert p.aliases == ("Brennick",)
+
+
+def test_lowercase_role_before_name() -> None:
+    r = run("Harbour spokesman Oskar Lindgren said the ferry was late.")
+    assert person(r, "Oskar Lindgren").role == "Harbour spokesman"
+
+
+def test_first_name_alone_merges_when_unambiguous() -> None:
+    r = run(
+        "Marguerite Olsen runs the shelter with her brother.",
+        "Marguerite said the winter had been the hardest yet.",
+    )
+    p = person(r, "Marguerite Olsen")
+    assert "Marguerite" in p.aliases
+    assert len(r.people) == 1
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    r = run(
+        "Caspar Wendt and Ilse Wendt both spoke at the hearing.",
+        "Caspar Wendt left early.",
+    )
+    assert {"Caspar Wendt", "Ilse Wendt"} <= names(r)
+
+
+def test_byline_and_photo_credit_kinds() -> None:
+    r = run(
+        ("By Tomas Reinholt", "byline"),
+        ("Crews clear the road near the dam. (Provided Photo/Lena Vasquez/Valley Wire)", "caption"),
+        "Engineer Pia Sandvik said the dam held.",
+    )
+    assert person(r, "Tomas Reinholt").kind == "byline"
+    assert person(r, "Lena Vasquez").kind == "credit"
+    assert person(r, "Pia Sandvik").kind == "subject"
+
+
+def test_prominence_orders_people() -> None:
+    r = run(
+        "Ada Quell met Boris Nantes.",
+        "Nantes said little. Nantes left. “We are done,” Nantes said.",
+    )
+    assert [p.name for p in r.people] == ["Boris Nantes", "Ada Quell"]
+    assert person(r, "Boris Nantes").quoted == 1
+
+
+def test_mentions_are_exact_spans() -> None:
+    r = run("Chancellor Ilka Brandvold spoke. Brandvold’s office confirmed it.")
+    art_text = "Chancellor Ilka Brandvold spoke. Brandvold’s office confirmed it."
+    p = person(r, "Ilka Brandvold")
+    assert [art_text[s:e] for s, e in p.mentions] == ["Ilka Brandvold", "Brandvold"]
+
+
+def test_byline_metadata_only_still_lists_authors() -> None:
+    from readerui.core.analysis import analyze
+    from readerui.core.models import Article
+
+    art = Article.from_blocks(
+        "t",
+        "T",
+        [("The council met on Monday and voted to close the pool.", "body")],
+        byline="By Halvard Strand and Ines Kowalczyk, Valley Wire",
+    )
+    r = analyze(art)
+    assert [(p.name, p.kind, p.mentions) for p in r.people] == [
+        ("Halvard Strand", "byline", ()),
+        ("Ines Kowalczyk", "byline", ()),
+    ]
+
+
+def test_dateline_and_caps_do_not_make_people() -> None:
+    r = run("OSLO (Wire) — NATO ministers met Oslo officials. The EU said nothing.")
+    assert names(r) == set()
+
+
+def test_all_caps_photo_credit_is_a_person() -> None:
+    r = run(
+        ("A ferry docks at dawn. (Photo: GRETE HALVORSEN/Valley Wire)", "caption"),
+        "The ferry was late again on Tuesday.",
+    )
+    assert person(r, "GRETE HALVORSEN").kind == "credit"

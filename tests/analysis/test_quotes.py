@@ -1,0 +1,165 @@
+"""Quote detection and attribution on invented articles."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from tests.analysis.conftest import make_article, quote, run
+
+from readerui.core.analysis import AnalysisCancelled, analyze
+from readerui.core.errors import ReaderError
+
+
+def test_split_quote_gives_two_quotes_same_speaker() -> None:
+    r = run(
+        "Mayor Edda Kranz spoke on Friday.",
+        "“The bridge will open in May,” she said. “Nobody should doubt that.”",
+    )
+    a, b = quote(r, "The bridge"), quote(r, "Nobody")
+    assert a.text == "The bridge will open in May,"
+    assert a.speaker == b.speaker == "Edda Kranz"
+    assert a.cue == "said"
+
+
+def test_quote_text_matches_offsets() -> None:
+    art = make_article("Juno Falk said: “It is late.” Then “it is early,” Falk added.")
+    r = analyze(art)
+    assert r.quotes
+    for q in r.quotes:
+        assert art.text[q.start : q.end] == q.text
+
+
+def test_multi_paragraph_quote_is_one_item_per_paragraph() -> None:
+    r = run(
+        "“The first thing we did was count the boats,” said harbourmaster Rolf Ekdahl.",
+        "“Then we counted the nets. There were more nets than boats.",
+        "“And then we went home,” he said.",
+    )
+    texts = [q.text for q in r.quotes]
+    assert texts == [
+        "The first thing we did was count the boats,",
+        "Then we counted the nets. There were more nets than boats.",
+        "And then we went home,",
+    ]
+    assert {q.speaker for q in r.quotes} == {"Rolf Ekdahl"}
+
+
+def test_nested_single_quotes_belong_to_outer_quote() -> None:
+    r = run("“They told me ‘never again’ and then did it again,” Lotte Brun said.")
+    assert len(r.quotes) == 1
+    assert "‘never again’" in r.quotes[0].text
+    assert r.quotes[0].speaker == "Lotte Brun"
+
+
+def test_straight_quotes_and_said_x() -> None:
+    r = run('"We were lucky this time," said Noor Haddad, a local farmer.')
+    q = quote(r, "We were lucky")
+    assert q.speaker == "Noor Haddad"
+    assert q.cue == "said"
+
+
+def test_partial_quote_flag() -> None:
+    r = run(
+        "Senator Piet Aalders called the report “deeply flawed” in a statement.",
+        "“The numbers simply do not add up for anyone who reads them,” Aalders said.",
+    )
+    assert quote(r, "deeply flawed").partial
+    assert not quote(r, "The numbers").partial
+
+
+def test_single_quotes_used_for_speech() -> None:
+    r = run(
+        "‘We have waited long enough for this road,’ said villager Agnes Thorne.",
+        "‘It is about time,’ she added, ‘and everyone here knows it.’",
+    )
+    assert [q.text for q in r.quotes] == [
+        "We have waited long enough for this road,",
+        "It is about time,",
+        "and everyone here knows it.",
+    ]
+    assert all(q.speaker == "Agnes Thorne" for q in r.quotes)
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    r = run("The Jones’ dog isn’t ours, and it’s the Smiths’ problem now.")
+    assert r.quotes == ()
+
+
+def test_colon_before_quote_and_told_reporters() -> None:
+    r = run(
+        "Coach Bertil Sandqvist told reporters: “We played badly and we know it.”",
+        "Goalkeeper Mia Thornberg told reporters that “the ice was terrible tonight.”",
+    )
+    assert quote(r, "We played").speaker == "Bertil Sandqvist"
+    assert quote(r, "the ice").speaker == "Mia Thornberg"
+
+
+def test_according_to() -> None:
+    r = run("“Rents will rise again next year,” according to economist Lars Pihl.")
+    q = quote(r, "Rents")
+    assert q.speaker == "Lars Pihl"
+    assert q.cue == "according to"
+
+
+def test_pronouns_follow_gender() -> None:
+    r = run(
+        "Mr Arvid Nyquist met Mrs Hedda Lund at the depot.",
+        "“The trucks are ready to roll out,” she said.",
+        "“The drivers are not,” he said.",
+    )
+    assert quote(r, "The trucks").speaker == "Hedda Lund"
+    assert quote(r, "The drivers").speaker == "Arvid Nyquist"
+
+
+def test_role_noun_resolves_to_person_with_role() -> None:
+    r = run(
+        "Finance Minister Greta Holm presented the budget on Tuesday.",
+        "Reporters pressed her on taxes.",
+        "“Taxes will not go up this year at all,” the minister said.",
+    )
+    assert quote(r, "Taxes").speaker == "Greta Holm"
+
+
+def test_unnamed_and_institutional_sources_get_labels() -> None:
+    r = run(
+        "Trade envoy Sven Achterberg arrived late.",
+        "“The deal is dead for now,” one European official said.",
+        "“We have nothing to add to that,” the Kremlin said.",
+    )
+    a, b = quote(r, "The deal"), quote(r, "We have nothing")
+    assert a.speaker is None
+    assert a.speaker_label == "one European official"
+    assert b.speaker is None
+    assert b.speaker_label == "the Kremlin"
+
+
+def test_unattributed_quote_continues_speaker() -> None:
+    r = run(
+        "“We start at dawn and we finish at dusk,” said Ruth Ingvarsdottir.",
+        "“Nobody complains about the hours here.”",
+    )
+    assert quote(r, "Nobody complains").speaker == "Ruth Ingvarsdottir"
+
+
+def test_speaker_is_a_listed_person_name() -> None:
+    r = run(
+        "President Ilse Marang spoke in Geneva.",
+        "“We are ready to sign the agreement,” Marang said.",
+    )
+    q = quote(r, "We are ready")
+    assert q.speaker in {p.name for p in r.people}
+    assert q.speaker == "Ilse Marang"
+
+
+def test_cancel_raises() -> None:
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(AnalysisCancelled):
+        analyze(make_article("“Hello there,” said Anna Berg."), cancel)
+    assert issubclass(AnalysisCancelled, ReaderError)
+
+
+def test_not_cancelled_runs() -> None:
+    r = analyze(make_article("“Hello there, all,” said Anna Berg."), threading.Event())
+    assert r.quotes[0].speaker == "Anna Berg"

@@ -1,0 +1,227 @@
+"""The ``readerui`` command line, run as a real subprocess: ``analyze`` output and errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+DATA = Path(__file__).parent.parent / "data"
+LONG_TEXT = DATA / "reader_long.txt"
+
+STORY = """Harbour Pilots Vote to Keep the Night Watch
+
+By Imelda Ferrante
+
+The harbour pilots' association voted on Thursday to keep two pilots on duty through the
+night, rejecting a plan from the port authority to replace the night watch with an on-call
+rota.
+
+"A ship does not wait for office hours," said Tobias Lindqvist, who chairs the association.
+"If the fog comes in at three in the morning, somebody has to be awake and ready."
+
+The port authority's director, Margarethe Oyelaran, said the proposal had been about cost,
+not safety. "We respect the vote and we will look at the numbers again," Oyelaran said.
+
+Lindqvist said the association would publish its own figures before the next meeting.
+"""
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> Any:
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("READERUI_FORCE_TUI", None)
+    return subprocess.run(
+        [sys.executable, "-m", "readerui", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        timeout=120,
+        env=env,
+        cwd=cwd,
+    )
+
+
+def assert_one_line_error(result: Any) -> str:
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode != 0, stderr
+    assert "Traceback" not in stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("readerui: error: "), stderr
+    assert result.stdout == b""
+    return lines[0]
+
+
+@pytest.fixture
+def story(tmp_path: Path) -> Path:
+    path = tmp_path / "pilots.txt"
+    path.write_text(STORY, encoding="utf-8")
+    return path
+
+
+def check_document(doc: dict[str, Any]) -> None:
+    """The JSON contract: keys present and every offset indexes into ``text``."""
+    for key in ("source", "title", "byline", "published", "text", "paragraphs", "people"):
+        assert key in doc
+    assert "quotes" in doc
+    text = doc["text"]
+    assert isinstance(text, str)
+    previous_end = 0
+    for paragraph in doc["paragraphs"]:
+        start, end = paragraph["start"], paragraph["end"]
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end].strip() == text[start:end]
+        previous_end = end
+    assert " ".join(text[p["start"] : p["end"]] for p in doc["paragraphs"]).split() == (
+        text.split()
+    )
+    for person in doc["people"]:
+        for start, end in person["mentions"]:
+            assert 0 <= start < end <= len(text)
+    for quote in doc["quotes"]:
+        assert 0 <= quote["start"] < quote["end"] <= len(text)
+        assert text[quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_analyze_json(story: Path) -> None:
+    result = run("analyze", str(story), "--json")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == b""
+    doc = json.loads(result.stdout)
+    check_document(doc)
+    assert doc["source"].endswith("pilots.txt")
+    assert doc["title"] == "Harbour Pilots Vote to Keep the Night Watch"
+    assert "Imelda Ferrante" in (doc["byline"] or "")
+    assert "The harbour pilots' association voted on Thursday" in doc["text"]
+    assert "rejecting a plan from the port authority" in doc["text"]  # lines re-joined
+    names = {person["name"] for person in doc["people"]}
+    assert "Tobias Lindqvist" in names
+    assert "Margarethe Oyelaran" in names
+    lindqvist = next(p for p in doc["people"] if p["name"] == "Tobias Lindqvist")
+    assert len(lindqvist["mentions"]) >= 2  # "Tobias Lindqvist" and later "Lindqvist"
+    for start, end in lindqvist["mentions"]:
+        assert doc["text"][start:end] in {"Tobias Lindqvist", "Lindqvist"}
+    quoted = {q["text"]: q["speaker"] for q in doc["quotes"]}
+    assert any(
+        text.rstrip(",. ") == "A ship does not wait for office hours"
+        and speaker == "Tobias Lindqvist"
+        for text, speaker in quoted.items()
+    )
+    assert any(
+        text.startswith("We respect the vote") and speaker == "Margarethe Oyelaran"
+        for text, speaker in quoted.items()
+    )
+
+
+def test_analyze_defaults_to_json_and_no_analysis(story: Path) -> None:
+    result = run("analyze", str(story), "--no-analysis")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    check_document(doc)
+    assert doc["people"] == []
+    assert doc["quotes"] == []
+
+
+def test_analyze_long_text_file() -> None:
+    result = run("analyze", str(LONG_TEXT))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    check_document(doc)
+    headline, *paragraphs = LONG_TEXT.read_text(encoding="utf-8").strip().split("\n\n")
+    assert doc["title"] == headline
+    assert len(doc["paragraphs"]) == len(paragraphs)
+    assert doc["text"].split() == " ".join(paragraphs).split()
+
+
+def test_analyze_markdown(story: Path) -> None:
+    result = run("analyze", str(story), "--markdown")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout.decode("utf-8")
+    assert out.startswith("# Harbour Pilots Vote to Keep the Night Watch\n")
+    assert "A ship does not wait for office hours" in out
+    assert "Tobias Lindqvist" in out
+    with pytest.raises(json.JSONDecodeError):
+        json.loads(out)
+
+
+def test_analyze_json_and_markdown_are_exclusive(story: Path) -> None:
+    result = run("analyze", str(story), "--json", "--markdown")
+    assert result.returncode == 2
+    assert b"Traceback" not in result.stderr
+    assert result.stdout == b""
+
+
+def test_analyze_stdin() -> None:
+    result = run("analyze", "-", stdin=STORY.encode("utf-8"))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    check_document(doc)
+    assert doc["source"] == "-"
+    assert doc["title"] == "Harbour Pilots Vote to Keep the Night Watch"
+
+
+def test_analyze_stdin_in_another_encoding() -> None:
+    text = "Café Owners Protest Rent Rise\n\nThe café on the quay will close, said Zoë Maréchal.\n"
+    result = run("analyze", "-", "--no-analysis", stdin=text.encode("cp1252"))
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert "Zoë Maréchal" in doc["text"]
+    assert doc["title"] == "Café Owners Protest Rent Rise"
+
+
+def test_analyze_empty_stdin_is_one_line_error() -> None:
+    message = assert_one_line_error(run("analyze", "-", stdin=b""))
+    assert "empty" in message.lower()
+
+
+def test_analyze_missing_file(tmp_path: Path) -> None:
+    message = assert_one_line_error(run("analyze", str(tmp_path / "missing.txt")))
+    assert "missing.txt" in message
+
+
+def test_analyze_binary_file(tmp_path: Path) -> None:
+    blob = tmp_path / "photo.txt"
+    blob.write_bytes(bytes(range(256)) * 64 + b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    message = assert_one_line_error(run("analyze", str(blob)))
+    assert "photo.txt" in message
+
+
+def test_analyze_directory(tmp_path: Path) -> None:
+    message = assert_one_line_error(run("analyze", str(tmp_path)))
+    assert "directory" in message
+
+
+def test_analyze_refused_url() -> None:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    assert_one_line_error(run("analyze", f"http://127.0.0.1:{port}/story.html"))
+
+
+def test_reader_missing_file(tmp_path: Path) -> None:
+    result = run(str(tmp_path / "missing.txt"))
+    message = assert_one_line_error(result)
+    assert "missing.txt" in message
+
+
+def test_reader_without_a_terminal(story: Path) -> None:
+    """stdout is a pipe here: the reader refuses cleanly instead of drawing into it."""
+    message = assert_one_line_error(run(str(story)))
+    assert "terminal" in message
+
+
+def test_reader_unknown_sample() -> None:
+    message = assert_one_line_error(run("--sample", "no-such-sample"))
+    assert "no-such-sample" in message
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode().startswith("readerui ")
