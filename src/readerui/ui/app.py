@@ -58,6 +58,17 @@ def _pretty_keys(keys: str) -> str:
     return " ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
 
 
+_HELP_SECTIONS = (
+    ("Reading", ("next_page", "prev_page", "first_page", "last_page", "goto_page", "spread")),
+    ("Search", ("search", "search_next", "search_prev", "close")),
+    (
+        "People and quotes",
+        ("people", "quotes", "focus_next", "focus_prev", "copy_quote", "partial"),
+    ),
+    ("App", ("open", "help", "quit")),
+)
+
+
 class ReaderApp(App[None]):
     """Read an article page by page."""
 
@@ -84,7 +95,9 @@ class ReaderApp(App[None]):
         Binding("x", "toggle_partial", "Show/hide fragment quotes", id="partial"),
         Binding("o", "open", "Open a file or URL…", id="open"),
         Binding("question_mark,f1", "help", "Show keys", id="help"),
-        Binding("escape", "close_overlay", "Close search / prompt", id="close", show=False),
+        Binding(
+            "escape", "close_overlay", "Close prompt, clear highlights", id="close", show=False
+        ),
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
@@ -523,7 +536,7 @@ class ReaderApp(App[None]):
             pages = f"{first}" if shown == 1 else f"{first}–{first + shown - 1}"
             percent = round(view.progress * 100)
             left = view.minutes_left
-            time_left = f"{left} min left" if left else "end"
+            time_left = _duration(left) + " left" if left else "end"
             position = f"Page {pages}/{view.page_count} · {percent}% · {time_left}"
         elif article is not None:
             position = "Laying out…"
@@ -578,14 +591,20 @@ class ReaderApp(App[None]):
         self.push_screen(HelpScreen(self.key_help()))
 
     def key_help(self) -> list[tuple[str, str]]:
-        """``(keys, description)`` for every binding, with the user's remapping applied."""
+        """``(keys, description)`` rows for every binding, grouped under ``("", section)``.
+
+        Keys are shown as bound now, the user's remapping included.
+        """
         keymap = dict(self._keymap)
-        rows = []
-        for binding in self.BINDINGS:
-            assert isinstance(binding, Binding)
-            keys = keymap.get(binding.id or "", binding.key)
-            rows.append((_pretty_keys(keys), binding.description))
-        rows.append(("Esc", "Close search, prompts and dialogs"))
+        by_id = {b.id: b for b in self.BINDINGS if isinstance(b, Binding) and b.id}
+        rows: list[tuple[str, str]] = []
+        for section, ids in _HELP_SECTIONS:
+            rows.append(("", section))
+            for binding_id in ids:
+                binding = by_id[binding_id]
+                keys = keymap.get(binding_id, binding.key)
+                rows.append((_pretty_keys(keys), binding.description))
+        rows.append(("", "Mouse"))
         rows.append(("click", "Left/right third of the page turns back/forward"))
         rows.append(("wheel", "Turns pages"))
         return rows
@@ -723,6 +742,14 @@ def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> s
     where = article.site or article.source
     title = article.title or article.source
     return f"“{quote.text}” — {who}, {title} ({where})"
+
+
+def _duration(minutes: int) -> str:
+    """``95`` -> ``"1 h 35 min"``; short spans stay in minutes."""
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours} h {rest:02d} min"
 
 
 def _is_shown(widget: object) -> bool:

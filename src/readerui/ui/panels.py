@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
@@ -149,7 +149,7 @@ class PeoplePanel(ListPanel):
         total = len(self.analysis.people)
         title.update(f"People · {len(people)}" + (f" of {total}" if needle else ""))
         if not people:
-            options.add_option(Option(Text("No one found", style="dim"), disabled=True))
+            options.add_option(Option(Content.styled("No one found", "dim"), disabled=True))
             return
         options.add_options(_spaced(Option(_person_label(p), id=_person_id(p)) for p in people))
 
@@ -216,25 +216,26 @@ class QuotesPanel(ListPanel):
             label += " · no fragments"
         title.update(label)
         if not quotes:
-            options.add_option(Option(Text("No quotes", style="dim"), disabled=True))
+            options.add_option(Option(Content.styled("No quotes", "dim"), disabled=True))
             return
-        options.add_options(Option(self._quote_label(q), id=f"q{q.start}") for q in quotes)
+        options.add_options(_spaced(Option(self._quote_label(q), id=f"q{q.start}") for q in quotes))
         if highlighted is not None and highlighted < len(quotes):
             options.highlighted = highlighted
 
-    def _quote_label(self, quote: Quote) -> Text:
-        text = Text()
+    def _quote_label(self, quote: Quote) -> Content:
         words = quote.text if len(quote.text) <= 160 else quote.text[:157].rstrip() + "…"
-        text.append(f"“{words}”", style="italic dim" if quote.partial else "")
         who = quote.speaker or quote.speaker_label or "unattributed"
         page = self.page_of.get(quote.start)
-        text.append("\n— ")
-        text.append(who, style="bold" if quote.speaker else "dim")
+        parts: list[str | tuple[str, str]] = [
+            (f"“{words}”", "italic dim" if quote.partial else ""),
+            "\n— ",
+            (who, "bold" if quote.speaker else "dim"),
+        ]
         if page:
-            text.append(f" · p. {page}", style="dim")
+            parts.append((f" · p. {page}", "dim"))
         if quote.partial:
-            text.append(" · fragment", style="dim")
-        return text
+            parts.append((" · fragment", "dim"))
+        return Content.assemble(*parts)
 
     def current(self) -> Quote | None:
         """The highlighted quote."""
@@ -273,20 +274,19 @@ def _person_matches(person: Person, needle: str) -> bool:
     return any(needle in form.casefold() for form in forms)
 
 
-def _person_label(person: Person) -> Text:
-    text = Text()
-    text.append(person.name, style="bold")
+def _person_label(person: Person) -> Content:
+    parts: list[str | tuple[str, str]] = [(person.name, "bold")]
     badge = _KIND_BADGES.get(person.kind)
     if badge:
-        text.append(f"  {badge}", style="italic dim")
+        parts.append((f" · {badge}", "italic dim"))
     if person.role:
-        text.append(f"\n{person.role}", style="italic")
+        parts.append((f"\n{person.role}", "italic"))
     mentions = len(person.mentions)
     counts = f"{mentions} mention{'s' * (mentions != 1)}"
     if person.quoted:
         counts += f" · {person.quoted} quote{'s' * (person.quoted != 1)}"
-    text.append(f"\n{counts}", style="dim")
-    return text
+    parts.append((f"\n{counts}", "dim"))
+    return Content.assemble(*parts)
 
 
 def _quote_haystack(quote: Quote) -> str:

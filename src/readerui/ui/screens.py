@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -25,13 +26,15 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         """A titled, scrollable table of keys."""
         table = Text()
-        width = max((len(keys) for keys, _ in self.rows), default=0)
+        width = max((cell_len(keys) for keys, _ in self.rows), default=0)
         for i, (keys, description) in enumerate(self.rows):
-            if i:
-                table.append("\n")
-            table.append(keys.rjust(width), style="bold")
-            table.append("  ")
-            table.append(description)
+            if not keys:  # a section heading
+                table.append(("\n" if i else "") + description + "\n", style="bold italic")
+                continue
+            table.append(" " * (width - cell_len(keys)) + keys, style="bold")
+            table.append("   ")
+            table.append(description + "\n")
+        table.rstrip()
         with Vertical(id="help-dialog"):
             yield Label("Keys", id="help-title")
             with VerticalScroll(id="help-body"):
