@@ -906,6 +906,10 @@ async def test_start_with_a_missing_file(make_app: MakeApp, tmp_path: Path) -> N
         await pilot.press("space")
         await pilot.pause()
         assert app.is_running
+        # The keys still reach the app: focus is not left on a hidden widget.
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
 
 
 STORY_HTML = """<!doctype html>

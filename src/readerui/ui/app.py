@@ -151,7 +151,8 @@ class ReaderApp(App[None]):
             yield PeoplePanel(id="people")
             yield view
             yield QuotesPanel(id="quotes")
-        yield Input(id="prompt")
+        # Disabled while hidden so that focus can never land on it unseen.
+        yield Input(id="prompt", disabled=True)
         with Horizontal(id="status"):
             # Titles, queries and paths come from outside: never read them as markup.
             yield Label("", id="status-title", markup=False)
@@ -247,6 +248,8 @@ class ReaderApp(App[None]):
         """Say why, keep whatever was open."""
         self.view.loading = False
         self._loading_source = None
+        # The loading indicator took focus off the view; give it back.
+        self.view.focus()
         self.notify(message.error, title="Could not open", severity="error", timeout=8)
         if self.view.article is None:
             self.initial_error = message.error if getattr(self, "_initial_load", False) else None
@@ -617,6 +620,7 @@ class ReaderApp(App[None]):
         prompt.placeholder = placeholder
         prompt.value = value
         prompt.type = "integer" if mode == "goto" else "text"
+        prompt.disabled = False
         prompt.add_class("visible")
         # The prompt takes the status line's row, so the pages keep their size and the
         # page number typed means the page the reader sees.
@@ -626,6 +630,7 @@ class ReaderApp(App[None]):
     def _hide_prompt(self) -> None:
         prompt = self.query_one("#prompt", Input)
         prompt.remove_class("visible")
+        prompt.disabled = True
         self.query_one("#status").display = True
         self._prompt_mode = None
         self.view.focus()
