@@ -77,7 +77,7 @@ def to_markdown(article: Article, analysis: Analysis | None = None) -> str:
         out += ["## People", ""]
         for person in analysis.people:
             role = f", {person.role}" if person.role else ""
-            counts = f"{len(person.mentions)} mentions, {person.quoted} quotes"
+            counts = f"{_count(len(person.mentions), 'mention')}, {_count(person.quoted, 'quote')}"
             out.append(f"- **{_escape_inline(person.name)}**{_escape_inline(role)} ({counts})")
         out.append("")
     if analysis and analysis.quotes:
@@ -87,6 +87,10 @@ def to_markdown(article: Article, analysis: Analysis | None = None) -> str:
             out.append(f"- “{quote.text}” — {_escape_inline(who)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _escape_inline(text: str) -> str:
