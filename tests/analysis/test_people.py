@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.analysis.conftest import make_article, names, person, run
+from tests.analysis.helpers import make_article, names, person, run
 
 
 def test_full_name_surname_and_possessive_merge_with_role() -> None:
@@ -136,3 +136,22 @@ def test_all_caps_photo_credit_is_a_person() -> None:
         "The ferry was late again on Tuesday.",
     )
     assert person(r, "GRETE HALVORSEN").kind == "credit"
+
+
+def test_sentence_initial_title_keeps_its_modifier() -> None:
+    r = run(
+        "The summit was about foreign aid.",
+        "Foreign Minister Oddvar Brekke arrived late. Brekke apologised.",
+    )
+    assert person(r, "Oddvar Brekke").role == "Foreign Minister"
+
+
+def test_given_name_alone_with_age_is_a_person() -> None:
+    r = run("Marisol, 34, was at home when the water came. Marisol ran to the roof.")
+    p = person(r, "Marisol")
+    assert len(p.mentions) == 2
+
+
+def test_capitalised_plural_and_brand_case_are_not_people() -> None:
+    r = run("MPs met at the MaRS centre. Boston-based investors said MPs were late.")
+    assert names(r) == set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from tests.analysis.conftest import make_article, quote, run
+from tests.analysis.helpers import make_article, quote, run
 
 from readerui.core.analysis import AnalysisCancelled, analyze
 from readerui.core.errors import ReaderError
@@ -163,3 +163,62 @@ def test_cancel_raises() -> None:
 def test_not_cancelled_runs() -> None:
     r = analyze(make_article("“Hello there, all,” said Anna Berg."), threading.Event())
     assert r.quotes[0].speaker == "Anna Berg"
+
+
+def test_straight_quotes_pair_in_order_despite_spacing() -> None:
+    r = run('"We will not move " said Dagny Holt, and then "we stay right here."')
+    assert [q.text for q in r.quotes] == ["We will not move", "we stay right here."]
+    assert r.quotes[0].speaker == "Dagny Holt"
+
+
+def test_unclosed_straight_quote_runs_to_paragraph_end() -> None:
+    r = run(
+        "Ferne Alsop has farmed the valley for decades.",
+        '"The river rose overnight, and by dawn the road was gone.',
+        '"Nobody in the valley had seen anything like it," she said.',
+    )
+    assert [q.text for q in r.quotes] == [
+        "The river rose overnight, and by dawn the road was gone.",
+        "Nobody in the valley had seen anything like it,",
+    ]
+    assert [q.speaker for q in r.quotes] == ["Ferne Alsop", "Ferne Alsop"]
+
+
+def test_appositive_subject_before_verb() -> None:
+    r = run(
+        "“The vote is a disgrace,” Odile Marchetti, a councillor for the north ward, said.",
+        "“We need more time,” a spokesperson for the council said.",
+    )
+    assert quote(r, "The vote").speaker == "Odile Marchetti"
+    q = quote(r, "We need more time")
+    assert q.speaker is None
+    assert q.speaker_label == "a spokesperson for the council"
+
+
+def test_paragraph_quote_after_introduction_takes_its_subject() -> None:
+    r = run(
+        "Mr Tobias Renk, who has run the ferry for 30 years, says the crossings are busier.",
+        "“We carry twice as many cars as we did ten years ago.”",
+    )
+    assert quote(r, "We carry").speaker == "Tobias Renk"
+
+
+class _SetAfter(threading.Event):
+    """An event that reports itself set from its ``n``-th check on."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.calls = 0
+        self.n = n
+
+    def is_set(self) -> bool:
+        self.calls += 1
+        return self.calls >= self.n
+
+
+def test_cancel_during_a_long_run_stops_between_batches() -> None:
+    article = make_article(*["“Fine,” said Anna Berg."] * 600)
+    event = _SetAfter(3)  # set once the first paragraph batch is done
+    with pytest.raises(AnalysisCancelled):
+        analyze(article, event)
+    assert event.calls == 3

@@ -40,13 +40,17 @@ def analyze(article: Article, cancel: threading.Event | None = None) -> Analysis
 
     Raises :class:`AnalysisCancelled` when ``cancel`` is set while it runs.
     """
-    _check(cancel)
-    index = build_people(article)
-    _check(cancel)
+
+    def check() -> None:
+        _check(cancel)
+
+    check()
+    index = build_people(article, check)
+    check()
     raw = find_quotes(article)
-    _check(cancel)
-    atts = attribute(article, index, raw)
-    _check(cancel)
+    check()
+    atts = attribute(article, index, raw, check)
+    check()
     quotes: list[Quote] = []
     for rq, att in zip(raw, atts, strict=True):
         speaker = None

@@ -2,15 +2,17 @@
 
 News prose attributes speech in a few fixed shapes: a clause after the quote (`“…,” X said`,
 `said X`), a clause before it (`X said: “…”`, `X told CNN that “…”`), or nothing at all when
-the quote continues the previous speaker (a split quote, a multi-paragraph quote). Pronouns
-are resolved to the most recent compatible person outside quotes; a role noun ("the mayor") to
-the person who holds that role; an unnamed source keeps its phrase as a label.
+the quote continues the previous speaker (a split quote, a multi-paragraph quote) or the
+person the previous sentence is about. Pronouns are resolved by a small salience score
+(recency, gender, subject position) over people named outside quotes; a role noun ("the
+mayor") to the person who holds that role; an unnamed source keeps its phrase as a label.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from readerui.core.analysis import lexicon as lx
@@ -25,14 +27,15 @@ _CUE = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[\w’'\-.]+")
+# A period that ends an abbreviation or an initial, not a sentence ("Nov. 15", "Mr. Lund").
 _ABBREV_END = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|No|vs|etc|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K))\.$"
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|No|vs|etc"
+    r"|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K))\.$"
 )
 _SENT_END = re.compile(r"[.!?]+(?=[\s”\"’']*(?:\s[A-Z“\"‘(]|$))")
-_DETERMINER = re.compile(
-    r"^(?:the|a|an|one|some|another|two|three|several|many|its|his|her|their)\b", re.I
-)
+_LEAD_NAME = re.compile(r"\s*[A-Z][^\s,.;:!?]*(?:\s+[A-Z][^\s,.;:!?]*){0,3}\s*,")
 _MAX_AFTER_WORDS = 12
+"""Longest subject phrase accepted between a quote and its verb ("…,” X, a Y of Z, said)."""
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "another", "his", "her", "their"})
 _HE_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
@@ -44,10 +47,13 @@ class Attribution:
     speaker: int | None = None
     """Index of the speaking entity in :attr:`PeopleIndex.entities`."""
     label: str | None = None
+    """The source's own words when it is no listed person ("one European official")."""
     cue: str | None = None
+    """The attributing verb as written ("said", "according to")."""
 
 
 _PRONOUN_WINDOW = 2500
+"""How far back (characters) a pronoun's antecedent is looked for."""
 _DISTANCE_SCALE = 250.0
 """Characters of distance that cost as much as one unit of salience."""
 _PREPOSITION_BEFORE = re.compile(
@@ -139,9 +145,9 @@ class _Resolver:
         """The person "he"/"she" at ``pos`` most likely refers to.
 
         A salience score over the people named in the last few paragraphs (outside quotes:
-        names inside a quote are not antecedents): recent mentions, mentions in subject
-        position score up; mentions after a preposition or in a
-        possessive ("his father's friend, Martin Legere") and unknown gender score down.
+        names inside a quote are not antecedents): recent mentions and mentions in subject
+        position score up; mentions after a preposition or in a possessive ("his father's
+        friend, Martin Legere") and people of unknown gender score down.
         """
         gender = "m" if word.lower() in lx.PRONOUNS_MALE else "f"
         ppl = self.people
@@ -194,6 +200,11 @@ class _Resolver:
             return (mentions[-1] if pick_last else mentions[0])[2], None
         phrase = text[start:end]
         words = phrase.split()
+        if pick_last and len(words) > 8:
+            # A subject sits right before its verb: "… in what he called".
+            tail = [w.lower().strip(",.;:") for w in words[-4:]]
+            if "he" in tail or "she" in tail:
+                return self.pronoun("he" if "he" in tail else "she", end), None
         if not words or len(words) > 10:
             return None, None
         lows = [w.lower().strip(",.;:") for w in words]
@@ -221,13 +232,23 @@ class _Resolver:
         return None, phrase
 
 
-def attribute(article: Article, people: PeopleIndex, quotes: list[RawQuote]) -> list[Attribution]:
-    """Attribute every quote; the result is parallel to ``quotes``."""
+def attribute(
+    article: Article,
+    people: PeopleIndex,
+    quotes: list[RawQuote],
+    check: Callable[[], None] | None = None,
+) -> list[Attribution]:
+    """Attribute every quote; the result is parallel to ``quotes``.
+
+    ``check`` is called every few hundred quotes so a caller can abort a long run.
+    """
     text = article.text
     paras = article.paragraphs
     res = _Resolver(text, people, quotes)
     out: list[Attribution] = []
     for qi, q in enumerate(quotes):
+        if check is not None and qi % 256 == 0:
+            check()
         para = paras[q.para]
         prev_q = quotes[qi - 1] if qi > 0 else None
         next_q = quotes[qi + 1] if qi + 1 < len(quotes) else None
@@ -240,7 +261,7 @@ def attribute(article: Article, people: PeopleIndex, quotes: list[RawQuote]) -> 
                 att = before
         if att.speaker is None and att.label is None and prev_q is not None:
             prev_att = out[qi - 1]
-            if _continues(text, article, q, prev_q, lo):
+            if _continues(text, article, q, prev_q):
                 att = Attribution(prev_att.speaker, prev_att.label, prev_att.cue)
         if (
             att.speaker is None
@@ -263,10 +284,17 @@ def attribute(article: Article, people: PeopleIndex, quotes: list[RawQuote]) -> 
 
 
 def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
-    """`“…,” X said` / `“…,” said X, …` / `“…,” according to X`."""
+    """`“…,” X said` / `“…,” said X, …` / `“…,” according to X` / `“…” X, a role, …`."""
     start = q.close_at
     end = _sentence_end(text, start, hi) if hi > start else start
     window = text[start:end]
+    lead = _LEAD_NAME.match(window)
+    if lead:
+        # A name right after the closing mark, then a comma: "“…” Jane Roe, a strategist …".
+        for ms, _me, who in res.people.mentions_between(start, start + lead.end()):
+            if ms - start <= 3 and res.people.entities[who].mentions:
+                verb = _CUE.search(window)
+                return Attribution(who, None, verb.group() if verb else None)
     m = _CUE.search(window)
     if m is None:
         return Attribution()
@@ -339,7 +367,7 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
     return Attribution(ei, label if ei is None else None, cue)
 
 
-def _continues(text: str, article: Article, q: RawQuote, prev: RawQuote, lo: int) -> bool:
+def _continues(text: str, article: Article, q: RawQuote, prev: RawQuote) -> bool:
     """Whether an unattributed quote carries on the previous quote's speaker."""
     if prev.para == q.para:
         between = text[prev.close_at : q.open_at]

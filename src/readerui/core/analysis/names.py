@@ -38,10 +38,13 @@ _SPEECH_VERB_BEFORE = re.compile(
 _SPEECH_BEFORE = re.compile(
     r"(?:\bsaid|\bsays|\badded|\bwrote|\basked|\bexplained|\baccording\s+to)\s+$", re.IGNORECASE
 )
-_APPOSITIVE = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d)")
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:resident|"
+    r"student|mother|father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor)\b)"
+)
 _DOTTED = lx.HONORIFICS | lx.TITLES
 _MONTH_NAMES = frozenset({"may", "june", "april", "august"})
-_PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside)\s+$")
+_PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
 
 
 @dataclass(slots=True)
@@ -70,6 +73,10 @@ class NameRun:
     """A speech verb or an appositive sits right beside the name."""
     speaker: bool = False
     """The run is the subject of a speech verb right beside it ("Green said")."""
+    appositive: bool = False
+    """An age or a relative clause follows: "Yuni, 34, …", "Ayo, who …"."""
+    verb_first: bool = False
+    """The speech verb comes first ("said Gokool"): no sentence opener, so stronger."""
     org: bool = False
     """A word in the run marks it as an organisation or place."""
     placey: bool = False
@@ -95,7 +102,12 @@ class NameRun:
         if self.titled:
             return not self.placey
         low = self.tokens[0].lower()
-        return self.speaker and self.first_name and not self.placey and low not in lx.PLACE_NAMES
+        return (
+            (self.speaker or self.appositive)
+            and self.first_name
+            and not self.placey
+            and low not in lx.PLACE_NAMES
+        )
 
 
 def fold(s: str) -> str:
@@ -156,6 +168,25 @@ def _dotted_acronym(text: str, pos: int) -> bool:
     return text[lo:hi].lower() in lx.DOTTED_ACRONYMS
 
 
+_ADJECTIVE_SUFFIXES = frozenset(
+    [
+        "based",
+        "born",
+        "led",
+        "owned",
+        "backed",
+        "run",
+        "bound",
+        "made",
+        "style",
+        "like",
+        "era",
+        "area",
+        "wide",
+        "level",
+        "sized",
+    ]
+)
 _NAME_CASE = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$"
 )
@@ -177,8 +208,25 @@ def _is_cap(word: str) -> bool:
         return False
     if len(word) == 1:
         return True
-    # "McCallum", "DeSantis" pass; "NATO", "CNN" do not.
+    if "-" in word and word.rsplit("-", 1)[1] in _ADJECTIVE_SUFFIXES:
+        return False  # "Boston-based", "Ontario-born": an adjective
+    # "McCallum", "DeSantis", "Brind’Amour" pass; "NATO", "MPs", "MaRS" do not.
+    if sum(c.isupper() for c in word) >= 2:
+        return all(_camel_ok(part) for part in word.split("-") if part)
     return any(c.islower() for c in word)
+
+
+def _camel_ok(part: str) -> bool:
+    """Every capital in ``part`` starts a chunk of at least two lower-case letters."""
+    chunk = 0
+    for c in part:
+        if c.isupper():
+            if chunk == 1:
+                return False
+            chunk = 1
+        elif c.isalpha():
+            chunk += 1
+    return chunk != 1
 
 
 def find_runs(text: str, start: int, end: int, lower_vocab: frozenset[str]) -> list[NameRun]:
@@ -240,6 +288,18 @@ def find_runs(text: str, start: int, end: int, lower_vocab: frozenset[str]) -> l
     return runs
 
 
+def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
+    """A word that describes rather than names: common noun, portfolio, place, demonym."""
+    return (
+        low in lower_vocab
+        or low in lx.TITLE_MODIFIERS
+        or low in lx.ORG_WORDS
+        or low in lx.ROLE_NOUNS
+        or low in lx.NATIONALITIES
+        or low in lx.PLACE_NAMES
+    )
+
+
 def _is_title(low: str, dotted: str) -> bool:
     """A core title word ("President", "Gen.", "then-mayor")."""
     if low.startswith(("then-", "ex-")):
@@ -263,11 +323,21 @@ def _classify(
     while k < len(group):
         low = group[k][2].lower()
         if (
-            low in lx.COMMON_SENTENCE_STARTERS
-            or low in lx.DAYS_MONTHS
-            or (low in lx.NOT_NAMES and low not in lx.HONORIFICS | lx.PLACE_PREFIXES)
-            or (k == 0 and sentence_initial and low in lower_vocab and not is_first_name(low))
-        ) and not _is_title(low, low + "."):
+            (
+                low in lx.COMMON_SENTENCE_STARTERS
+                or low in lx.DAYS_MONTHS
+                or (low in lx.NOT_NAMES and low not in lx.HONORIFICS | lx.PLACE_PREFIXES)
+                or (
+                    k == 0
+                    and sentence_initial
+                    and low in lower_vocab
+                    and not is_first_name(low)
+                    # "Foreign Minister Sergey Lavrov" opening a sentence keeps "Foreign".
+                    and not any(_is_title(w.lower(), w.lower()) for _, _, w in group[1:4])
+                )
+            )
+            and not _is_title(low, low + ".")
+        ):
             k += 1
             continue
         break
@@ -295,13 +365,27 @@ def _classify(
     if honorific and cut > 0:
         role = " ".join(w for _, _, w in group[:cut]) or None
     name = group[cut + 1 :]
-    # Trailing weekdays and function words are never part of a name ("Macron Monday");
-    # months are kept since they double as names ("Theresa May").
-    while name and (
-        name[-1][2].lower() in lx.DAYS_MONTHS - _MONTH_NAMES
-        or name[-1][2].lower() in lx.COMMON_SENTENCE_STARTERS
+    # Function words never open a name, even after a title ("A Star Is Born").
+    while (
+        len(name) > 1
+        and name[0][2].lower() in lx.NOT_NAMES
+        and name[0][2].lower() not in _given_names()
     ):
+        name = name[1:]
+    # Trailing weekdays are never part of a name ("Macron Monday"); months are kept since
+    # they double as names ("Theresa May").
+    while name and name[-1][2].lower() in lx.DAYS_MONTHS - _MONTH_NAMES:
         name = name[:-1]
+    # A descriptive word glued in front of a given name is a modifier, not part of the name:
+    # "Relations Carolyn Bennett" (from "Minister of Crown-Indigenous Relations …").
+    while (
+        len(name) >= 3
+        and not is_first_name(name[0][2])
+        and is_first_name(name[1][2])
+        and _is_modifier(name[0][2].lower(), lower_vocab)
+    ):
+        role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
+        name = name[1:]
     # A name needs a word that is not an initial, and does not end on one ("W L T").
     if not name or len(name[-1][2]) < 2:
         return None
@@ -333,7 +417,7 @@ def _classify(
         or any(
             (t in lx.ORG_WORDS and not (first_ok and t in lx.SURNAME_LIKE_ORG_WORDS))
             or t in lx.CHROME_WORDS
-            or (t in lx.NATIONALITIES and t not in lx.SURNAME_LIKE_ORG_WORDS)
+            or (t in lx.NATIONALITIES and not first_ok)
             or t in lx.PLACE_NAMES
             for t in lows[1:]
         )
@@ -373,6 +457,8 @@ def _classify(
         first_name=first_ok,
         initial=initial,
         speech=speech,
+        verb_first=bool(_SPEECH_VERB_BEFORE.search(before[-20:])),
+        appositive=bool(_APPOSITIVE.search(after)),
         speaker=bool(_SPEECH_VERB_AFTER.search(after) or _SPEECH_VERB_BEFORE.search(before[-20:]))
         and (len(tokens) > 1 or (lows[0] not in lower_vocab and _name_case(tokens[0]))),
         org=org,

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from readerui.core.analysis import lexicon as lx
 from readerui.core.analysis.names import NameRun, find_runs, first_name_gender, fold
 from readerui.core.models import Article, Person, PersonKind
 
-__all__ = ["Entity", "PeopleIndex", "build_people"]
+__all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "to_people"]
 
+_BATCH = 256
+"""Paragraphs between two cancellation checks."""
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]*")
 # A photo credit: "(Provided Photo/Jane Roe/Reuters)", "Photo: Jane Roe", "(Jane Roe / AP)".
 _CREDIT = re.compile(
@@ -220,46 +223,29 @@ def _caps_credit_runs(text: str, credits: list[tuple[int, int]]) -> list[NameRun
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
-    i = bisect_right(spans, (pos, len(spans) and 1 << 62)) - 1
+    i = bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def build_people(article: Article) -> PeopleIndex:
-    """Find every person in ``article`` and index their mentions."""
-    text = article.text
-    lower_vocab = frozenset(_LOWER_WORD.findall(text))
-    credits = _credit_spans(article)
-    byline_spans = [
-        (p.start, p.end)  # already sorted and disjoint: paragraphs
-        for p in article.paragraphs
-        if p.kind == "byline"
-        or (p.end - p.start < 120 and _BYLINE_PARA.match(text, p.start, p.end))
-    ]
-    runs: list[NameRun] = []
-    for para in article.paragraphs:
-        runs.extend(find_runs(text, para.start, para.end, lower_vocab))
-    caps = _caps_credit_runs(text, credits)
-    if caps:
-        runs = sorted([*runs, *caps], key=lambda r: r.start)
-    for run in runs:
-        # In a credit or byline the layout itself says "names here".
-        if (
-            len(run.tokens) >= 2
-            and not run.org
-            and (_inside(run.start, credits) or _inside(run.start, byline_spans))
-        ):
-            run.speech = True
-            run.placey = False
+def _promote_speakers(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
+    """Give person evidence to names that speak.
 
-    # A surname that speaks on its own ("Woods said") vouches for the full name it shortens,
-    # even when the given name is unknown ("Tiger Woods"); a bare word that speaks twice
-    # is a person too ("said Gokool" … "Gokool said").
+    A surname that speaks on its own ("Woods said") vouches for the full name it shortens,
+    even when the given name is unknown ("Tiger Woods"); a bare word that speaks twice is a
+    person too ("said Gokool" … "Gokool said").
+    """
     speaking: dict[str, int] = {}
     for run in runs:
-        if run.speaker and len(run.tokens) == 1 and not run.org and len(run.tokens[0]) > 1:
+        if (
+            run.speaker
+            and len(run.tokens) == 1
+            and not run.org
+            and not run.placey
+            and len(run.tokens[0]) > 1
+        ):
             key = fold(run.tokens[0])
-            # Mid-sentence speakers count double: "said Gokool" is no sentence opener.
-            speaking[key] = speaking.get(key, 0) + (1 if run.sentence_initial else 2)
+            # "said Gokool" counts double: a verb-first inversion only ever names a speaker.
+            speaking[key] = speaking.get(key, 0) + (2 if run.verb_first else 1)
     surnames_of_runs = {fold(run.tokens[-1]) for run in runs if len(run.tokens) > 1 and not run.org}
     for run in runs:
         key = fold(run.tokens[-1])
@@ -275,6 +261,41 @@ def build_people(article: Article) -> PeopleIndex:
             and key not in lx.PLACE_NAMES
         ):
             run.titled = True  # evidence enough: it is quoted as a speaker twice
+
+
+def build_people(article: Article, check: Callable[[], None] | None = None) -> PeopleIndex:
+    """Find every person in ``article`` and index their mentions.
+
+    ``check`` is called every few hundred paragraphs so a caller can abort a long run.
+    """
+    text = article.text
+    lower_vocab = frozenset(_LOWER_WORD.findall(text))
+    credits = _credit_spans(article)
+    byline_spans = [
+        (p.start, p.end)  # already sorted and disjoint: paragraphs
+        for p in article.paragraphs
+        if p.kind == "byline"
+        or (p.end - p.start < 120 and _BYLINE_PARA.match(text, p.start, p.end))
+    ]
+    runs: list[NameRun] = []
+    for pi, para in enumerate(article.paragraphs):
+        if check is not None and pi % _BATCH == 0:
+            check()
+        runs.extend(find_runs(text, para.start, para.end, lower_vocab))
+    caps = _caps_credit_runs(text, credits)
+    if caps:
+        runs = sorted([*runs, *caps], key=lambda r: r.start)
+    for run in runs:
+        # In a credit or byline the layout itself says "names here".
+        if (
+            len(run.tokens) >= 2
+            and not run.org
+            and (_inside(run.start, credits) or _inside(run.start, byline_spans))
+        ):
+            run.speech = True
+            run.placey = False
+
+    _promote_speakers(runs, lower_vocab)
 
     entities: list[Entity] = []
     by_surname: dict[str, list[int]] = {}

@@ -1,10 +1,6 @@
-"""Helpers for the analysis tests: build short invented articles."""
+"""Helpers for the analysis tests: build and query short invented articles."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-
-import pytest
 
 from readerui.core.analysis import analyze
 from readerui.core.models import Analysis, Article, ParagraphKind, Person, Quote
@@ -42,9 +38,3 @@ def quote(result: Analysis, start_words: str) -> Quote:
 def names(result: Analysis) -> set[str]:
     """All people's display names."""
     return {p.name for p in result.people}
-
-
-@pytest.fixture
-def analyse() -> Callable[..., Analysis]:
-    """The :func:`run` helper as a fixture."""
-    return run
