@@ -224,6 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     grand_n = 0
     t0 = time.perf_counter()
     for folder in args.gold:
+        if not folder.is_dir():
+            # The evaluation data lives outside the repository; skip what is not there.
+            print(f"{folder}: skipped (not found)", file=sys.stderr)
+            continue
         total: Counter[str] = Counter()
         n = 0
         for gpath in sorted(folder.glob("*.json")):
