@@ -14,6 +14,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal
 
 from rich.cells import cell_len
@@ -65,7 +66,7 @@ class Page:
     """The lines drawn on the page, top to bottom, never more than the view's height."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Layout:
     """An article cut into pages for one width and height."""
 
@@ -80,12 +81,16 @@ class Layout:
     text_length: int
     """Length of the article text the layout was made for."""
 
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """First offset of each page (for bisection)."""
+        return tuple(page.start for page in self.pages)
+
     def page_at(self, offset: int) -> int:
         """Index of the page that holds ``offset`` (clamped to the first/last page)."""
         if not self.pages:
             return 0
-        starts = [page.start for page in self.pages]
-        index = bisect.bisect_right(starts, max(0, offset)) - 1
+        index = bisect.bisect_right(self.starts, max(0, offset)) - 1
         return max(0, min(index, len(self.pages) - 1))
 
     def __len__(self) -> int:

@@ -94,6 +94,7 @@ class PageView(Widget, can_focus=True):
         """Whether a two-page spread is wanted (used only when the view is wide enough)."""
         self.empty_message: list[str] = []
         """Lines shown centred when no article is open."""
+        self._word_count = 0
         self._highlights: dict[str, list[Highlight]] = {}
         self._starts: list[int] = []
         self._flat: list[Highlight] = []
@@ -147,6 +148,7 @@ class PageView(Widget, can_focus=True):
     def show_article(self, article: Article, anchor: int = 0) -> None:
         """Open ``article`` at ``anchor`` (a character offset)."""
         self.article = article
+        self._word_count = article.word_count
         self.pages_layout = None
         self._layout_key = None
         self.position = max(0, min(anchor, len(article.text)))
@@ -207,7 +209,7 @@ class PageView(Widget, can_focus=True):
         if article is None or not article.text:
             return 0
         left_chars = len(article.text) - self.visible_range()[1]
-        words = article.word_count * left_chars / len(article.text)
+        words = self._word_count * left_chars / len(article.text)
         if words <= 0:
             return 0
         return max(1, round(words / WORDS_PER_MINUTE))
