@@ -342,7 +342,7 @@ class ReaderApp(App[None]):
         covering = narrow and (self.show_people or self.show_quotes)
         self.view.set_class(covering, "covered")
         if covering:
-            (people if self.show_people else quotes).option_list.focus()
+            (people if self.show_people else quotes).focus_list()
         elif (self.focused is None or not self.focused.display) or (
             self.focused is not None and not _is_shown(self.focused)
         ):
@@ -356,7 +356,7 @@ class ReaderApp(App[None]):
             self.show_quotes = False
         self._apply_panels()
         if self.show_people:
-            self.people_panel.option_list.focus()
+            self.people_panel.focus_list()
 
     def action_toggle_quotes(self) -> None:
         """Open or close the quote index."""
@@ -366,7 +366,7 @@ class ReaderApp(App[None]):
             self.show_people = False
         self._apply_panels()
         if self.show_quotes:
-            self.quotes_panel.option_list.focus()
+            self.quotes_panel.focus_list()
 
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes (skipping closed panels) and round."""
@@ -391,12 +391,12 @@ class ReaderApp(App[None]):
             if target == "people" and (self.show_people or self._size_class == "-narrow"):
                 if not self.show_people:
                     self.action_toggle_people()
-                self.people_panel.option_list.focus()
+                self.people_panel.focus_list()
                 return
             if target == "quotes" and (self.show_quotes or self._size_class == "-narrow"):
                 if not self.show_quotes:
                     self.action_toggle_quotes()
-                self.quotes_panel.option_list.focus()
+                self.quotes_panel.focus_list()
                 return
 
     def on_list_panel_leave(self, message: ListPanel.Leave) -> None:

@@ -51,6 +51,7 @@ class ListPanel(Vertical):
 
     title = "Panel"
     placeholder = "Filter…"
+    hint = "esc back to the text"
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -67,6 +68,7 @@ class ListPanel(Vertical):
         options = TypeToFilterList(classes="panel-list")
         options.reserved = self.reserved_keys
         yield options
+        yield Label(self.hint, classes="panel-hint")
 
     @property
     def filter_input(self) -> Input:
@@ -77,6 +79,13 @@ class ListPanel(Vertical):
     def option_list(self) -> TypeToFilterList:
         """The list."""
         return self.query_one(TypeToFilterList)
+
+    def focus_list(self) -> None:
+        """Focus the list with an item highlighted, ready for enter."""
+        options = self.option_list
+        options.focus()
+        if options.highlighted is None and options.option_count:
+            options.highlighted = 0
 
     def start_filter(self, character: str) -> None:
         """Begin filtering with ``character``."""
@@ -128,6 +137,7 @@ class PeoplePanel(ListPanel):
 
     title = "People"
     placeholder = "Type to filter people"
+    hint = "enter highlight mentions · n/N pages · esc back"
 
     @dataclass
     class Selected(Message):
@@ -169,6 +179,7 @@ class QuotesPanel(ListPanel):
 
     title = "Quotes"
     placeholder = "Type to filter quotes or speakers"
+    hint = "enter go to quote · y copy · x fragments · esc back"
     # y copies a citation and x hides fragments, even while browsing the list.
     reserved_keys = frozenset({"y", "x"})
 
