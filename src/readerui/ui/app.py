@@ -269,12 +269,13 @@ class ReaderApp(App[None]):
         self.person = None
         self.quote = None
         self.analysis = None
+        self.nav = "search"
         self.view.show_article(article)
         self.sub_title = article.title or article.source
         self.view.focus()
-        self.people_panel.set_analysis(None)
+        self.people_panel.reset()
         self.quotes_panel.speaker = None
-        self.quotes_panel.set_analysis(None)
+        self.quotes_panel.reset()
         self._update_status()
         self._analyze(article)
 
@@ -370,7 +371,13 @@ class ReaderApp(App[None]):
 
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes (skipping closed panels) and round."""
-        if self._prompt_mode is not None:
+        if self._prompt_mode is not None or len(self.screen_stack) > 1:
+            # A dialog is open: tab belongs to it, not to the panels behind it.
+            if len(self.screen_stack) > 1:
+                if step > 0:
+                    self.screen.focus_next()
+                else:
+                    self.screen.focus_previous()
             return
         stops = ["reader", "people", "quotes"]
         focused = self.focused
@@ -713,6 +720,8 @@ class ReaderApp(App[None]):
         self.matches = []
         self.match_index = -1
         self.view.set_highlights("search", [])
+        # With the search gone, a selected person's mentions take over n/N again.
+        self.nav = "mentions" if self.person else "search"
 
     def action_search_next(self) -> None:
         """Go to the next match (wrapping round), or the next page with a mention."""

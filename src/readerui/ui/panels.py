@@ -64,7 +64,9 @@ class ListPanel(Vertical):
     def compose(self) -> ComposeResult:
         """Title, filter, list."""
         yield Label(self.title, classes="panel-title")
-        yield Input(placeholder=self.placeholder, classes="panel-filter")
+        # No select-on-focus: typing in the list moves here mid-word, and the next key must
+        # add to the first one, not replace it.
+        yield Input(placeholder=self.placeholder, classes="panel-filter", select_on_focus=False)
         options = TypeToFilterList(classes="panel-list")
         options.reserved = self.reserved_keys
         yield options
@@ -103,7 +105,7 @@ class ListPanel(Vertical):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         options = self.option_list
-        if options.option_count:
+        if any(not option.disabled for option in options.options):
             options.focus()
             if options.highlighted is None:
                 options.highlighted = 0
@@ -126,6 +128,12 @@ class ListPanel(Vertical):
         """Show a new analysis (None: analysing)."""
         self.analysis = analysis
         self.refill()
+
+    def reset(self) -> None:
+        """Forget the filter and the list, for a new article."""
+        with self.filter_input.prevent(Input.Changed):
+            self.filter_input.value = ""
+        self.set_analysis(None)
 
     def refill(self) -> None:
         """Rebuild the list from the analysis, the filter and the panel's own state."""
@@ -204,7 +212,8 @@ class QuotesPanel(ListPanel):
     def refill(self) -> None:
         """List the quotes that pass the speaker filter, the text filter and the partial toggle."""
         options = self.option_list
-        highlighted = options.highlighted
+        # Keep the same quote highlighted (not the same row) when the list changes.
+        previous = self.current()
         options.clear_options()
         title = self.query_one(".panel-title", Label)
         if self.analysis is None:
@@ -230,8 +239,8 @@ class QuotesPanel(ListPanel):
             options.add_option(Option(Content.styled("No quotes", "dim"), disabled=True))
             return
         options.add_options(_spaced(Option(self._quote_label(q), id=f"q{q.start}") for q in quotes))
-        if highlighted is not None and highlighted < len(quotes):
-            options.highlighted = highlighted
+        if previous is not None and previous in quotes:
+            options.highlighted = quotes.index(previous)
 
     def _quote_label(self, quote: Quote) -> Content:
         words = quote.text if len(quote.text) <= 160 else quote.text[:157].rstrip() + "…"

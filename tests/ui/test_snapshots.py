@@ -1,0 +1,81 @@
+"""Snapshot tests of the reader's look (pytest-textual-snapshot).
+
+Regenerate after an intended change of look with
+``.venv/bin/pytest tests/ui/test_snapshots.py --snapshot-update`` and review the SVGs in
+``tests/ui/__snapshots__/``. Every snapshot waits for the sample to load and its analysis to
+finish, so what is drawn never depends on timing; nothing on screen depends on the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from readerui.samples import sample_path
+from readerui.ui.app import ReaderApp
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read the developer's keymap.toml (a remapped key would change the help)."""
+    monkeypatch.setenv("READERUI_CONFIG_DIR", str(tmp_path / "config"))
+
+
+def sample_app() -> ReaderApp:
+    return ReaderApp(str(sample_path()))
+
+
+async def until_analysed(pilot: Pilot[Any]) -> None:
+    """Wait for the sample to load (a worker) and then for its analysis (another one)."""
+    app = pilot.app
+    assert isinstance(app, ReaderApp)
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.analysis is not None and not app.view.laying_out:
+            break
+    assert app.view.article is not None
+    assert app.analysis is not None
+    await pilot.pause()
+
+
+def press_after_analysis(*keys: str) -> Callable[[Pilot[Any]], Any]:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await until_analysed(pilot)
+        await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_sample_first_page(snap_compare: SnapCompare) -> None:
+    """Title, byline, first page of text and the status line; panels hidden (medium)."""
+    assert snap_compare(sample_app(), terminal_size=(100, 32), run_before=until_analysed)
+
+
+def test_help_screen(snap_compare: SnapCompare) -> None:
+    """The key help over the sample, grouped by section."""
+    assert snap_compare(
+        sample_app(), terminal_size=(100, 40), run_before=press_after_analysis("question_mark")
+    )
+
+
+def test_narrow_terminal(snap_compare: SnapCompare) -> None:
+    """A 50-column terminal: the text wraps to the width, no panels."""
+    assert snap_compare(sample_app(), terminal_size=(50, 24), run_before=until_analysed)
+
+
+def test_wide_with_both_panels(snap_compare: SnapCompare) -> None:
+    """200 columns: people | text (two-page spread) | quotes, after the analysis."""
+    assert snap_compare(sample_app(), terminal_size=(200, 50), run_before=until_analysed)
+
+
+def test_quote_index_covers_a_narrow_terminal(snap_compare: SnapCompare) -> None:
+    """80 columns: the quote index (i) covers the text."""
+    assert snap_compare(sample_app(), terminal_size=(80, 30), run_before=press_after_analysis("i"))
