@@ -1104,3 +1104,73 @@ async def test_q_quits(make_app: MakeApp, long_article: Article, with_article: b
         await pilot.pause()
         assert not app.is_running
     assert app.return_code == 0
+
+
+# ----------------------------------------------------------------------------- library
+
+
+async def test_reopening_a_file_resumes_where_reading_stopped(tmp_path: Path) -> None:
+    from readerui.ui.app import ReaderApp
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Resume Test Headline\n\n"
+        + "\n\n".join(f"Paragraph {i} of the resume test. " * 6 for i in range(60)),
+        encoding="utf-8",
+    )
+    first = ReaderApp(str(story))
+    async with first.run_test(size=(80, 24)) as pilot:
+        await first.workers.wait_for_complete()
+        await pilot.pause()
+        for _ in range(4):
+            await pilot.press("space")
+        await pilot.pause()
+        place = first.view.visible_range()[0]
+        assert first.view.page_index == 4
+    assert place > 0
+
+    second = ReaderApp(str(story))
+    async with second.run_test(size=(80, 24)) as pilot:
+        await second.workers.wait_for_complete()
+        await pilot.pause()
+        start, end = second.view.visible_range()
+        assert start <= place < end
+        assert second.view.page_index == 4
+        await pilot.press("g")
+        await pilot.pause(1.0)  # the place is saved shortly after the last page turn
+
+    story.write_text("A different text now\n\nShort.", encoding="utf-8")
+    third = ReaderApp(str(story))
+    async with third.run_test(size=(80, 24)) as pilot:
+        await third.workers.wait_for_complete()
+        await pilot.pause()
+        assert third.view.page_index == 0
+
+
+async def test_open_dialog_lists_recent_articles(tmp_path: Path) -> None:
+    from readerui.ui.app import ReaderApp
+    from readerui.ui.screens import OpenScreen
+
+    paths = []
+    for name in ("one", "two"):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"Story {name}\n\nBody of story {name}.", encoding="utf-8")
+        paths.append(path)
+        app = ReaderApp(str(path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+    app = ReaderApp(str(paths[1]))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenScreen)
+        assert [e.title for e in app.screen.recent] == ["Story two", "Story one"]
+        await pilot.press("down", "down", "enter")  # the second entry: "Story one"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.view.article is not None
+        assert app.view.article.title == "Story one"

@@ -10,11 +10,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.events import Resize
 from textual.notifications import SeverityLevel
+from textual.timer import Timer
 from textual.widgets import Input, Label
 
 from readerui.core.errors import ReaderError
 from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.core.search import find_all
+from readerui.data.library import Library
 from readerui.ui.keymap import load_keymap
 from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
 from readerui.ui.page_view import Highlight, PageView
@@ -29,7 +31,7 @@ NARROW = 100
 WELCOME = [
     "readerui",
     "",
-    "o  open a file or URL",
+    "o  open a file or URL (recent ones are listed there)",
     "?  every key",
     "q  quit",
     "",
@@ -107,8 +109,11 @@ class ReaderApp(App[None]):
         *,
         article: Article | None = None,
         keymap_file: Path | None = None,
+        library: Library | None = None,
     ) -> None:
         super().__init__()
+        self.library = library
+        """Where reading positions are kept (opened at start when not given)."""
         self.source = source
         """What to open at start (a path or URL), unless ``article`` is given."""
         self.initial_article = article
@@ -140,6 +145,9 @@ class ReaderApp(App[None]):
         self._prompt_mode: str | None = None
         self._loading_source: str | None = None
         self._paged_for: object = None
+        self._saved: tuple[str, int] | None = None
+        self._save_timer: Timer | None = None
+        self._view = PageView()
 
     # ------------------------------------------------------------------ layout
 
@@ -147,6 +155,7 @@ class ReaderApp(App[None]):
         """Reading view, prompt line (hidden) and status line."""
         view = PageView(id="page-view")
         view.empty_message = WELCOME
+        self._view = view
         with Horizontal(id="main"):
             yield PeoplePanel(id="people")
             yield view
@@ -173,11 +182,16 @@ class ReaderApp(App[None]):
 
     @property
     def view(self) -> PageView:
-        """The reading view."""
-        return self.query_one(PageView)
+        """The reading view (kept by reference: the place is saved after it is unmounted)."""
+        return self._view
 
     def on_mount(self) -> None:
         """Apply the user's keymap and open what the command line asked for."""
+        if self.library is None:
+            try:
+                self.library = Library()
+            except Exception as exc:  # a broken data folder must not stop the reader
+                self.notify(f"Reading positions will not be kept: {_one_line(exc)}")
         keymap, error = load_keymap(self.keymap_file)
         if keymap:
             self.set_keymap(keymap)
@@ -270,7 +284,10 @@ class ReaderApp(App[None]):
         self.quote = None
         self.analysis = None
         self.nav = "search"
-        self.view.show_article(article)
+        resume = self._stored_position(article)
+        self.view.show_article(article, resume or 0)
+        if resume:
+            self.notify("Back where you left off · g goes to the start", timeout=3)
         self.sub_title = article.title or article.source
         self.view.focus()
         self.people_panel.reset()
@@ -556,6 +573,53 @@ class ReaderApp(App[None]):
         """Keep the status line and the quote index's page numbers in step with the view."""
         self._refresh_page_numbers()
         self._update_status()
+        # Save the place a moment after the reader stops turning pages, not on every turn.
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(0.8, self.save_position)
+
+    # ------------------------------------------------------------------ library
+
+    def _library_key(self, article: Article) -> str | None:
+        """The library's name for an article: a URL, or an absolute path; None for stdin."""
+        from readerui.core.loading import is_url
+
+        source = article.source
+        if source in ("", "-"):
+            return None
+        if is_url(source):
+            return source
+        return str(Path(source).expanduser().resolve())
+
+    def _stored_position(self, article: Article) -> int | None:
+        key = self._library_key(article)
+        if self.library is None or key is None:
+            return None
+        try:
+            return self.library.position(key, article.text)
+        except Exception:  # a damaged library only costs the reader their place
+            return None
+
+    def save_position(self) -> None:
+        """Record the first character on screen for the open article."""
+        self._save_timer = None
+        article = self.view.article
+        if article is None or self.library is None or self.view.pages_layout is None:
+            return
+        key = self._library_key(article)
+        position = self.view.visible_range()[0]
+        if key is None or self._saved == (key, position):
+            return
+        try:
+            self.library.remember(key, article.title or key, article.text, position)
+        except Exception as exc:
+            self.notify(f"Could not save the reading position: {_one_line(exc)}")
+            return
+        self._saved = (key, position)
+
+    def on_unmount(self) -> None:
+        """Save the place on the way out."""
+        self.save_position()
 
     # ------------------------------------------------------------------ actions
 
@@ -594,7 +658,13 @@ class ReaderApp(App[None]):
             if spec:
                 self.open_source(spec)
 
-        self.push_screen(OpenScreen(), opened)
+        recent = []
+        if self.library is not None:
+            try:
+                recent = self.library.recent()
+            except Exception:
+                recent = []
+        self.push_screen(OpenScreen(recent), opened)
 
     def action_help(self) -> None:
         """Show every key."""

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Label, Static
+from textual.widgets import Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from readerui.data.library import Entry
 
 
 class HelpScreen(ModalScreen[None]):
@@ -47,16 +52,43 @@ class HelpScreen(ModalScreen[None]):
 
 
 class OpenScreen(ModalScreen[str | None]):
-    """Ask for a file path or URL to open."""
+    """Ask for a file path or URL to open, listing the articles read recently."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_open")]
 
+    def __init__(self, recent: list[Entry] | None = None) -> None:
+        super().__init__()
+        self.recent = recent or []
+        """Recently opened articles, newest first."""
+
     def compose(self) -> ComposeResult:
-        """A one-line input with a hint."""
+        """A one-line input, the recent articles, a hint."""
         with Vertical(id="open-dialog"):
             yield Label("Open a file or URL", id="open-title")
             yield Input(placeholder="path/to/article.html or https://…", id="open-input")
-            yield Label("enter opens · escape cancels", id="open-hint")
+            if self.recent:
+                yield Label("Recent", id="open-recent-title")
+                yield OptionList(
+                    *(Option(_recent_label(e), id=str(i)) for i, e in enumerate(self.recent)),
+                    id="open-recent",
+                )
+            hint = "enter opens · ↓ recent articles · escape cancels"
+            yield Label(hint if self.recent else "enter opens · escape cancels", id="open-hint")
+
+    def on_key(self, event: events.Key) -> None:
+        """Down from the input goes to the recent list."""
+        if event.key == "down" and self.recent and self.query_one(Input).has_focus:
+            event.stop()
+            recent = self.query_one("#open-recent", OptionList)
+            recent.focus()
+            if recent.highlighted is None:
+                recent.highlighted = 0
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Open a recent article."""
+        event.stop()
+        if event.option.id is not None:
+            self.dismiss(self.recent[int(event.option.id)].source)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Open what was typed (nothing when blank)."""
@@ -67,3 +99,12 @@ class OpenScreen(ModalScreen[str | None]):
     def action_cancel(self) -> None:
         """Close without opening anything."""
         self.dismiss(None)
+
+
+def _recent_label(entry: Entry) -> Content:
+    """``Title  45% · source`` for the recent list."""
+    return Content.assemble(
+        (entry.title, "bold"),
+        (f"  {round(entry.progress * 100)}% read", "dim"),
+        (f"\n{entry.source}", "dim italic"),
+    )

@@ -1,0 +1,113 @@
+"""The library: articles you have opened and where you stopped reading, in SQLite.
+
+Positions are character offsets into the article text, like everywhere else; a position is
+only reused when the text is the same (same SHA-1), so a page that changed since is opened
+at the start rather than at a meaningless offset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles (
+    source     TEXT PRIMARY KEY,
+    title      TEXT NOT NULL,
+    digest     TEXT NOT NULL,
+    length     INTEGER NOT NULL,
+    position   INTEGER NOT NULL,
+    opened_at  REAL NOT NULL
+)
+"""
+
+
+def default_path() -> Path:
+    """``library.sqlite3`` in the user data folder (``$READERUI_DATA_DIR`` overrides it)."""
+    override = os.environ.get("READERUI_DATA_DIR")
+    base = Path(override) if override else user_data_path("readerui")
+    return base / "library.sqlite3"
+
+
+def text_digest(text: str) -> str:
+    """A fingerprint of an article's text."""
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One article in the library."""
+
+    source: str
+    """Path or URL it was opened from."""
+    title: str
+    """Its title when last opened."""
+    length: int
+    """Length of its text."""
+    position: int
+    """Offset of the first character on screen when last read."""
+    opened_at: float
+    """When it was last opened (Unix time)."""
+
+    @property
+    def progress(self) -> float:
+        """Fraction read, from 0 to 1."""
+        return min(1.0, self.position / self.length) if self.length else 0.0
+
+
+class Library:
+    """Reading positions and recently opened articles, kept in one SQLite file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or default_path()
+        """The database file."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # check_same_thread=False: the UI saves from its own thread but may open the library
+        # in a worker; every call is short and serialised by SQLite itself.
+        self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False)
+        self._db.execute(SCHEMA)
+        self._db.commit()
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+    def remember(self, source: str, title: str, text: str, position: int) -> None:
+        """Record that ``source`` was read up to ``position`` just now."""
+        self._db.execute(
+            "INSERT INTO articles (source, title, digest, length, position, opened_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+            "title=excluded.title, digest=excluded.digest, length=excluded.length, "
+            "position=excluded.position, opened_at=excluded.opened_at",
+            (source, title, text_digest(text), len(text), max(0, position), time.time()),
+        )
+        self._db.commit()
+
+    def position(self, source: str, text: str) -> int | None:
+        """Where reading of ``source`` stopped, if its text has not changed since."""
+        row = self._db.execute(
+            "SELECT digest, position FROM articles WHERE source = ?", (source,)
+        ).fetchone()
+        if row is None or row[0] != text_digest(text):
+            return None
+        return min(int(row[1]), len(text))
+
+    def recent(self, limit: int = 20) -> list[Entry]:
+        """The most recently opened articles, newest first."""
+        rows = self._db.execute(
+            "SELECT source, title, length, position, opened_at FROM articles "
+            "ORDER BY opened_at DESC LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [Entry(*row) for row in rows]
+
+    def forget(self, source: str) -> None:
+        """Remove ``source`` from the library."""
+        self._db.execute("DELETE FROM articles WHERE source = ?", (source,))
+        self._db.commit()

@@ -1,0 +1,18 @@
+"""Keep every test away from the user's own config and library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A fresh, empty data folder (reading positions) for each test."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("READERUI_DATA_DIR", str(data))
+    monkeypatch.setenv("READERUI_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    return data
