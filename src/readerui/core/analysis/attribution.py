@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.names import is_role_word
 from readerui.core.analysis.people import PeopleIndex
 from readerui.core.analysis.quotes import RawQuote
 from readerui.core.models import Article
@@ -33,10 +34,33 @@ _ABBREV_END = re.compile(
     r"|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K))\.$"
 )
 _SENT_END = re.compile(r"[.!?]+(?=[\s”\"’']*(?:\s[A-Z“\"‘(]|$))")
-_LEAD_NAME = re.compile(r"\s*[A-Z][^\s,.;:!?]*(?:\s+[A-Z][^\s,.;:!?]*){0,3}\s*,")
+# Initials may carry their period: "Harry J. Kazianis, director of …".
+_LEAD_NAME = re.compile(r"\s*[A-Z][^\s,.;:!?]*\.?(?:\s+[A-Z][^\s,.;:!?]*\.?){0,3}\s*,")
 _MAX_AFTER_WORDS = 12
 """Longest subject phrase accepted between a quote and its verb ("…,” X, a Y of Z, said)."""
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "another", "his", "her", "their"})
+_NEXT_WORDS = re.compile(r"^((?: [a-z][a-z\-]+){1,3})\s*$")
+_RELATIVES = lx.words(
+    """mother father son daughter wife husband brother sister grandmother grandfather friend
+    neighbour neighbor widow widower uncle aunt cousin parent parents boyfriend girlfriend
+    official source witness"""
+)
+"""Relational and anonymous-source nouns: "the father said", "the official said" bring in
+someone new (a relative, an unnamed source), not the person already in focus. A named holder
+of the role is still found by :meth:`PeopleIndex.by_role` first."""
+_DELEGATES = lx.words(
+    """office offices campaign team staff aides aide ministry department lawyers lawyer
+    spokesman spokeswoman spokesperson press secretary representatives representative
+    agent agents camp family"""
+)
+"""Who speaks *for* someone: "his office said" is not the man himself."""
+
+
+def _speaks_for(head: str) -> bool:
+    """A head noun naming someone other than the name before it ("lawyer", "office")."""
+    return head in _DELEGATES or is_role_word(head)
+
+
 _HE_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
 
@@ -65,9 +89,27 @@ _SUBJECT_BEFORE = re.compile(
 )
 
 
+_LAST_WORD = re.compile(r"\b([A-Z][\w\-]*\.?)\s+$")
+_TITLE_WORDS = lx.HONORIFICS | lx.TITLES | lx.TITLE_MODIFIERS
+
+
+def _strip_titles(before: str) -> str:
+    """``before`` without the titles that open the name ("… he denied Mr. ", "Justice "), so
+    an abbreviation's period is not read as a sentence end."""
+    for _ in range(4):
+        m = _LAST_WORD.search(before)
+        if m is None or not m.group(1)[0].isupper():
+            break
+        low = m.group(1).lower()
+        if low not in _TITLE_WORDS and low.rstrip(".") not in _TITLE_WORDS:
+            break
+        before = before[: m.start()]
+    return before
+
+
 def _position_score(text: str, start: int, end: int) -> float:
     """How much a mention's grammatical position makes it a likely antecedent."""
-    before = text[max(0, start - 60) : start]
+    before = _strip_titles(text[max(0, start - 80) : start])
     score = 0.0
     if _PREPOSITION_BEFORE.search(before):
         score -= 0.8
@@ -108,7 +150,10 @@ class _Resolver:
         # Mentions inside quotes are not antecedents of "he said" after the quote.
         self.qs = [q.start for q in quotes]
         self.qe = [q.end for q in quotes]
-        self.quoted_mention = [self.in_quote(s) for s in people.mention_starts]
+        # Names in captions are not antecedents either: a caption sits outside the prose.
+        self.quoted_mention = [
+            self.in_quote(s) or people.in_aside(s) for s in people.mention_starts
+        ]
         self.last_score: dict[int, float] = {}
 
     def in_quote(self, pos: int) -> bool:
@@ -122,7 +167,7 @@ class _Resolver:
         best: tuple[int, int] | None = None
         for ms, _, ei in self.people.mentions_between(start, end):
             ent = self.people.entities[ei]
-            if not self.in_quote(ms) and ent.mentions and ent.body:
+            if not self.in_quote(ms) and not self.people.in_aside(ms) and ent.mentions and ent.body:
                 best = (ms, ei)
         for m in _HE_SHE.finditer(self.text, start, end):
             if (best is None or m.start() > best[0]) and not self.in_quote(m.start()):
@@ -182,6 +227,22 @@ class _Resolver:
             i -= 1
         return None
 
+    def modifies(self, mention_end: int, phrase_end: int) -> bool:
+        """Whether a mention only describes the phrase's head: "Roe’s lawyer", "the Roe
+        campaign spokesman" speak for someone else."""
+        after = self.text[mention_end:phrase_end]
+        if after.startswith(("’s ", "'s ")):
+            rest = after[3:].split()
+            return bool(rest) and _speaks_for(rest[-1].lower().strip(",.;:"))
+        m = _NEXT_WORDS.match(after)
+        if m is None:
+            return False
+        words = m.group(1).split()
+        # A noun compound ("campaign spokesman"), not a clause ("to my grandfather").
+        if any(w in lx.NOT_NAMES or w in lx.COMMON_SENTENCE_STARTERS for w in words):
+            return False
+        return _speaks_for(words[-1])
+
     def phrase(self, start: int, end: int, pick_last: bool) -> tuple[int | None, str | None]:
         """Resolve the noun phrase ``text[start:end]``: (entity, label) — one of them set."""
         text = self.text
@@ -194,7 +255,7 @@ class _Resolver:
         mentions = [
             m
             for m in self.people.mentions_between(start, end)
-            if self.people.entities[m[2]].mentions
+            if self.people.entities[m[2]].mentions and not self.modifies(m[1], end)
         ]
         if mentions:
             return (mentions[-1] if pick_last else mentions[0])[2], None
@@ -213,7 +274,10 @@ class _Resolver:
             i = pronouns[-1] if pick_last else pronouns[0]
             return self.pronoun(lows[i], start), None
         if lows[0] in ("his", "her") and len(words) <= 3:
-            # "her statement read", "his spokesman said": the owner is the source.
+            if _speaks_for(lows[-1]):
+                # "his office said", "her spokesman told": someone else speaks for them.
+                return None, phrase
+            # "her statement read", "his tweet said": the owner is the source.
             return self.pronoun("he" if lows[0] == "his" else "she", start), None
         if lows[0] in ("the", "their", "its", "his", "her") or lows[0].endswith(("'s", "’s")):
             head = lows[-1] if pick_last else next((w for w in lows[1:] if w in lx.ROLE_NOUNS), "")
@@ -223,12 +287,20 @@ class _Resolver:
                     if ei is not None:
                         return ei, None
                     break
-            if lows[0] == "the" and head in lx.ROLE_NOUNS and "of" not in lows and len(words) <= 6:
+            if (
+                lows[0] == "the"
+                and head in lx.ROLE_NOUNS
+                and head not in _RELATIVES
+                and "of" not in lows
+                and len(words) <= 6
+            ):
                 # "the lanky, bespectacled professor said": a definite description of
                 # someone already in the story.
                 ei = self.salient(start)
                 if ei is not None:
                     return ei, None
+        if all(w in lx.NOT_NAMES or w in lx.COMMON_SENTENCE_STARTERS for w in lows):
+            return None, None  # "would", "to one": a clause fragment, not a source
         return None, phrase
 
 

@@ -43,7 +43,7 @@ TITLES = _words(
     spokesman spokeswoman spokesperson professor dean provost attorney speaker treasurer
     comptroller auditor ombudsman registrar sheriff magistrate candidate nominee founder
     co-founder publisher editor manager trustee minister-designate president-elect
-    vice-president chief"""
+    vice-president chief count"""
 )
 """Core title words: the name starts after the last of these ("Prime Minister Justin
 Trudeau", "Nova Scotia Premier Stephen McNeil")."""
@@ -155,7 +155,8 @@ ORG_WORDS = _words(
     united city rovers wanderers athletic albion hotspur checkers jackets capitals
     invitational classic masters pga nhl nba nfl mlb mls cfl national pines oaks springs
     falls creek ridge meadows glen affairs research studies sciences newsroom desk brothers
-    bros st saint re"""
+    bros st saint re international worldwide point cove inlet fjord reef cliffs bluff quay
+    wharf pier marina heath junction landing estate farm ranch vineyard"""
 )
 
 SURNAME_LIKE_ORG_WORDS = _words(
@@ -171,7 +172,7 @@ House") they do not make the run an organisation."""
 PLACE_PREFIXES = _words(
     """new los las san santa são sao st st. saint fort port mount mt mt. lake cape north south
     east west upper lower greater central hong buenos costa sierra el la le rio puerto grand
-    grande prince red thunder niagara baton nova"""
+    grande prince red thunder niagara baton nova royal"""
 )
 """First words of multi-word place names ("San Jose", "Port Moody"): such a phrase is only a
 person with other evidence (a title or honorific)."""
@@ -300,7 +301,9 @@ COMMON_SENTENCE_STARTERS = _words(
     why how where no not yes some many most all both each every any another such only even
     just perhaps maybe indeed overall asked speaking according citing given last next first
     thanks like unlike following amid amidst including besides across along around behind
-    beyond toward towards upon via within outside inside against until unless whether"""
+    beyond toward towards upon via within outside inside against until unless whether
+    hence thus therefore moreover nevertheless nonetheless otherwise accordingly
+    consequently furthermore finally suddenly again sometimes often always never"""
 )
 """Function words that are capitalised only because they open a sentence."""
 
@@ -322,3 +325,83 @@ PLACE_NAMES = _words(
 )
 """Countries, capitals and seats of government: a lone one beside "said" speaks for a state
 ("Moscow said"), not a person."""
+
+WORLD_PLACES = _words(
+    """afghanistan albania algeria andorra angola antigua argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
+    bolivia bosnia herzegovina botswana brazil brunei bulgaria burkina faso burundi cambodia
+    cameroon canada chile china colombia comoros congo croatia cuba cyprus czechia denmark
+    djibouti dominica ecuador egypt eritrea estonia eswatini ethiopia fiji finland france
+    gabon gambia germany ghana greece grenada guatemala guinea guinea-bissau guyana haiti
+    honduras hungary iceland india indonesia iran iraq ireland italy jamaica japan
+    kazakhstan kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia
+    libya liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco
+    mozambique myanmar burma namibia nauru nepal netherlands nicaragua niger nigeria
+    macedonia norway oman pakistan palau palestine panama papua paraguay peru philippines
+    poland portugal qatar romania russia rwanda samoa sanmarino senegal serbia seychelles
+    sierra leone singapore slovakia slovenia somalia somaliland spain lanka sudan suriname
+    sweden switzerland syria taiwan tajikistan tanzania thailand timor togo tonga tobago
+    tunisia turkey turkmenistan tuvalu uganda ukraine emirates uruguay uzbekistan vanuatu
+    vatican venezuela vietnam yemen zambia zimbabwe crimea donbas donetsk luhansk kashmir
+    tibet xinjiang chechnya darfur kurdistan catalonia flanders bavaria scandinavia siberia
+    balkans caucasus caribbean sahara sahel arabia africa europe asia oceania antarctica
+    arctic greenland britain england scotland wales ulster gaza cisjordan golan sinai
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois iowa kansas kentucky louisiana maine maryland massachusetts michigan
+    minnesota mississippi missouri nebraska nevada hampshire jersey ohio oklahoma oregon
+    pennsylvania rhode tennessee texas utah vermont wisconsin wyoming dakota
+    ontario quebec alberta manitoba saskatchewan nunavut yukon labrador newfoundland
+    scotia brunswick columbia
+    toronto montreal vancouver ottawa calgary edmonton winnipeg halifax saskatoon
+    kitchener mississauga brampton gatineau fredericton moncton yellowknife whitehorse
+    iqaluit
+    chicago boston philadelphia pittsburgh baltimore seattle portland miami atlanta
+    detroit minneapolis milwaukee denver sacramento angeles diego francisco brooklyn
+    manhattan queens bronx honolulu anchorage nashville memphis louisville baghdad
+    london paris berlin rome madrid lisbon brussels amsterdam geneva zurich vienna
+    stockholm oslo copenhagen helsinki warsaw prague budapest athens ankara istanbul moscow
+    petersburg kyiv kiev kharkiv odesa odessa minsk vilnius riga tallinn bucharest sofia
+    belgrade zagreb sarajevo tbilisi yerevan baku beijing shanghai shenzhen guangzhou
+    wuhan hong kong macau taipei tokyo osaka kyoto seoul pyongyang delhi mumbai bombay
+    kolkata calcutta chennai bangalore karachi lahore islamabad kabul kandahar tehran
+    damascus aleppo jerusalem beirut cairo alexandria riyadh jeddah mecca medina dubai
+    dhabi doha kuwait muscat sanaa amman ramallah khartoum nairobi lagos abuja accra dakar
+    kinshasa johannesburg pretoria durban addis ababa mogadishu kampala kigali harare
+    lusaka luanda tripoli tunis algiers rabat casablanca sydney melbourne brisbane perth
+    canberra auckland havana caracas bogota bogotá lima santiago quito asuncion
+    montevideo aires janeiro paulo brasilia bangkok hanoi saigon manila jakarta
+    singapore kuala lumpur dhaka kathmandu colombo yangon ulaanbaatar tashkent almaty
+    astana marseille lyon munich hamburg frankfurt cologne milan naples venice barcelona
+    seville edinburgh glasgow belfast dublin cardiff manchester liverpool birmingham leeds
+    rotterdam antwerp krakow gdansk mosul basra fallujah kandahar herat benghazi aden
+    tel aviv haifa hebron nablus jenin rafah mariupol bakhmut kherson zaporizhzhia"""
+)
+"""Countries, regions, US states, Canadian provinces and major world cities (a general
+place list, not tuned to any text): a word here on its own is a place, never a person."""
+
+PLACE_SURNAMES = _words(
+    """jordan chad georgia israel victoria virginia carolina washington houston austin
+    dallas jackson lincoln hamilton wellington cleveland columbus troy salem paris florence
+    charlotte phoenix orlando denver montana wales holland england ireland france london
+    berlin kent chester preston bristol york sydney perth regina milan cuba china kenya
+    india dakota jersey columbia santiago lima sofia medina niger mali peru tobago
+    alexandria madison indiana nevada brunswick sierra guinea panama salvador aden
+    georgia tennessee brooklyn queens paulo francisco diego angeles rhode arabia jamaica
+    hampshire scotia labrador perth malta bosnia kosovo"""
+)
+"""Places that are also common given names or surnames ("Michael Jordan", "Jack London",
+"Sydney Sweeney"): inside a longer name they do not make it a place."""
+
+LONE_PLACES = WORLD_PLACES | PLACE_NAMES
+"""Every place word: alone ("Sudan said", "in Idaho") it is never a person."""
+
+PLACE_NAMES = PLACE_NAMES | (WORLD_PLACES - PLACE_SURNAMES)
+
+INNER_FUNCTION_WORDS = _words(
+    """me my mine we us our ours you your yours it its they them their him his she her
+    is are was were be been am does did has have had can't won't don't not up out into
+    onto off than that this these those what which whom whose"""
+)
+"""Function words that never sit inside a name: a capitalised run holding one is a title or
+a slogan ("Tell Me Why", "Sign Up Free"), not a person. ("He" is a Chinese given name.)"""

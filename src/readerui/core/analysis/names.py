@@ -11,14 +11,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from readerui.core.analysis import lexicon as lx
 
-__all__ = ["NameRun", "find_runs", "first_name_gender", "fold", "is_first_name"]
+__all__ = [
+    "NameRun",
+    "find_runs",
+    "first_name_gender",
+    "fold",
+    "is_first_name",
+    "is_role_word",
+    "name_case",
+]
 
 # A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
-_WORD = re.compile(r"[^\W\d_](?:[\w’'\-]*[^\W_])?")
+# A doubled hyphen is a dash ("Céline--the"), never inside a word.
+_WORD = re.compile(r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W_](?:[\w’']*[^\W_])?)*")
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
@@ -42,9 +51,13 @@ _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:resident|"
     r"student|mother|father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor)\b)"
 )
-_DOTTED = lx.HONORIFICS | lx.TITLES
+_DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
+"""Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
 _MONTH_NAMES = frozenset({"may", "june", "april", "august"})
 _PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
+_NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
+_COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|into|across|throughout|outside|inside)\s+$")
 
 
 @dataclass(slots=True)
@@ -81,6 +94,12 @@ class NameRun:
     """A word in the run marks it as an organisation or place."""
     placey: bool = False
     """A locative preposition ("in", "at") comes right before the run."""
+    locative: bool = False
+    """A strictly spatial preposition ("in", "near", "across") comes right before the run and
+    no possessive follows it: "in Ruritania", not "in Smith’s car"."""
+    common_first: bool = False
+    """The first word is an ordinary word the article also writes in lower case and no given
+    name ("Fair Trading", "Amnesty International"): speech alone does not make it a person."""
     sentence_initial: bool = False
     """The run opens a sentence, so its first capital proves nothing."""
 
@@ -97,7 +116,7 @@ class NameRun:
         if len(self.tokens) >= 2:
             if self.titled or self.initial or self.first_name:
                 return True
-            return self.speech and not self.placey
+            return self.speech and not self.placey and not self.common_first
         # A lone word needs a title ("Mr Namah", "President Macron") or to speak: "Kim said".
         if self.titled:
             return not self.placey
@@ -106,10 +125,11 @@ class NameRun:
             (self.speaker or self.appositive)
             and self.first_name
             and not self.placey
-            and low not in lx.PLACE_NAMES
+            and low not in lx.LONE_PLACES
         )
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(s: str) -> str:
     """Lower-case and strip accents, so "Zelenskyy" forms compare across spellings."""
     s = unicodedata.normalize("NFKD", s)
@@ -192,11 +212,13 @@ _NAME_CASE = re.compile(
 )
 
 
-def _name_case(word: str) -> bool:
+def name_case(word: str) -> bool:
     """Capitalised like a name ("Gokool", "McNeil", "O'Brien"), not like a brand ("MaRS")."""
     return bool(_NAME_CASE.match(word)) or not word.isascii()
 
 
+_GLUED_CHROME = re.compile(r"^(?:Credit|Photo|Image|Video|Source|Courtesy)+(?=[A-Z][a-z])")
+_APOSTROPHE_PREFIX = re.compile(r"^[A-Z][’'](?=[A-Z][a-z])")
 _CONTRACTION = re.compile(r"[’'](?:ve|m|re|ll|d|t)$")
 
 
@@ -212,6 +234,8 @@ def _is_cap(word: str) -> bool:
         return False  # "Boston-based", "Ontario-born": an adjective
     # "McCallum", "DeSantis", "Brind’Amour" pass; "NATO", "MPs", "MaRS" do not.
     if sum(c.isupper() for c in word) >= 2:
+        # "O’Connor", "D'Amato", "N'Doram": a one-letter prefix and an apostrophe.
+        word = _APOSTROPHE_PREFIX.sub("", word)
         return all(_camel_ok(part) for part in word.split("-") if part)
     return any(c.islower() for c in word)
 
@@ -241,9 +265,12 @@ def find_runs(text: str, start: int, end: int, lower_vocab: frozenset[str]) -> l
     n = len(words)
     while i < n:
         s, e, w = words[i]
-        if not _is_cap(w):
+        if (w[0].islower() and "-" not in w) or not _is_cap(w):  # fast path: lower case
             i += 1
             continue
+        if w[0] in "CPIVS" and (glued := _GLUED_CHROME.match(w)):
+            # "CreditJane Roe": a page label glued to a name by text extraction.
+            s, w = s + glued.end(), w[glued.end() :]
         group = [(s, e, w)]
         j = i + 1
         while j < n and not _POSSESSIVE.search(group[-1][2]):
@@ -288,6 +315,98 @@ def find_runs(text: str, start: int, end: int, lower_vocab: frozenset[str]) -> l
     return runs
 
 
+_ROLE_SUFFIXES = ("ist", "ists", "ian", "ians")
+
+
+def is_role_word(low: str) -> bool:
+    """A lower-case noun naming what someone does: "lawyer", "residents", "cartoonist".
+
+    A capitalised word right before one is its modifier ("the Ottawa lawyer", "Cambridge
+    cartoonist Jane Roe"), not the person.
+    """
+    if low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS):
+        return True
+    return len(low) > 6 and low.endswith(_ROLE_SUFFIXES) and low not in lx.NOT_NAMES
+
+
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:an?|the|his|her|their|its|[\w.\-]+[’']s)\s+([^,.;:()“”\"]{2,50})"
+)
+
+
+_SHARED_ROLES = lx.words(
+    "host head member partner owner leader producer publisher manager operator sponsor star"
+    " player winner"
+)
+"""Roles a firm, team or venue holds as often as a person ("Acme, the host of …")."""
+
+
+_BARE_APPOSITION = re.compile(
+    r"^\s*,\s*(?:[a-z][a-z\-]+\s+){0,2}([a-z][a-z\-]+)(?:\s+(?:at|of|for|with)\b|\s*,)"
+)
+
+
+def _role_appositive(after: str) -> bool:
+    """A role in apposition: "Jane Roe, the bank’s chief economist, …", "Roe, a lawyer"."""
+    m = _APPOSITION.match(after)
+    if m is None:
+        # No article: "Jane Roe, marketing executive at Acme, said".
+        bare = _BARE_APPOSITION.match(after)
+        return (
+            bare is not None and is_role_word(bare.group(1)) and bare.group(1) not in _SHARED_ROLES
+        )
+    words = m.group(1).split()[:4]
+    return any(w.islower() and is_role_word(w) and w not in _SHARED_ROLES for w in words)
+
+
+_AGENT_SUFFIXES = ("er", "or", "hander")
+_NOT_AGENTS = lx.words(
+    """under over after later never ever whether together rather either neither other
+    another per better further former latter sooner faster longer border order for nor
+    or her their your our mayor manner member chapter quarter matter letter paper water
+    winter summer number december november october september sector major minor error
+    floor door poor color colour favor favour honor honour labor labour harbor harbour
+    behavior behaviour interior exterior superior inferior senior junior prior
+    trawler freighter tanker steamer liner cruiser carrier destroyer schooner tractor trailer
+    container scooter helicopter computer printer elevator reactor generator motor"""
+)
+"""Words ending like doer nouns that are not doers: vessels and machines ("the trawler
+Morning Star" names a boat) and everyday words."""
+
+
+_VESSELS = lx.words(
+    """ship boat trawler freighter tanker steamer liner cruiser carrier destroyer frigate
+    schooner yacht ferry barge tug tugboat vessel dinghy sloop submarine launch lifeboat
+    aircraft plane jet airliner helicopter train locomotive rocket spacecraft probe satellite
+    horse racehorse colt filly mare stallion dog"""
+)
+_AFTER_VESSEL = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our)\s+(?:" + "|".join(sorted(_VESSELS)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+def _agent_noun(low: str) -> bool:
+    """A lower-case noun for a doer ("left-hander", "striker", "organizer") before a name:
+    "fellow left-hander Jane Roe". Only trusted before a full name."""
+    return (
+        len(low) > 4
+        and low.endswith(_AGENT_SUFFIXES)
+        and low not in _NOT_AGENTS
+        and low not in lx.NOT_NAMES
+        and low not in lx.COMMON_SENTENCE_STARTERS
+    )
+
+
+_AUXILIARIES = lx.words("is are was were be been being has have had will would")
+
+
+def _is_verbish(word: str) -> bool:
+    """A speech verb or a present participle: never part of a role ("telling lawyer")."""
+    low = word.lower().strip(",.;:")
+    return low in lx.SPEECH_VERBS or low in _AUXILIARIES or (low.endswith("ing") and len(low) > 5)
+
+
 def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
     """A word that describes rather than names: common noun, portfolio, place, demonym."""
     return (
@@ -316,7 +435,8 @@ def _classify(
     sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
     # Possessive on the last word: the name is the word without ’s.
     last_s, last_e, last_w = group[-1]
-    if _POSSESSIVE.search(last_w):
+    possessive = bool(_POSSESSIVE.search(last_w))
+    if possessive:
         group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
     # Sentence openers and function words in front: "But Macron", "When Mr Namah".
     k = 0
@@ -383,6 +503,7 @@ def _classify(
         and not is_first_name(name[0][2])
         and is_first_name(name[1][2])
         and _is_modifier(name[0][2].lower(), lower_vocab)
+        and name[0][2].lower() not in lx.PLACE_PREFIXES  # "St. Louis Park" is a place
     ):
         role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
         name = name[1:]
@@ -403,6 +524,8 @@ def _classify(
             or low in lx.DAYS_MONTHS
             or low in lx.TITLES
             or low in lx.TITLE_MODIFIERS
+            # "Officials said", "Doctors warned": a capitalised role noun, no name.
+            or (is_role_word(low) and low not in lx.SURNAME_LIKE_ORG_WORDS)
         )
         if sentence_initial and not starter_stripped and cut < 0 and low in lower_vocab:
             return None
@@ -422,30 +545,75 @@ def _classify(
             for t in lows[1:]
         )
     )
+    if len(lows) >= 2 and any(t in lx.INNER_FUNCTION_WORDS for t in lows[1:]):
+        org = True
+    # "Virginia Democrat", "Bratislava Rabbi": a place and a role, not a given name and surname.
+    if (
+        len(lows) >= 2
+        and (lows[0] in lx.LONE_PLACES or lows[0] in lx.NATIONALITIES)
+        and (is_role_word(lows[-1]) or lows[-1] in lx.TITLES)
+        and lows[-1] not in lx.SURNAME_LIKE_ORG_WORDS
+    ):
+        org = True
     folded = " ".join(fold(" ".join(tokens)).replace("&", " ").split())
     if folded in lx.KNOWN_NAMELIKE_ORGS:
         org = True
     if len(tokens) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled:
         org = True
     after = text[name[-1][1] : name[-1][1] + 40]
+    comma_after = after.lstrip(" ")[:1] == ","
+    role_appositive = comma_after and _role_appositive(text[name[-1][1] : name[-1][1] + 70])
+    # "Jane Roe (Sweden) 1:17.97": an athlete's country in results and line-ups.
+    country = _COUNTRY_AFTER.match(after) if "(" in after[:3] else None
+    if (
+        country
+        and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
+        and all(
+            w in lx.LONE_PLACES or w in lx.NATIONALITIES or w in lx.PLACE_PREFIXES
+            for w in country.group(1).lower().split()
+        )
+    ):
+        role_appositive = True  # but "Kinder Bologna (Italy)" is a club
+    # "says Cambridge cartoonist Jane Roe": a word right before a role noun describes it.
+    nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
+    modifier = bool(nxt and is_role_word(nxt.group(1)))
     if after.lstrip().startswith("&"):
         org = True
     # "the Carolina Hurricanes", "the Hang Seng": people do not take an article.
     if cut < 0 and not starter_stripped and re.search(r"\bthe\s+$", before[-5:]):
         org = True
+    # "the trawler Silver Plover", "the ferry Northern Star": a named vessel or vehicle.
+    if _AFTER_VESSEL.search(before[-40:]):
+        org = True
     if not titled:
         m = _ROLE_BEFORE.search(before)
-        if m and m.group(2).lower() in lx.ROLE_NOUNS and not m.group(2)[0].isupper():
+        noun = m.group(2).lower() if m else ""
+        if (
+            m
+            and not m.group(2)[0].isupper()
+            and (is_role_word(noun) or (len(tokens) >= 2 and _agent_noun(noun)))
+        ):
             titled = True
-            mods = [w for w in m.group(1).split() if w.lower() not in lx.COMMON_SENTENCE_STARTERS]
-            mods = [w.rstrip(",") for w in mods if not w.endswith(",")][-2:]
-            role = " ".join([*mods, m.group(2)])
+            # Only the words after a verb or a clause break describe the role: "telling
+            # lawyer" and "law. Health secretary" keep just "lawyer" and "Health secretary".
+            mods = m.group(1).split()
+            cut_at = 0
+            for mi, w in enumerate(mods):
+                if (
+                    _is_verbish(w)
+                    or w.endswith((",", ";", ":"))
+                    or (w.endswith(".") and w[:-1].isalpha() and w[:-1].islower())
+                ):
+                    cut_at = mi + 1
+            mods = [w for w in mods[cut_at:] if w.lower() not in lx.COMMON_SENTENCE_STARTERS]
+            mods = mods[-2:]
+            # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
+            plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
+            role = None if plural else " ".join([*mods, m.group(2)])
     initial = any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2
-    speech = bool(
-        _SPEECH_AFTER.search(after)
-        or _APPOSITIVE.search(after)
-        or _SPEECH_BEFORE.search(before[-30:])
-    )
+    appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
+    verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-20:]))
+    speech = bool(appositive or _SPEECH_AFTER.search(after) or _SPEECH_BEFORE.search(before[-30:]))
     return NameRun(
         start=name[0][0],
         end=name[-1][1],
@@ -457,11 +625,17 @@ def _classify(
         first_name=first_ok,
         initial=initial,
         speech=speech,
-        verb_first=bool(_SPEECH_VERB_BEFORE.search(before[-20:])),
-        appositive=bool(_APPOSITIVE.search(after)),
-        speaker=bool(_SPEECH_VERB_AFTER.search(after) or _SPEECH_VERB_BEFORE.search(before[-20:]))
-        and (len(tokens) > 1 or (lows[0] not in lower_vocab and _name_case(tokens[0]))),
-        org=org,
+        verb_first=verb_first,
+        appositive=appositive,
+        speaker=not modifier
+        and (verb_first or bool(_SPEECH_VERB_AFTER.search(after)))
+        and (len(tokens) > 1 or (lows[0] not in lower_vocab and name_case(tokens[0]))),
+        org=org or (modifier and len(tokens) == 1 and not titled),
         placey=bool(_PLACEY_BEFORE.search(before[-12:])) and not titled,
+        locative=len(tokens) == 1
+        and not titled
+        and not possessive
+        and bool(_LOCATIVE_BEFORE.search(text[max(para_start, name[0][0] - 14) : name[0][0]])),
         sentence_initial=sentence_initial and cut < 0 and not starter_stripped,
+        common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
     )

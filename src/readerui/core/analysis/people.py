@@ -11,12 +11,20 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from readerui.core.analysis import lexicon as lx
-from readerui.core.analysis.names import NameRun, find_runs, first_name_gender, fold
+from readerui.core.analysis.names import (
+    NameRun,
+    find_runs,
+    first_name_gender,
+    fold,
+    is_first_name,
+    name_case,
+)
 from readerui.core.models import Article, Person, PersonKind
 
-__all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "to_people"]
+__all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "surname_key", "to_people"]
 
 _BATCH = 256
 """Paragraphs between two cancellation checks."""
@@ -35,7 +43,8 @@ _CREDIT_CASED = re.compile(
     r"(?:\s[A-Z][\w.]*){0,4}\s*$"
 )
 _BYLINE_PARA = re.compile(r"^\s*(?:by|written by|reporting by|story by)\s+\S", re.IGNORECASE)
-_PRONOUN = re.compile(r"\b(he|his|him|she|her|hers)\b", re.IGNORECASE)
+# Only subject pronouns vote: "his"/"her" after a name as often belong to someone else.
+_PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -67,8 +76,8 @@ class Entity:
 
     @property
     def surname(self) -> str:
-        """Folded last word of the fullest form."""
-        return fold(self.tokens[-1])
+        """Folded last word of the fullest form, without an article prefix ("al-")."""
+        return surname_key(self.tokens[-1])
 
     def add(self, run: NameRun) -> None:
         """Record one more mention of this person."""
@@ -92,10 +101,37 @@ class Entity:
                 self.gender, self.honorific_gender = "f", True
 
 
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ul|ad|an|ar|as|ash|at|az)-(?=\w\w)")
+
+
+@lru_cache(maxsize=1 << 14)
+def surname_key(word: str) -> str:
+    """The folded surname a shorter mention would use: "al-Bashir" is "bashir"."""
+    return _ARTICLE_PREFIX.sub("", fold(word))
+
+
+def _middles_clash(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Both forms give middle names or initials and they differ: "George H. W. Bush" and
+    "George W. Bush" are two people, "John F. Kennedy" and "John Fitzgerald Kennedy" one."""
+    ma = [fold(t).strip(".") for t in a[1:-1] if t not in lx.NAME_PARTICLES]
+    mb = [fold(t).strip(".") for t in b[1:-1] if t not in lx.NAME_PARTICLES]
+    if not ma or not mb:
+        return False
+    if all(len(x) == 1 for x in ma + mb):
+        return ma != mb  # initials only: "H. W." is not "W."
+    if len(ma) != len(mb):
+        return False  # "Te Kaurinui Parata" shortens "Te Kaurinui Robert Parata"
+    return any(
+        x[0] != y[0] or (len(x) > 1 and len(y) > 1 and x != y) for x, y in zip(ma, mb, strict=True)
+    )
+
+
 def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two forms sharing a surname can be one person ("J. Smith" ~ "John Smith")."""
     if len(a) == 1 or len(b) == 1:
         return True
+    if _middles_clash(a, b):
+        return False
     fa, fb = fold(a[0]), fold(b[0])
     if fa == fb:
         return True
@@ -115,6 +151,13 @@ class PeopleIndex:
     mention_owner: list[int]
     byline_only: list[str] = field(default_factory=list)
     """Authors named in :attr:`Article.byline` but nowhere in the text (no mentions)."""
+    asides: list[tuple[int, int]] = field(default_factory=list)
+    """Captions (paragraphs marked so, or ending in a photo credit): outside the story's flow,
+    so a person named there is no antecedent for "he said" in the next paragraph."""
+
+    def in_aside(self, pos: int) -> bool:
+        """Whether ``pos`` lies in a caption."""
+        return _inside(pos, self.asides)
 
     def mentions_between(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """``(start, end, entity)`` of every mention that lies inside ``[start, end)``."""
@@ -173,6 +216,23 @@ def _credit_spans(article: Article) -> list[tuple[int, int]]:
     return _disjoint(spans)
 
 
+def _asides(article: Article, credits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Caption paragraphs: marked as such, or ending in a photo credit."""
+    out: list[tuple[int, int]] = []
+    text = article.text
+    for para in article.paragraphs:
+        if para.kind == "caption":
+            out.append((para.start, para.end))
+            continue
+        end = para.end
+        while end > para.start and text[end - 1] in " \n.":
+            end -= 1
+        i = bisect_right(credits, (end, 1 << 62)) - 1
+        if i >= 0 and credits[i][0] >= para.start and credits[i][1] >= end - 2:
+            out.append((para.start, para.end))
+    return out
+
+
 def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sort spans and merge overlapping ones, for bisecting."""
     out: list[tuple[int, int]] = []
@@ -221,10 +281,90 @@ def _caps_credit_runs(text: str, credits: list[tuple[int, int]]) -> list[NameRun
     return out
 
 
+def _caps_byline_runs(text: str, bylines: list[tuple[int, int]]) -> list[NameRun]:
+    """Names in capitals in a byline paragraph ("By JANE ROE"), written in name case.
+
+    Ordinary runs skip all-caps words; in a byline, capitals are the house style.
+    """
+    out: list[NameRun] = []
+    for start, end in bylines:
+        para = text[start:end]
+        for name in byline_names(para, keep_case=True):
+            if not name.isupper():
+                continue
+            at = para.find(name)
+            if at < 0:
+                continue
+            tokens = tuple(_name_cased(w) for w in name.split())
+            out.append(
+                NameRun(start=start + at, end=start + at + len(name), tokens=tokens, speech=True)
+            )
+    return out
+
+
+_CASE_PARTS = re.compile(r"([\-’'])")
+
+
+def _name_cased(word: str) -> str:
+    """ "GETTLEMAN" -> "Gettleman", "O'BRIEN" -> "O'Brien"; mixed-case words stay as they are."""
+    if not word.isupper() or len(word) < 2:
+        return word
+    return "".join(p.capitalize() for p in _CASE_PARTS.split(word))
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``pos`` falls in one of ``spans`` (sorted, not overlapping)."""
     i = bisect_right(spans, (pos, 1 << 62)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _drop_places(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
+    """Use the places the article itself names: a word seen alone after "in"/"near"/"across"
+    ("in Ruritania") or in the place list is a place all through the text.
+
+    A lone mention of it is no person ("Ruritania said it would …"), and glued in front of a
+    name it is a modifier, not a given name ("From Vienna Kutuzov wrote" is Kutuzov).
+    """
+    titled = {surname_key(r.tokens[-1]) for r in runs if r.titled or r.honorific}
+    locative: dict[str, int] = {}
+    speaks: dict[str, int] = {}
+    for r in runs:
+        if r.locative:
+            locative[fold(r.tokens[0])] = locative.get(fold(r.tokens[0]), 0) + 1
+        elif r.speaker and len(r.tokens) == 1:
+            speaks[fold(r.tokens[0])] = speaks.get(fold(r.tokens[0]), 0) + 1
+    # Seen as a place at least twice; for a known given name, also far more often than as a
+    # speaker ("Françoise said" many times outweighs a few "in Françoise").
+    places = {
+        w
+        for w, n in locative.items()
+        if n >= 2 and (n > 2 * speaks.get(w, 0) or not is_first_name(w))
+    } - titled
+    for run in runs:
+        if run.titled or run.org:
+            continue
+        first = fold(run.tokens[0])
+        if len(run.tokens) == 1:
+            if first in places or first in lx.LONE_PLACES:
+                run.org = True
+            continue
+        if first not in places and not (first in lx.PLACE_NAMES and not run.first_name):
+            continue
+        if any(len(t) == 1 for t in run.tokens[1:2]):
+            continue
+        rest = run.tokens[1:]
+        cut = run.surface.find(rest[0], len(run.tokens[0])) if run.surface else -1
+        if cut < 0:
+            continue
+        run.start += cut
+        run.surface = run.surface[cut:]
+        run.tokens = rest
+        run.first_name = len(rest) > 1 and is_first_name(rest[0])
+        run.initial = len(rest) > 1 and any(len(t) == 1 for t in rest[:-1])
+        if len(rest) == 1:
+            low = rest[0].lower()
+            run.speaker = run.speaker and low not in lower_vocab and name_case(rest[0])
+            run.first_name = is_first_name(rest[0])
 
 
 def _promote_speakers(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
@@ -243,13 +383,19 @@ def _promote_speakers(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
             and not run.placey
             and len(run.tokens[0]) > 1
         ):
-            key = fold(run.tokens[0])
+            key = surname_key(run.tokens[0])
             # "said Gokool" counts double: a verb-first inversion only ever names a speaker.
             speaking[key] = speaking.get(key, 0) + (2 if run.verb_first else 1)
-    surnames_of_runs = {fold(run.tokens[-1]) for run in runs if len(run.tokens) > 1 and not run.org}
+    surnames_of_runs = {
+        surname_key(run.tokens[-1]) for run in runs if len(run.tokens) > 1 and not run.org
+    }
     for run in runs:
-        key = fold(run.tokens[-1])
+        key = surname_key(run.tokens[-1])
         if run.is_person or run.org or key not in speaking:
+            continue
+        if len(run.tokens) > 1 and is_first_name(run.tokens[-1]):
+            # "Pierre said" speaks for Pierre, not for "Freemasonry Pierre": a given name
+            # at the end of a run is no surname to vouch for.
             continue
         if len(run.tokens) > 1 and not run.placey:
             run.speech = True
@@ -282,7 +428,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
         if check is not None and pi % _BATCH == 0:
             check()
         runs.extend(find_runs(text, para.start, para.end, lower_vocab))
-    caps = _caps_credit_runs(text, credits)
+    caps = _caps_credit_runs(text, credits) + _caps_byline_runs(text, byline_spans)
     if caps:
         runs = sorted([*runs, *caps], key=lambda r: r.start)
     for run in runs:
@@ -295,6 +441,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
             run.speech = True
             run.placey = False
 
+    _drop_places(runs, lower_vocab)
     _promote_speakers(runs, lower_vocab)
 
     entities: list[Entity] = []
@@ -304,7 +451,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
     by_first: dict[str, list[int]] = {}
 
     def attach(ri: int, run: NameRun) -> None:
-        sur = fold(run.tokens[-1])
+        sur = surname_key(run.tokens[-1])
         cands = [
             ei for ei in by_surname.get(sur, []) if _compatible(entities[ei].tokens, run.tokens)
         ]
@@ -339,14 +486,14 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
         toks = run.tokens
         ei_found: int | None = None
         if len(toks) == 1:
-            key = fold(toks[0])
+            key = surname_key(toks[0])
             cands = by_surname.get(key, [])
             if cands:
                 ei_found = _nearest(entities, cands, run.start)
             elif len(by_first.get(key, [])) == 1 and not run.placey:
                 ei_found = by_first[key][0]
         else:
-            key = fold(toks[-1])
+            key = surname_key(toks[-1])
             fold_set = {fold(t) for t in toks}
             for ei in by_surname.get(key, []):
                 if fold_set <= {fold(t) for t in entities[ei].tokens}:
@@ -372,6 +519,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
         mention_ends=[runs[ri].end for ri, _ in order],
         mention_owner=[ei for _, ei in order],
         byline_only=[n for n in byline_names(article.byline or "") if fold(n) not in known],
+        asides=_asides(article, credits),
     )
 
 
@@ -380,8 +528,11 @@ _BYLINE_BY = re.compile(r"^\s*(?:(?:written|reporting|story|words)\s+)?by\s+", r
 _NAME_WORD = re.compile(r"^[A-Z][\w’'.\-]*$")
 
 
-def byline_names(byline: str) -> list[str]:
-    """People named in a byline string: "By Jane Doe and John Roe, CNN" -> both names."""
+def byline_names(byline: str, keep_case: bool = False) -> list[str]:
+    """People named in a byline string: "By Jane Doe and John Roe, CNN" -> both names.
+
+    Names in capitals ("By JANE ROE") come back in name case unless ``keep_case``.
+    """
     out: list[str] = []
     for part in _BYLINE_SPLIT.split(_BYLINE_BY.sub("", byline)):
         words = part.split()
@@ -390,7 +541,7 @@ def byline_names(byline: str) -> list[str]:
         lows = [w.lower().rstrip(".") for w in words]
         if any(w in lx.ORG_WORDS or w in lx.NOT_NAMES or w in lx.CHROME_WORDS for w in lows):
             continue
-        out.append(" ".join(words))
+        out.append(" ".join(words if keep_case else [_name_cased(w) for w in words]))
     return out
 
 
