@@ -65,3 +65,14 @@ def test_markdown_export() -> None:
     assert "*By Ines Calder*" in md
     assert "- **Aldo Brenn**, skipper (1 mention, 1 quote)" in md
     assert "- “We are back” — Aldo Brenn" in md
+
+
+def test_markdown_export_keeps_article_text_literal() -> None:
+    article = Article.from_blocks(
+        "x.txt",
+        "T",
+        [("The *fell* <script>alert(1)</script> [link](http://x)", "body"), ("# not", "body")],
+    )
+    md = to_markdown(article)
+    assert r"The \*fell\* \<script\>alert(1)\</script\> \[link\](http://x)" in md
+    assert "\n\\# not\n" in md

@@ -188,7 +188,16 @@ async def test_connection_refused() -> None:
     assert assert_one_line(excinfo) == f"Could not connect to 127.0.0.1:{port}: connection refused"
 
 
-@pytest.mark.parametrize("url", ["http://", "http://[::1/broken", "gopher://127.0.0.1/"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://",
+        "http://[::1/broken",
+        "gopher://127.0.0.1/",
+        "http://127.0.0.1:99999/",  # port out of range
+        "http://xn--a.com/",  # not valid IDNA
+    ],
+)
 async def test_invalid_url(url: str) -> None:
     with pytest.raises(LoadError) as excinfo:
         await fetch_url(url)

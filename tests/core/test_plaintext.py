@@ -219,3 +219,21 @@ def test_long_opening_question_is_not_a_headline() -> None:
     article = parse_plaintext(f"{first}\n\nMost said they would fix it.", "x")
     assert article.title == ""
     assert article.paragraph_text(article.paragraphs[0]) == first
+
+
+def test_a_wrapped_line_that_looks_like_chrome_is_kept() -> None:
+    text = (
+        "Curtain Story\n\n"
+        "After the long and quiet evening she finally drew the heavy velvet curtains very\n"
+        "close. Then she went back down to the cellar for one more slow and careful\n"
+        "search. It was late by then and the house was entirely still.\n\n"
+        "X\n\n"
+        "Share this article\n\n"
+        "The next chapter began."
+    )
+    article = parse_plaintext(text, "t.txt")
+    body = article.text
+    assert "close. Then" in body.replace("\n", " ")
+    assert "careful search." in body.replace("\n", " ")
+    assert "\n\nX\n\n" in body  # a roman-numeral chapter line is not the share button "x"
+    assert "Share this article" not in body

@@ -323,11 +323,13 @@ async def test_medium_terminal_hides_panels_until_asked() -> None:
         await pilot.press("escape")  # back to the text; the panel stays beside it
         await pilot.press("i")
         await pilot.pause()
-        assert people.display
+        # Only one panel at a time below 160 columns: two would squeeze the text.
+        assert not people.display
         assert quotes.display
         assert view.display
         assert not view.has_class("covered")
-        assert people.region.right <= view.region.x <= view.region.right <= quotes.region.x
+        assert view.region.right <= quotes.region.x
+        assert view.region.width >= MEDIUM_SIZE[0] - quotes.region.width - 1
         assert app.focused is quotes.option_list
 
 
@@ -499,7 +501,7 @@ async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -
         assert not panel.display
         assert view.display
         assert app.focused is view
-        assert [(h.start, h.end) for h in view._highlights["mentions"]] == list(mayor.mentions)
+        assert [(h.start, h.end) for h in view.highlights("mentions")] == list(mayor.mentions)
         assert "Brannagh" in styled_words(view, "pageview--mention")
         # The quote index lists only her quotes.
         quotes = app.quotes_panel
@@ -542,7 +544,7 @@ async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -
         await pilot.pause()
         assert app.person is None
         assert app.nav == "search"
-        assert view._highlights["mentions"] == []
+        assert view.highlights("mentions") == []
         assert styled_words(view, "pageview--mention") == []
         assert label(app, "status-search") == ""
         assert quotes.speaker is None
@@ -591,7 +593,7 @@ async def test_select_person_method_goes_to_a_page_with_a_mention() -> None:
         app.select_person(None)
         await pilot.pause()
         assert app.person is None
-        assert app.view._highlights["mentions"] == []
+        assert app.view.highlights("mentions") == []
 
 
 # ----------------------------------------------------------------------------- quotes
@@ -641,7 +643,7 @@ async def test_choosing_a_quote_jumps_to_its_page_highlighted() -> None:
         start, end = view.visible_range()
         assert start <= farrimond.start < end
         assert view.page_index == page_of(app, farrimond.start) - 1 > 0
-        assert [(h.start, h.end) for h in view._highlights["quote"]] == [
+        assert [(h.start, h.end) for h in view.highlights("quote")] == [
             (farrimond.start, farrimond.end)
         ]
         drawn = " ".join(styled_words(view, "pageview--quote"))
@@ -652,7 +654,7 @@ async def test_choosing_a_quote_jumps_to_its_page_highlighted() -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert app.quote is None
-        assert view._highlights["quote"] == []
+        assert view.highlights("quote") == []
 
 
 async def test_show_quote_on_a_wide_terminal_keeps_the_panels() -> None:
@@ -821,19 +823,21 @@ async def test_tab_in_a_dialog_leaves_the_panels_alone() -> None:
         assert app.focused is app.view
 
 
-async def test_tab_skips_a_closed_panel() -> None:
+async def test_tab_opens_a_closed_panel_one_at_a_time_on_a_medium_terminal() -> None:
     app = ReaderApp(article=kessling())
     async with app.run_test(size=MEDIUM_SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("tab")
-        assert focused_panel(app) == "reader"  # nothing open: stays on the text
-        await pilot.press("i", "escape")
-        await pilot.pause()
+        assert not app.people_panel.display
         seen = []
-        for _ in range(2):
+        for _ in range(3):
             await pilot.press("tab")
-            seen.append(focused_panel(app))
-        assert seen == ["quotes", "reader"]
+            await pilot.pause()
+            seen.append((focused_panel(app), app.people_panel.display, app.quotes_panel.display))
+        assert seen == [
+            ("people", True, False),
+            ("quotes", False, True),  # one panel at a time below 160 columns
+            ("reader", False, True),  # back to the text, the index stays beside it
+        ]
 
 
 # ----------------------------------------------------------------------------- new article
@@ -863,8 +867,8 @@ async def test_opening_another_article_resets_the_panels(make_app: MakeApp, tmp_
         assert app.analysis is not None
         assert app.person is None
         assert app.quote is None
-        assert app.view._highlights.get("mentions", []) == []
-        assert app.view._highlights.get("quote", []) == []
+        assert app.view.highlights("mentions") == []
+        assert app.view.highlights("quote") == []
         people_rows = "\n".join(rows_of(app.people_panel))
         for stale in ("Brannagh", "Haddow", "Marsh", "Farrimond", "Lindqvist"):
             assert stale not in people_rows
@@ -910,3 +914,23 @@ async def test_panels_say_analysing_until_the_analysis_arrives(size: tuple[int, 
         assert rows_of(app.people_panel) == []
         await pilot.press("n", "y", "x")  # harmless without an analysis
         await pilot.pause()
+
+
+async def test_panel_toggle_keys_still_work_inside_the_lists() -> None:
+    app = ReaderApp(article=kessling())
+    async with app.run_test(size=MEDIUM_SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.focused is app.people_panel.option_list
+        await pilot.press("p")  # closes the panel instead of typing "p" into the filter
+        await pilot.pause()
+        assert not app.people_panel.display
+        assert app.people_panel.filter_input.value == ""
+        await pilot.press("i")
+        await pilot.pause()
+        assert app.focused is app.quotes_panel.option_list
+        await pilot.press("i")
+        await pilot.pause()
+        assert not app.quotes_panel.display
+        assert app.focused is app.view

@@ -454,13 +454,6 @@ async def test_big_article_is_laid_out_in_a_worker(
 
 # ----------------------------------------------------------------------------- go to
 
-PROMPT_BUG = (
-    "BUG: the #prompt Input is docked at the bottom and takes 4 rows from the PageView, so "
-    "opening ':' or '/' re-paginates; the page number/match is resolved against that "
-    "temporary layout and the view re-paginates again when the prompt hides "
-    "(app.py _prompt_submitted / readerui.tcss #prompt)"
-)
-
 
 async def test_goto_prompt_opens_and_closes(make_app: MakeApp, long_article: Article) -> None:
     app, rec = make_app(article=long_article)
@@ -475,7 +468,7 @@ async def test_goto_prompt_opens_and_closes(make_app: MakeApp, long_article: Art
         assert prompt.placeholder.startswith("Go to page (1–")
         await pilot.press("7", "enter")
         await pilot.pause()
-        assert 5 <= view.page_index <= 6  # exactly 6 once the prompt bug is fixed
+        assert view.page_index == 6
         assert position(app).startswith(f"Page {view.page_index + 1}/{view.page_count} · ")
         assert not prompt.has_class("visible")
         assert view.has_focus
@@ -615,7 +608,6 @@ async def test_search_across_a_line_wrap(make_app: MakeApp, long_article: Articl
         phrase, wrap_start, wrap_end = wrapped_phrase(view, 4)
         matches = expected_matches(long_article.text, phrase)
         assert matches, phrase
-        # Straight through run_search: the '/' prompt has its own bug (see PROMPT_BUG).
         app.run_search(phrase)
         await pilot.pause()
         assert app.matches == matches
@@ -1139,7 +1131,11 @@ async def test_reopening_a_file_resumes_where_reading_stopped(tmp_path: Path) ->
         await pilot.press("g")
         await pilot.pause(1.0)  # the place is saved shortly after the last page turn
 
-    story.write_text("A different text now\n\nShort.", encoding="utf-8")
+    story.write_text(
+        "A Different Headline\n\n"
+        + "\n\n".join(f"Changed paragraph {i} of the story. " * 6 for i in range(60)),
+        encoding="utf-8",
+    )
     third = ReaderApp(str(story))
     async with third.run_test(size=(80, 24)) as pilot:
         await third.workers.wait_for_complete()
@@ -1174,3 +1170,69 @@ async def test_open_dialog_lists_recent_articles(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.view.article is not None
         assert app.view.article.title == "Story one"
+
+
+# ----------------------------------------------------------------------------- review fixes
+
+
+async def test_a_newer_open_wins_over_a_slower_older_one(tmp_path: Path) -> None:
+    from readerui.ui.app import ReaderApp
+
+    big = tmp_path / "big.txt"
+    big.write_text(
+        "Big Book\n\n" + ("A long paragraph of the big book. " * 40 + "\n\n") * 4000,
+        encoding="utf-8",
+    )
+    small = tmp_path / "small.txt"
+    small.write_text("Small Story\n\nJust one paragraph here.", encoding="utf-8")
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_source(str(big))
+        await pilot.pause(0.1)  # the big file's thread is running now
+        app.open_source(str(small))
+        for _ in range(50):  # the big file's thread may finish late: its answer is dropped
+            await pilot.pause(0.05)
+        assert app.view.article is not None
+        assert app.view.article.title == "Small Story"
+
+
+async def test_a_file_name_with_escape_codes_is_shown_inert(tmp_path: Path) -> None:
+    from readerui.ui.app import ReaderApp
+
+    path = tmp_path / "x_\x1b[7mINV\x1b[0m_\x1b]0;PWNED\x07.txt"
+    path.write_text("No Headline Here Either\n\nBody text of the story.", encoding="utf-8")
+    app = ReaderApp(str(path))
+    async with app.run_test(size=(100, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        rows = "\n".join(app.view.render_line(y).text for y in range(5))
+        assert "INV" in rows
+        assert "\x1b" not in rows
+        assert "\x07" not in rows
+
+
+async def test_unknown_keymap_ids_are_reported(tmp_path: Path) -> None:
+    from readerui.ui.app import ReaderApp
+
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keys]\nnext_pgae = "j"\n', encoding="utf-8")
+    app = ReaderApp(keymap_file=keymap)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        messages = [n.message for n in app._notifications]
+        assert any("Unknown key ids in keymap.toml: next_pgae" in m for m in messages)
+
+
+async def test_help_scrolls_on_a_short_terminal(make_app: MakeApp, long_article: Article) -> None:
+    from textual.containers import VerticalScroll
+
+    app, _ = make_app(article=long_article)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.has_focus
+        assert body.region.bottom <= 20
+        await pilot.press("pagedown")
+        await pilot.pause()
+        assert body.scroll_y > 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from readerui.core.models import Analysis, Article
@@ -67,11 +68,11 @@ def to_markdown(article: Article, analysis: Analysis | None = None) -> str:
         elif paragraph.kind in ("caption", "byline"):
             out.append(f"*{_escape_inline(body)}*")
         elif paragraph.kind == "blockquote":
-            out.append("\n".join(f"> {line}" for line in body.splitlines()))
+            out.append("\n".join(f"> {_escape_inline(line)}" for line in body.splitlines()))
         elif paragraph.kind == "list":
-            out.append(f"- {body}")
+            out.append(f"- {_escape_inline(body)}")
         else:
-            out.append(body)
+            out.append(_escape_inline(body))
         out.append("")
     if analysis and analysis.people:
         out += ["## People", ""]
@@ -84,7 +85,7 @@ def to_markdown(article: Article, analysis: Analysis | None = None) -> str:
         out += ["## Quotes", ""]
         for quote in analysis.quotes:
             who = quote.speaker or quote.speaker_label or "unattributed"
-            out.append(f"- “{quote.text}” — {_escape_inline(who)}")
+            out.append(f"- “{_escape_line(quote.text)}” — {_escape_inline(who)}")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -93,9 +94,15 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+(?=[.)]))", re.MULTILINE)
+
+
 def _escape_inline(text: str) -> str:
-    return text.replace("*", r"\*").replace("_", r"\_")
+    """Article text as literal Markdown: nothing in it becomes emphasis, a link or HTML."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
 def _escape_line(text: str) -> str:
-    return _escape_inline(text).replace("\n", " ")
+    return _escape_inline(text.replace("\n", " "))

@@ -127,6 +127,25 @@ async def _fetch_body(
         return b"".join(chunks), content_type, final_url
 
 
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
+
+
+def _check_url(url: str, name: str) -> None:
+    """Refuse URLs that cannot be fetched before any connection is tried."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises ValueError for a port out of range
+        host = parts.hostname or ""
+        host.encode("idna").decode("idna")
+    except (ValueError, UnicodeError):
+        raise LoadError(f"Invalid URL: {name}") from None
+    if parts.scheme not in ("http", "https") or not host:
+        raise LoadError(f"Invalid URL: {name}")
+    del port
+
+
 async def fetch_url(
     url: str,
     *,
@@ -141,6 +160,7 @@ async def fetch_url(
     (its own timeouts and redirect policy apply) and not closed.
     """
     name = display_name(url)
+    _check_url(url, name)
     try:
         if client is None:
             async with httpx.AsyncClient(
@@ -165,6 +185,12 @@ async def fetch_url(
         raise LoadError(f"Invalid URL: {name}") from None
     except httpx.HTTPError as exc:
         raise LoadError(f"Could not fetch {name}: {_reason(exc)}") from None
+    except (ValueError, UnicodeError, OSError) as exc:
+        # Bad ports, unencodable host names, socket errors httpx does not wrap.
+        raise LoadError(f"Could not fetch {name}: {_first_line(exc)}") from None
+    except BaseExceptionGroup as group:  # anyio may wrap the real error in a group
+        inner = group.exceptions[0] if group.exceptions else group
+        raise LoadError(f"Could not fetch {name}: {_first_line(inner)}") from None
 
     mime = (content_type or "").split(";")[0].strip().lower()
     if mime and mime not in _TEXT_TYPES and not mime.startswith("text/"):

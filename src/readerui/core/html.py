@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 
 from readerui.core.errors import LoadError
 from readerui.core.models import Article, ParagraphKind
-from readerui.core.normalize import clean_inline
+from readerui.core.normalize import clean_inline, display_name
 from readerui.core.plaintext import is_byline, is_caption, is_chrome
 
 __all__ = ["parse_html"]
@@ -318,7 +318,7 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
                 del blocks[index]
             break
     if not blocks and not title:
-        raise LoadError(f"{source} has no readable text")
+        raise LoadError(f"{display_name(source)} has no readable text")
 
     byline = next((text for text, kind in blocks[:6] if kind == "byline"), None)
     if byline is None and author:

@@ -13,13 +13,13 @@ import os
 import re
 import sys
 import threading
-import unicodedata
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit
 
 from readerui.core.errors import LoadError
 from readerui.core.models import Article
+from readerui.core.normalize import display_name as display_name
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -44,11 +44,6 @@ _EXTENSIONS: dict[str, Format] = {
 }  # fmt: skip
 
 _CHUNK = 1024 * 1024
-
-
-def display_name(name: str) -> str:
-    """A file name or URL made safe for a one-line message (no control characters)."""
-    return "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in name)
 
 
 # --- decoding ------------------------------------------------------------------------------

@@ -94,3 +94,8 @@ def clean_inline(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", _strip_controls(text))
     return " ".join(text.split())
+
+
+def display_name(name: str) -> str:
+    """A file name or URL made safe for a one-line message (no control characters)."""
+    return "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in name)

@@ -40,7 +40,7 @@ _CHROME = re.compile(
       | share(?:\ this)?(?:\ (?:article|story|page|post|video))?(?:\ (?:on|via)\ [\w ]{1,30})?
       | share\ (?:on|via)\ [\w ]{1,30}
       | (?:copy|copied)\ (?:the\ )?link | email(?:\ this)? | print(?:\ this)?(?:\ (?:article|page))?
-      | tweet | pin(?:\ it)? | facebook | twitter | x | whatsapp | linkedin | reddit | pinterest
+      | tweet | pin(?:\ it)? | facebook | twitter | whatsapp | linkedin | reddit | pinterest
       | (?:sign\ up|subscribe|register)\b.{0,60}\bnewsletters?\b.{0,40}
       | (?:sign\ up|subscribe)(?:\ (?:now|today|here))?
       | (?:get|receive)\ (?:our|the)\ .{0,40}newsletter.{0,40}
@@ -361,6 +361,9 @@ def _blocks(text: str) -> Iterator[list[str]]:
             yield lines
 
 
+_SENTENCE_END = (".", "!", "?", "”", '"', ":", ")")
+
+
 def _split_block(lines: list[str]) -> Iterator[tuple[str, ParagraphKind | None]]:
     """Break one block into paragraphs, pulling out chrome, bylines and list items.
 
@@ -369,7 +372,11 @@ def _split_block(lines: list[str]) -> Iterator[tuple[str, ParagraphKind | None]]
     """
     pending: list[str] = []
     for line in lines:
-        if is_chrome(line) or _RULE.match(line):
+        if _RULE.match(line):
+            continue
+        # Inside a hard-wrapped paragraph a line like "close." or "search." is the end of a
+        # sentence, not a button: only a line that starts afresh can be chrome.
+        if is_chrome(line) and (not pending or pending[-1].rstrip().endswith(_SENTENCE_END)):
             continue
         special: ParagraphKind | None = None
         if is_byline(line):

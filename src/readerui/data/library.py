@@ -70,7 +70,7 @@ class Library:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # check_same_thread=False: the UI saves from its own thread but may open the library
         # in a worker; every call is short and serialised by SQLite itself.
-        self._db = sqlite3.connect(self.path, timeout=2.0, check_same_thread=False)
+        self._db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
         self._db.execute(SCHEMA)
         self._db.commit()
 
@@ -78,14 +78,19 @@ class Library:
         """Close the database."""
         self._db.close()
 
-    def remember(self, source: str, title: str, text: str, position: int) -> None:
-        """Record that ``source`` was read up to ``position`` just now."""
+    def remember(
+        self, source: str, title: str, text: str, position: int, *, digest: str | None = None
+    ) -> None:
+        """Record that ``source`` was read up to ``position`` just now.
+
+        ``digest`` is :func:`text_digest` of ``text`` when the caller already has it.
+        """
         self._db.execute(
             "INSERT INTO articles (source, title, digest, length, position, opened_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
             "title=excluded.title, digest=excluded.digest, length=excluded.length, "
             "position=excluded.position, opened_at=excluded.opened_at",
-            (source, title, text_digest(text), len(text), max(0, position), time.time()),
+            (source, title, digest or text_digest(text), len(text), max(0, position), time.time()),
         )
         self._db.commit()
 
@@ -102,7 +107,7 @@ class Library:
         """The most recently opened articles, newest first."""
         rows = self._db.execute(
             "SELECT source, title, length, position, opened_at FROM articles "
-            "ORDER BY opened_at DESC LIMIT ?",
+            "ORDER BY opened_at DESC, rowid DESC LIMIT ?",
             (limit,),
         ).fetchall()
         return [Entry(*row) for row in rows]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from textual import on, work
@@ -14,15 +15,18 @@ from textual.timer import Timer
 from textual.widgets import Input, Label
 
 from readerui.core.errors import ReaderError
+from readerui.core.loading import display_name
 from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.core.search import find_all
-from readerui.data.library import Library
+from readerui.data.library import Library, text_digest
 from readerui.ui.keymap import load_keymap
 from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
 from readerui.ui.page_view import Highlight, PageView
 from readerui.ui.panels import ListPanel, PeoplePanel, QuotesPanel
 from readerui.ui.screens import HelpScreen, OpenScreen
 
+SEARCH_LIMIT = 100_000
+"""Matches found at most (a search for "e" in a novel stops there)."""
 WIDE = 160
 """At this many columns or more, both panels are shown beside the text by default."""
 NARROW = 100
@@ -49,6 +53,7 @@ _KEY_NAMES = {
     "colon": ":",
     "slash": "/",
     "question_mark": "?",
+    "f1": "F1",
     "escape": "Esc",
     "tab": "Tab",
     "enter": "Enter",
@@ -147,6 +152,9 @@ class ReaderApp(App[None]):
         self._paged_for: object = None
         self._saved: tuple[str, int] | None = None
         self._save_timer: Timer | None = None
+        self._load_generation = 0
+        self._load_cancel: threading.Event | None = None
+        self._digest: tuple[int, str] | None = None
         self._view = PageView()
 
     # ------------------------------------------------------------------ layout
@@ -168,17 +176,16 @@ class ReaderApp(App[None]):
             yield Label("", id="status-search", markup=False)
             yield Label("", id="status-position", markup=False)
 
-    def notify(
+    def say(
         self,
         message: str,
         *,
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
-        markup: bool = False,
     ) -> None:
-        """Notify, reading no markup by default: messages quote paths, titles and queries."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Notify without reading markup: our messages quote paths, titles and queries."""
+        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     @property
     def view(self) -> PageView:
@@ -191,12 +198,16 @@ class ReaderApp(App[None]):
             try:
                 self.library = Library()
             except Exception as exc:  # a broken data folder must not stop the reader
-                self.notify(f"Reading positions will not be kept: {_one_line(exc)}")
+                self.say(f"Reading positions will not be kept: {_one_line(exc)}")
         keymap, error = load_keymap(self.keymap_file)
+        known = {b.id for b in self.BINDINGS if isinstance(b, Binding) and b.id}
+        unknown = sorted(set(keymap) - known)
+        if unknown:
+            self.say(f"Unknown key ids in keymap.toml: {', '.join(unknown)}", severity="warning")
         if keymap:
             self.set_keymap(keymap)
         if error:
-            self.notify(error, severity="warning")
+            self.say(error, severity="warning")
         self._arrange_for(self.size.width)
         self.view.focus()
         if self.initial_article is not None:
@@ -213,46 +224,55 @@ class ReaderApp(App[None]):
 
         self._loading_source = spec
         self._initial_load = initial
+        # A newer request wins: the older one is cancelled and its answer, if it still
+        # comes, is dropped (a thread cannot be stopped, only told to stop).
+        self._load_generation += 1
+        if self._load_cancel is not None:
+            self._load_cancel.set()
+        self._load_cancel = threading.Event()
         if self.view.article is None:
             self.view.loading = True
         else:
-            self.notify(f"Opening {spec}…", timeout=2)
-        self._set_status_title(f"Loading {spec}…")
+            self.say(f"Opening {display_name(spec)}…", timeout=2)
+        self._set_status_title(f"Loading {display_name(spec)}…")
         if is_url(spec):
-            self._fetch(spec)
+            self._fetch(spec, self._load_generation)
         else:
-            self._load_file(spec)
+            self._load_file(spec, self._load_generation, self._load_cancel)
 
     @work(exclusive=True, group="load")
-    async def _fetch(self, url: str) -> None:
+    async def _fetch(self, url: str, generation: int) -> None:
         """Fetch a URL (async I/O) and extract its article."""
         from readerui.core.fetch import fetch_url
 
         try:
             article = await fetch_url(url)
         except ReaderError as exc:
-            self.post_message(LoadFailed(url, str(exc)))
+            self.post_message(LoadFailed(url, str(exc), generation))
         except Exception as exc:  # never a traceback on screen: report and keep running
-            self.post_message(LoadFailed(url, _one_line(exc)))
+            self.post_message(LoadFailed(url, _one_line(exc), generation))
         else:
-            self.post_message(ArticleLoaded(article))
+            self.post_message(ArticleLoaded(article, generation))
 
     @work(thread=True, exclusive=True, group="load")
-    def _load_file(self, path: str) -> None:
+    def _load_file(self, path: str, generation: int, cancel: threading.Event) -> None:
         """Read and extract a local file (CPU-bound for big HTML, so in a thread)."""
         from readerui.core.loading import load_path
 
         try:
-            article = load_path(path)
+            article = load_path(path, cancel=cancel)
         except ReaderError as exc:
-            self.post_message(LoadFailed(path, str(exc)))
+            if not cancel.is_set():
+                self.post_message(LoadFailed(path, str(exc), generation))
         except Exception as exc:  # never a traceback on screen: report and keep running
-            self.post_message(LoadFailed(path, _one_line(exc)))
+            self.post_message(LoadFailed(path, _one_line(exc), generation))
         else:
-            self.post_message(ArticleLoaded(article))
+            self.post_message(ArticleLoaded(article, generation))
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
-        """Show a freshly loaded article."""
+        """Show a freshly loaded article (unless a newer one was asked for since)."""
+        if message.generation != self._load_generation:
+            return
         self.view.loading = False
         self._loading_source = None
         self.initial_error = None
@@ -260,11 +280,13 @@ class ReaderApp(App[None]):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """Say why, keep whatever was open."""
+        if message.generation != self._load_generation:
+            return
         self.view.loading = False
         self._loading_source = None
         # The loading indicator took focus off the view; give it back.
         self.view.focus()
-        self.notify(message.error, title="Could not open", severity="error", timeout=8)
+        self.say(message.error, title="Could not open", severity="error", timeout=8)
         if self.view.article is None:
             self.initial_error = message.error if getattr(self, "_initial_load", False) else None
             self.view.empty_message = [
@@ -287,8 +309,8 @@ class ReaderApp(App[None]):
         resume = self._stored_position(article)
         self.view.show_article(article, resume or 0)
         if resume:
-            self.notify("Back where you left off · g goes to the start", timeout=3)
-        self.sub_title = article.title or article.source
+            self.say("Back where you left off · g goes to the start", timeout=3)
+        self.sub_title = article.title or display_name(article.source)
         self.view.focus()
         self.people_panel.reset()
         self.quotes_panel.speaker = None
@@ -304,9 +326,7 @@ class ReaderApp(App[None]):
         try:
             analysis = analyze(article)
         except Exception as exc:  # a bad analysis must never take the reader down
-            self.call_from_thread(
-                self.notify, f"Analysis failed: {_one_line(exc)}", severity="error"
-            )
+            self.call_from_thread(self.say, f"Analysis failed: {_one_line(exc)}", severity="error")
             analysis = Analysis()
         self.post_message(AnalysisReady(article, analysis))
 
@@ -350,9 +370,14 @@ class ReaderApp(App[None]):
             self.show_people = self.show_quotes = False
         self._apply_panels()
 
+    @property
+    def one_panel_only(self) -> bool:
+        """Below WIDE there is room for one panel at most (beside or over the text)."""
+        return self._size_class != "-wide"
+
     def _apply_panels(self) -> None:
         narrow = self._size_class == "-narrow"
-        if narrow and self.show_people and self.show_quotes:
+        if self.one_panel_only and self.show_people and self.show_quotes:
             self.show_people = False
         people, quotes = self.people_panel, self.quotes_panel
         people.set_class(self.show_people, "open")
@@ -370,7 +395,7 @@ class ReaderApp(App[None]):
         """Open or close the people panel."""
         self._panels_chosen = True
         self.show_people = not self.show_people
-        if self.show_people and self._size_class == "-narrow":
+        if self.show_people and self.one_panel_only:
             self.show_quotes = False
         self._apply_panels()
         if self.show_people:
@@ -380,14 +405,14 @@ class ReaderApp(App[None]):
         """Open or close the quote index."""
         self._panels_chosen = True
         self.show_quotes = not self.show_quotes
-        if self.show_quotes and self._size_class == "-narrow":
+        if self.show_quotes and self.one_panel_only:
             self.show_people = False
         self._apply_panels()
         if self.show_quotes:
             self.quotes_panel.focus_list()
 
     def action_cycle_focus(self, step: int) -> None:
-        """Move focus text → people → quotes (skipping closed panels) and round."""
+        """Move focus text → people → quotes and round, opening a closed panel on the way."""
         if self._prompt_mode is not None or len(self.screen_stack) > 1:
             # A dialog is open: tab belongs to it, not to the panels behind it.
             if len(self.screen_stack) > 1:
@@ -402,26 +427,20 @@ class ReaderApp(App[None]):
         for name, panel in (("people", self.people_panel), ("quotes", self.quotes_panel)):
             if focused is not None and panel in focused.ancestors_with_self:
                 current = name
-        index = stops.index(current)
-        for _ in range(len(stops)):
-            index = (index + step) % len(stops)
-            target = stops[index]
-            if target == "reader":
-                if self._size_class == "-narrow":
-                    self.show_people = self.show_quotes = False
-                    self._apply_panels()
-                self.view.focus()
-                return
-            if target == "people" and (self.show_people or self._size_class == "-narrow"):
-                if not self.show_people:
-                    self.action_toggle_people()
-                self.people_panel.focus_list()
-                return
-            if target == "quotes" and (self.show_quotes or self._size_class == "-narrow"):
-                if not self.show_quotes:
-                    self.action_toggle_quotes()
-                self.quotes_panel.focus_list()
-                return
+        target = stops[(stops.index(current) + step) % len(stops)]
+        if target == "reader":
+            if self._size_class == "-narrow":
+                self.show_people = self.show_quotes = False
+                self._apply_panels()
+            self.view.focus()
+        elif target == "people":
+            if not self.show_people:
+                self.action_toggle_people()
+            self.people_panel.focus_list()
+        else:
+            if not self.show_quotes:
+                self.action_toggle_quotes()
+            self.quotes_panel.focus_list()
 
     def on_list_panel_leave(self, message: ListPanel.Leave) -> None:
         """Escape in a panel: back to the text (closing the panel when it covers it)."""
@@ -481,18 +500,18 @@ class ReaderApp(App[None]):
         quote = quote or self.quote
         article = self.view.article
         if quote is None or article is None:
-            self.notify("Choose a quote in the quote index (i) first", timeout=3)
+            self.say("Choose a quote in the quote index (i) first", timeout=3)
             return
         citation = citation_for(quote, article, self.analysis)
         self.copy_to_clipboard(citation)
-        self.notify(f"Copied: {citation[:70]}{'…' if len(citation) > 70 else ''}", timeout=3)
+        self.say(f"Copied: {citation[:70]}{'…' if len(citation) > 70 else ''}", timeout=3)
 
     def action_toggle_partial(self) -> None:
         """Show or hide scare quotes and fragments in the quote index."""
         panel = self.quotes_panel
         panel.show_partial = not panel.show_partial
         panel.refill()
-        self.notify(
+        self.say(
             "Fragments shown (dimmed)" if panel.show_partial else "Fragments hidden", timeout=2
         )
 
@@ -525,13 +544,13 @@ class ReaderApp(App[None]):
         if forward:
             following = [a for a, _ in person.mentions if a >= end]
             if not following:
-                self.notify(f"No more mentions of {person.name}", timeout=2)
+                self.say(f"No more mentions of {person.name}", timeout=2)
                 return
             self.view.go_to_offset(following[0])
         else:
             before = [a for a, _ in person.mentions if a < start]
             if not before:
-                self.notify(f"No earlier mention of {person.name}", timeout=2)
+                self.say(f"No earlier mention of {person.name}", timeout=2)
                 return
             self.view.go_to_offset(before[-1])
         self._update_status()
@@ -545,19 +564,22 @@ class ReaderApp(App[None]):
         view = self.view
         article = view.article
         if self._loading_source:
-            self._set_status_title(f"Loading {self._loading_source}…")
+            self._set_status_title(f"Loading {display_name(self._loading_source)}…")
         elif article is None:
             self._set_status_title("No article open")
         else:
-            self._set_status_title(article.title or article.source)
+            self._set_status_title(article.title or display_name(article.source))
         search = ""
         if self.nav == "mentions" and self.person is not None:
             search = self._mention_badge()
         elif self.matches:
-            search = f"“{self.query_text}” {self.match_index + 1}/{len(self.matches)}"
+            count = f"{len(self.matches)}" + ("+" if len(self.matches) >= SEARCH_LIMIT else "")
+            search = f"“{self.query_text}” {self.match_index + 1}/{count}"
         self.query_one("#status-search", Label).update(search)
         position = ""
-        if article is not None and view.pages_layout is not None and view.page_count:
+        if article is not None and view.laying_out:
+            position = "Laying out…"
+        elif article is not None and view.pages_layout is not None and view.page_count:
             first = view.page_index + 1
             shown = min(view.columns, view.page_count - view.page_index)
             pages = f"{first}" if shown == 1 else f"{first}–{first + shown - 1}"
@@ -600,8 +622,11 @@ class ReaderApp(App[None]):
         except Exception:  # a damaged library only costs the reader their place
             return None
 
-    def save_position(self) -> None:
-        """Record the first character on screen for the open article."""
+    def save_position(self, *, now: bool = False) -> None:
+        """Record the first character on screen for the open article.
+
+        Done in a thread worker (SQLite may wait on a lock), or at once when ``now`` (exit).
+        """
         self._save_timer = None
         article = self.view.article
         if article is None or self.library is None or self.view.pages_layout is None:
@@ -610,16 +635,30 @@ class ReaderApp(App[None]):
         position = self.view.visible_range()[0]
         if key is None or self._saved == (key, position):
             return
-        try:
-            self.library.remember(key, article.title or key, article.text, position)
-        except Exception as exc:
-            self.notify(f"Could not save the reading position: {_one_line(exc)}")
-            return
         self._saved = (key, position)
+        if self._digest is None or self._digest[0] != id(article):
+            self._digest = (id(article), text_digest(article.text))
+        args = (key, article.title or key, article.text, position, self._digest[1])
+        if now:
+            self._remember(*args)
+        else:
+            self._save_worker(*args)
+
+    @work(thread=True, exclusive=True, group="library")
+    def _save_worker(self, key: str, title: str, text: str, position: int, digest: str) -> None:
+        self._remember(key, title, text, position, digest)
+
+    def _remember(self, key: str, title: str, text: str, position: int, digest: str) -> None:
+        assert self.library is not None
+        try:
+            self.library.remember(key, title, text, position, digest=digest)
+        except Exception as exc:  # losing the place is bad, crashing the reader is worse
+            self._saved = None
+            self.call_later(self.say, f"Could not save the reading position: {_one_line(exc)}")
 
     def on_unmount(self) -> None:
         """Save the place on the way out."""
-        self.save_position()
+        self.save_position(now=True)
 
     # ------------------------------------------------------------------ actions
 
@@ -647,9 +686,12 @@ class ReaderApp(App[None]):
         view.spread = not view.spread
         view.relayout()
         if view.spread and view.columns == 1:
-            self.notify("Two-page spread on: it shows when the window is 160+ columns wide")
+            hint = (
+                " (close the panels with p and i)" if self.show_people or self.show_quotes else ""
+            )
+            self.say(f"Two-page spread on: it shows when the text area is 160+ columns{hint}")
         else:
-            self.notify("Two-page spread " + ("on" if view.spread else "off"), timeout=2)
+            self.say("Two-page spread " + ("on" if view.spread else "off"), timeout=2)
 
     def action_open(self) -> None:
         """Ask for a file or URL and open it."""
@@ -749,10 +791,10 @@ class ReaderApp(App[None]):
             try:
                 number = int(value)
             except ValueError:
-                self.notify(f"Not a page number: {value}", severity="error")
+                self.say(f"Not a page number: {value}", severity="error")
                 return
             if not 1 <= number <= self.view.page_count:
-                self.notify(f"There are pages 1 to {self.view.page_count}", severity="warning")
+                self.say(f"There are pages 1 to {self.view.page_count}", severity="warning")
             self.view.go_to_page(number - 1)
         elif mode == "search":
             self.run_search(value)
@@ -765,24 +807,25 @@ class ReaderApp(App[None]):
         if article is None:
             return
         self.query_text = query
-        self.matches = find_all(article.text, query) if query else []
+        self.matches = find_all(article.text, query, limit=SEARCH_LIMIT) if query else []
         if not self.matches:
             self.match_index = -1
             self.view.set_highlights("search", [])
             if query:
-                self.notify(f"Not found: {query}", severity="warning")
+                self.say(f"Not found: {query}", severity="warning")
             self._update_status()
             return
         start = self.view.visible_range()[0]
         self.match_index = next((i for i, (a, _) in enumerate(self.matches) if a >= start), 0)
+        self.view.set_highlights(
+            "search", [Highlight(s, e, "pageview--match") for s, e in self.matches]
+        )
         self._show_match()
 
     def _show_match(self) -> None:
         self.nav = "search"
         a, b = self.matches[self.match_index]
-        highlights = [Highlight(s, e, "pageview--match") for s, e in self.matches]
-        highlights.append(Highlight(a, b, "pageview--match-current"))
-        self.view.set_highlights("search", highlights)
+        self.view.set_highlights("search-current", [Highlight(a, b, "pageview--match-current")])
         self.view.go_to_offset(a)
         self._update_status()
 
@@ -790,6 +833,7 @@ class ReaderApp(App[None]):
         self.matches = []
         self.match_index = -1
         self.view.set_highlights("search", [])
+        self.view.set_highlights("search-current", [])
         # With the search gone, a selected person's mentions take over n/N again.
         self.nav = "mentions" if self.person else "search"
 
@@ -799,7 +843,7 @@ class ReaderApp(App[None]):
             self._step_mentions(forward=True)
             return
         if not self.matches:
-            self.notify("No search: press / to find something", timeout=2)
+            self.say("No search: press / to find something", timeout=2)
             return
         self.match_index = (self.match_index + 1) % len(self.matches)
         self._show_match()
@@ -810,7 +854,7 @@ class ReaderApp(App[None]):
             self._step_mentions(forward=False)
             return
         if not self.matches:
-            self.notify("No search: press / to find something", timeout=2)
+            self.say("No search: press / to find something", timeout=2)
             return
         self.match_index = (self.match_index - 1) % len(self.matches)
         self._show_match()

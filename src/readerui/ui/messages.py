@@ -16,6 +16,8 @@ class ArticleLoaded(Message):
 
     article: Article
     """The article."""
+    generation: int = 0
+    """Which open request this answers; answers to older requests are dropped."""
 
 
 @dataclass
@@ -26,6 +28,8 @@ class LoadFailed(Message):
     """What the user asked to open."""
     error: str
     """Why it failed."""
+    generation: int = 0
+    """Which open request this answers; answers to older requests are dropped."""
 
 
 @dataclass

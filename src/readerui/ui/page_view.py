@@ -18,6 +18,7 @@ from textual.worker import get_current_worker
 
 from readerui.core.layout import Layout, LayoutCancelled, Line, Page, paginate, wrap_lines
 from readerui.core.models import Article
+from readerui.core.normalize import display_name
 
 MAX_MEASURE = 80
 """Widest comfortable line, in cells; wider views centre the text."""
@@ -95,9 +96,10 @@ class PageView(Widget, can_focus=True):
         self.empty_message: list[str] = []
         """Lines shown centred when no article is open."""
         self._word_count = 0
-        self._highlights: dict[str, list[Highlight]] = {}
-        self._starts: list[int] = []
-        self._flat: list[Highlight] = []
+        # group -> (highlights sorted by start, their starts, the longest span's length);
+        # groups are kept apart so that moving the current search match does not re-sort
+        # every other match.
+        self._highlights: dict[str, tuple[list[Highlight], list[int], int]] = {}
         self._generation = 0
         self._cancel: threading.Event | None = None
         self._rows: list[Strip] = []
@@ -145,6 +147,11 @@ class PageView(Widget, can_focus=True):
 
     # ------------------------------------------------------------------ state
 
+    def highlights(self, group: str) -> list[Highlight]:
+        """The highlights of one group, in text order (empty when none were set)."""
+        entry = self._highlights.get(group)
+        return list(entry[0]) if entry else []
+
     def show_article(self, article: Article, anchor: int = 0) -> None:
         """Open ``article`` at ``anchor`` (a character offset)."""
         self.article = article
@@ -153,20 +160,14 @@ class PageView(Widget, can_focus=True):
         self._layout_key = None
         self.position = max(0, min(anchor, len(article.text)))
         self._highlights.clear()
-        self._reindex_highlights()
         self.relayout()
 
     def set_highlights(self, group: str, highlights: Iterable[Highlight]) -> None:
         """Replace one group of highlights (search matches, mentions, a quote)."""
-        self._highlights[group] = list(highlights)
-        self._reindex_highlights()
+        ordered = sorted(highlights, key=lambda h: h.start)
+        longest = max((h.end - h.start for h in ordered), default=0)
+        self._highlights[group] = (ordered, [h.start for h in ordered], longest)
         self._rebuild()
-
-    def _reindex_highlights(self) -> None:
-        flat = [h for group in self._highlights.values() for h in group]
-        flat.sort(key=lambda h: h.start)
-        self._flat = flat
-        self._starts = [h.start for h in flat]
 
     @property
     def page_index(self) -> int:
@@ -405,13 +406,15 @@ class PageView(Widget, can_focus=True):
         cuts = {line.start, line.end}
         spans: list[Highlight] = []
         # Highlights are sorted by start; look back far enough to catch long spans.
-        lo = bisect.bisect_left(self._starts, line.start - 5000)
-        hi = bisect.bisect_left(self._starts, line.end)
-        for h in self._flat[lo:hi]:
-            if h.end > line.start and h.start < line.end:
-                spans.append(h)
-                cuts.add(max(h.start, line.start))
-                cuts.add(min(h.end, line.end))
+        # Groups are applied in the order they were first set, later ones on top.
+        for ordered, starts, longest in self._highlights.values():
+            lo = bisect.bisect_left(starts, line.start - longest)
+            hi = bisect.bisect_left(starts, line.end)
+            for h in ordered[lo:hi]:
+                if h.end > line.start and h.start < line.end:
+                    spans.append(h)
+                    cuts.add(max(h.start, line.start))
+                    cuts.add(min(h.end, line.end))
         points = sorted(cuts)
         for a, b in itertools.pairwise(points):
             style = base
@@ -456,6 +459,7 @@ def _source_label(source: str) -> str:
     """Where the article came from, short: a URL's host and path, a file's name."""
     if source == "-":
         return "standard input"
+    source = display_name(source)  # a file name may hold escape codes: never send them out
     if "://" in source:
         return source.split("://", 1)[1].rstrip("/")
     return source.replace("\\", "/").rsplit("/", 1)[-1]

@@ -145,6 +145,8 @@ class PeoplePanel(ListPanel):
 
     title = "People"
     placeholder = "Type to filter people"
+    # The panel's own toggle and help keep working while browsing the list.
+    reserved_keys = frozenset({"p", "question_mark"})
     hint = "enter highlight mentions · n/N pages · esc back"
 
     @dataclass
@@ -189,7 +191,7 @@ class QuotesPanel(ListPanel):
     placeholder = "Type to filter quotes or speakers"
     hint = "enter go to quote · y copy · x fragments · esc back"
     # y copies a citation and x hides fragments, even while browsing the list.
-    reserved_keys = frozenset({"y", "x"})
+    reserved_keys = frozenset({"y", "x", "i", "question_mark"})
 
     @dataclass
     class Chosen(Message):

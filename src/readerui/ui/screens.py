@@ -13,6 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from readerui.core.normalize import display_name
 from readerui.data.library import Entry
 
 
@@ -44,7 +45,20 @@ class HelpScreen(ModalScreen[None]):
             yield Label("Keys", id="help-title")
             with VerticalScroll(id="help-body"):
                 yield Static(table, id="help-table")
-            yield Label("escape closes · keys can be remapped in keymap.toml", id="help-footer")
+            yield Label("esc closes · remap keys in keymap.toml", id="help-footer")
+
+    def on_mount(self) -> None:
+        """Fit the list to the terminal and let the arrow keys scroll it."""
+        self._fit()
+        self.query_one("#help-body").focus()
+
+    def on_resize(self) -> None:
+        """Keep the list inside the terminal."""
+        self._fit()
+
+    def _fit(self) -> None:
+        # Title, footer, border and padding take 7 rows; the keys scroll in what is left.
+        self.query_one("#help-body").styles.max_height = max(3, self.size.height - 9)
 
     def action_dismiss_help(self) -> None:
         """Close the help."""
@@ -80,7 +94,8 @@ class OpenScreen(ModalScreen[str | None]):
         if event.key == "down" and self.recent and self.query_one(Input).has_focus:
             event.stop()
             recent = self.query_one("#open-recent", OptionList)
-            recent.focus()
+            # Focus now, not on the next idle: a second quick "down" must reach the list.
+            self.set_focus(recent)
             if recent.highlighted is None:
                 recent.highlighted = 0
 
@@ -104,7 +119,7 @@ class OpenScreen(ModalScreen[str | None]):
 def _recent_label(entry: Entry) -> Content:
     """``Title  45% · source`` for the recent list."""
     return Content.assemble(
-        (entry.title, "bold"),
+        (display_name(entry.title), "bold"),
         (f"  {round(entry.progress * 100)}% read", "dim"),
-        (f"\n{entry.source}", "dim italic"),
+        (f"\n{display_name(entry.source)}", "dim italic"),
     )
