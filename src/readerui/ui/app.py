@@ -214,7 +214,22 @@ class ReaderApp(App[None]):
             self.show(self.initial_article)
         elif self.source:
             self.open_source(self.source, initial=True)
+        else:
+            self._welcome_with_recent()
         self._update_status()
+
+    def _welcome_with_recent(self) -> None:
+        """On an empty start, list what was read lately under the welcome text."""
+        if self.library is None:
+            return
+        try:
+            recent = self.library.recent(5)
+        except Exception:
+            return
+        if recent:
+            lines = [f"{display_name(e.title)[:60]}  ·  {round(e.progress * 100)}%" for e in recent]
+            self.view.empty_message = [*WELCOME, "", "Recently read (o lists them):", *lines]
+            self.view.refresh_view()
 
     # ------------------------------------------------------------------ loading
 
