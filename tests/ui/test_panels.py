@@ -683,10 +683,14 @@ async def test_page_numbers_in_the_index_follow_a_resize() -> None:
                 numbers.append(int(tail.split()[0]))
             return numbers
 
+        await pilot.press("i")  # the index is brought up to date when it is shown
+        await pilot.pause()
         before = pages_listed()
         assert before == [page_of(app, q.start) for q in panel.shown]
+        await pilot.press("i")
         await pilot.resize_terminal(*MEDIUM_SIZE)
         await pilot.pause()
+        await pilot.press("i")
         await pilot.pause()
         after = pages_listed()
         assert after == [page_of(app, q.start) for q in panel.shown]

@@ -399,6 +399,8 @@ class ReaderApp(App[None]):
         quotes.set_class(self.show_quotes, "open")
         covering = narrow and (self.show_people or self.show_quotes)
         self.view.set_class(covering, "covered")
+        if self.show_quotes:
+            self._refresh_page_numbers()
         if covering:
             (people if self.show_people else quotes).focus_list()
         elif (self.focused is None or not self.focused.display) or (
@@ -533,6 +535,10 @@ class ReaderApp(App[None]):
     def _refresh_page_numbers(self) -> None:
         layout = self.view.pages_layout
         if self.analysis is None or layout is None or layout is self._paged_for:
+            return
+        if not self.show_quotes:
+            # Rebuilding a long index (thousands of quotes in a novel) on every resize is
+            # wasted work while it is hidden: it is brought up to date when it opens.
             return
         self._paged_for = layout
         self.quotes_panel.page_of = {
