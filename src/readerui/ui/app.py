@@ -410,23 +410,24 @@ class ReaderApp(App[None]):
 
     def action_toggle_people(self) -> None:
         """Open or close the people panel."""
-        self._panels_chosen = True
-        self.show_people = not self.show_people
-        if self.show_people and self.one_panel_only:
-            self.show_quotes = False
-        self._apply_panels()
-        if self.show_people:
-            self.people_panel.focus_list()
+        self._toggle_panel("people")
 
     def action_toggle_quotes(self) -> None:
         """Open or close the quote index."""
+        self._toggle_panel("quotes")
+
+    def _toggle_panel(self, which: str) -> None:
         self._panels_chosen = True
-        self.show_quotes = not self.show_quotes
-        if self.show_quotes and self.one_panel_only:
-            self.show_people = False
+        opening = not (self.show_people if which == "people" else self.show_quotes)
+        if which == "people":
+            self.show_people = opening
+            self.show_quotes = self.show_quotes and not (opening and self.one_panel_only)
+        else:
+            self.show_quotes = opening
+            self.show_people = self.show_people and not (opening and self.one_panel_only)
         self._apply_panels()
-        if self.show_quotes:
-            self.quotes_panel.focus_list()
+        if opening:
+            (self.people_panel if which == "people" else self.quotes_panel).focus_list()
 
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
