@@ -47,3 +47,30 @@ def test_default_path_follows_the_environment(tmp_path: Path, monkeypatch) -> No
     assert default_path() == tmp_path / "d" / "library.sqlite3"
     Library()  # creates the folder and the file
     assert (tmp_path / "d" / "library.sqlite3").is_file()
+
+
+def test_progress_counts_to_the_bottom_of_the_page(tmp_path: Path) -> None:
+    lib = Library(tmp_path / "lib.sqlite3")
+    lib.remember("/a.txt", "A", "x" * 100, 40, read_to=70)
+    (entry,) = lib.recent()
+    assert entry.position == 40
+    assert entry.progress == 0.7
+    assert lib.position("/a.txt", "x" * 100) == 40  # resuming uses the top of the page
+
+
+def test_a_library_from_an_earlier_version_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = sqlite3.connect(path)
+    db.execute(
+        "CREATE TABLE articles (source TEXT PRIMARY KEY, title TEXT NOT NULL, digest TEXT NOT "
+        "NULL, length INTEGER NOT NULL, position INTEGER NOT NULL, opened_at REAL NOT NULL)"
+    )
+    db.execute("INSERT INTO articles VALUES ('/old.txt', 'Old', 'd', 10, 5, 1.0)")
+    db.commit()
+    db.close()
+    lib = Library(path)
+    (entry,) = lib.recent()
+    assert (entry.title, entry.position, entry.read_to) == ("Old", 5, 0)
+    assert entry.progress == 0.5
+    lib.remember("/new.txt", "New", "text", 1, read_to=4)
+    assert lib.recent()[0].progress == 1.0

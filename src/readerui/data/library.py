@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS articles (
     digest     TEXT NOT NULL,
     length     INTEGER NOT NULL,
     position   INTEGER NOT NULL,
-    opened_at  REAL NOT NULL
+    opened_at  REAL NOT NULL,
+    read_to    INTEGER NOT NULL DEFAULT 0
 )
 """
 
@@ -54,11 +55,16 @@ class Entry:
     """Offset of the first character on screen when last read."""
     opened_at: float
     """When it was last opened (Unix time)."""
+    read_to: int = 0
+    """Offset just past the last character on screen when last read."""
 
     @property
     def progress(self) -> float:
-        """Fraction read, from 0 to 1."""
-        return min(1.0, self.position / self.length) if self.length else 0.0
+        """Fraction read (to the bottom of the last page seen), from 0 to 1.
+
+        The same measure as the reader's status line, so the two never disagree.
+        """
+        return min(1.0, max(self.read_to, self.position) / self.length) if self.length else 0.0
 
 
 class Library:
@@ -72,6 +78,9 @@ class Library:
         # in a worker; every call is short and serialised by SQLite itself.
         self._db = sqlite3.connect(self.path, timeout=0.5, check_same_thread=False)
         self._db.execute(SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if "read_to" not in columns:  # a library written by an earlier version
+            self._db.execute("ALTER TABLE articles ADD COLUMN read_to INTEGER NOT NULL DEFAULT 0")
         self._db.commit()
 
     def close(self) -> None:
@@ -79,18 +88,34 @@ class Library:
         self._db.close()
 
     def remember(
-        self, source: str, title: str, text: str, position: int, *, digest: str | None = None
+        self,
+        source: str,
+        title: str,
+        text: str,
+        position: int,
+        *,
+        read_to: int | None = None,
+        digest: str | None = None,
     ) -> None:
-        """Record that ``source`` was read up to ``position`` just now.
+        """Record that ``source`` was shown from ``position`` to ``read_to`` just now.
 
         ``digest`` is :func:`text_digest` of ``text`` when the caller already has it.
         """
+        position = max(0, position)
         self._db.execute(
-            "INSERT INTO articles (source, title, digest, length, position, opened_at) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+            "INSERT INTO articles (source, title, digest, length, position, opened_at, read_to) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
             "title=excluded.title, digest=excluded.digest, length=excluded.length, "
-            "position=excluded.position, opened_at=excluded.opened_at",
-            (source, title, digest or text_digest(text), len(text), max(0, position), time.time()),
+            "position=excluded.position, opened_at=excluded.opened_at, read_to=excluded.read_to",
+            (
+                source,
+                title,
+                digest or text_digest(text),
+                len(text),
+                position,
+                time.time(),
+                position if read_to is None else read_to,
+            ),
         )
         self._db.commit()
 
@@ -106,7 +131,7 @@ class Library:
     def recent(self, limit: int = 20) -> list[Entry]:
         """The most recently opened articles, newest first."""
         rows = self._db.execute(
-            "SELECT source, title, length, position, opened_at FROM articles "
+            "SELECT source, title, length, position, opened_at, read_to FROM articles "
             "ORDER BY opened_at DESC, rowid DESC LIMIT ?",
             (limit,),
         ).fetchall()

@@ -654,26 +654,30 @@ class ReaderApp(App[None]):
         if article is None or self.library is None or self.view.pages_layout is None:
             return
         key = self._library_key(article)
-        position = self.view.visible_range()[0]
+        position, read_to = self.view.visible_range()
         if key is None or self._saved == (key, position):
             return
         self._saved = (key, position)
         if self._digest is None or self._digest[0] != id(article):
             self._digest = (id(article), text_digest(article.text))
-        args = (key, article.title or key, article.text, position, self._digest[1])
+        args = (key, article.title or key, article.text, position, read_to, self._digest[1])
         if now:
             self._remember(*args)
         else:
             self._save_worker(*args)
 
     @work(thread=True, exclusive=True, group="library")
-    def _save_worker(self, key: str, title: str, text: str, position: int, digest: str) -> None:
-        self._remember(key, title, text, position, digest)
+    def _save_worker(
+        self, key: str, title: str, text: str, position: int, read_to: int, digest: str
+    ) -> None:
+        self._remember(key, title, text, position, read_to, digest)
 
-    def _remember(self, key: str, title: str, text: str, position: int, digest: str) -> None:
+    def _remember(
+        self, key: str, title: str, text: str, position: int, read_to: int, digest: str
+    ) -> None:
         assert self.library is not None
         try:
-            self.library.remember(key, title, text, position, digest=digest)
+            self.library.remember(key, title, text, position, read_to=read_to, digest=digest)
         except Exception as exc:  # losing the place is bad, crashing the reader is worse
             self._saved = None
             self.call_later(self.say, f"Could not save the reading position: {_one_line(exc)}")

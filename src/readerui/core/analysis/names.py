@@ -102,6 +102,9 @@ class NameRun:
     name ("Fair Trading", "Amnesty International"): speech alone does not make it a person."""
     sentence_initial: bool = False
     """The run opens a sentence, so its first capital proves nothing."""
+    kin: bool = False
+    """A relative named in apposition ("his father, Joe"): a person of their own, never the
+    namesake already in the story."""
 
     @property
     def text(self) -> str:
@@ -398,6 +401,24 @@ def _agent_noun(low: str) -> bool:
     )
 
 
+_KIN = lx.words(
+    """father mother dad mom mum brother sister husband wife son daughter uncle aunt cousin
+    grandson granddaughter grandmother grandfather grandma grandpa nephew niece fiance fiancee
+    fiancé fiancée girlfriend boyfriend widow widower stepfather stepmother stepson
+    stepdaughter"""
+)
+_KIN_BEFORE = re.compile(
+    r"(?:\b(?:his|her|their|my|our|your)|[A-Z][\w\-]*[’']s?)\s+"
+    r"(?:(?:late|younger|older|elder|eldest|youngest|twin|step)\s+)?([a-z]+)\s*,\s*$"
+)
+
+
+def _kin_before(before: str) -> bool:
+    """Whether a relative noun introduces the name: "his father, Joe", "Roe’s wife, Ann"."""
+    m = _KIN_BEFORE.search(before[-40:])
+    return m is not None and m.group(1) in _KIN
+
+
 _AUXILIARIES = lx.words("is are was were be been being has have had will would")
 
 
@@ -585,6 +606,11 @@ def _classify(
     # "the trawler Silver Plover", "the ferry Northern Star": a named vessel or vehicle.
     if _AFTER_VESSEL.search(before[-40:]):
         org = True
+    kin_run = False
+    if not titled and _kin_before(before):
+        # "his father, Joe," / "Roe’s wife, Ann Roe,": a relative named in apposition.
+        # No role: "the father said" later may be anyone's father.
+        titled = kin_run = True
     if not titled:
         m = _ROLE_BEFORE.search(before)
         noun = m.group(2).lower() if m else ""
@@ -638,4 +664,5 @@ def _classify(
         and bool(_LOCATIVE_BEFORE.search(text[max(para_start, name[0][0] - 14) : name[0][0]])),
         sentence_initial=sentence_initial and cut < 0 and not starter_stripped,
         common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
+        kin=kin_run,
     )

@@ -455,7 +455,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
         cands = [
             ei for ei in by_surname.get(sur, []) if _compatible(entities[ei].tokens, run.tokens)
         ]
-        if not cands and len(run.tokens) == 1 and len(by_first.get(sur, [])) == 1:
+        if not cands and len(run.tokens) == 1 and len(by_first.get(sur, [])) == 1 and not run.kin:
             # "Marguerite said" after "Marguerite Olsen": a given name used alone.
             cands = by_first[sur]
         if cands:
