@@ -1,46 +1,34 @@
-"""The readerui application: a reading view, a status line and a few overlays."""
+"""The readerui application: a reading view, a status line and a few overlays.
+
+:class:`ReaderApp` holds the bindings, the layout, loading and the reading keys; the panels,
+search and library behaviour come from the mixins beside it (see :mod:`readerui.ui.base`).
+"""
 
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.events import Resize
-from textual.notifications import SeverityLevel
-from textual.timer import Timer
 from textual.widgets import Input, Label
 
 from readerui.core.errors import ReaderError
 from readerui.core.loading import display_name
-from readerui.core.models import Analysis, Article, Person, Quote
-from readerui.core.search import find_all
-from readerui.data.library import Library, text_digest
+from readerui.core.models import Analysis, Article
+from readerui.data.library import Library
+from readerui.ui.base import WELCOME, _one_line
 from readerui.ui.keymap import load_keymap
+from readerui.ui.library_mixin import LibraryMixin
 from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
-from readerui.ui.page_view import Highlight, PageView
-from readerui.ui.panels import ListPanel, PeoplePanel, QuotesPanel
+from readerui.ui.page_view import PageView
+from readerui.ui.panels import PeoplePanel, QuotesPanel
+from readerui.ui.panels_mixin import PanelsMixin
 from readerui.ui.screens import HelpScreen, OpenScreen
+from readerui.ui.search_mixin import SearchMixin
 
-SEARCH_LIMIT = 100_000
-"""Matches found at most (a search for "e" in a novel stops there)."""
-WIDE = 160
-"""At this many columns or more, both panels are shown beside the text by default."""
-NARROW = 100
-"""Below this many columns, a panel covers the text instead of squeezing it."""
-
-WELCOME = [
-    "readerui",
-    "",
-    "o  open a file or URL (recent ones are listed there)",
-    "?  every key",
-    "q  quit",
-    "",
-    "try:  readerui --sample",
-]
+__all__ = ["WELCOME", "ReaderApp"]
 
 _KEY_NAMES = {
     "space": "space",
@@ -76,7 +64,7 @@ _HELP_SECTIONS = (
 )
 
 
-class ReaderApp(App[None]):
+class ReaderApp(PanelsMixin, LibraryMixin, SearchMixin):
     """Read an article page by page."""
 
     CSS_PATH = "readerui.tcss"
@@ -108,55 +96,6 @@ class ReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
     ]
 
-    def __init__(
-        self,
-        source: str | None = None,
-        *,
-        article: Article | None = None,
-        keymap_file: Path | None = None,
-        library: Library | None = None,
-    ) -> None:
-        super().__init__()
-        self.library = library
-        """Where reading positions are kept (opened at start when not given)."""
-        self.source = source
-        """What to open at start (a path or URL), unless ``article`` is given."""
-        self.initial_article = article
-        """An article already loaded (stdin), shown at start."""
-        self.initial_error: str | None = None
-        """Why the article asked for on the command line could not be opened, if it failed."""
-        self.keymap_file = keymap_file
-        """Keymap to load instead of the user's default one (tests use this)."""
-        self.matches: list[tuple[int, int]] = []
-        """Offsets of the current search's matches."""
-        self.match_index = -1
-        """Which match is current (-1: none)."""
-        self.query_text = ""
-        """The current search."""
-        self.analysis: Analysis | None = None
-        """People and quotes of the article shown (None while the analysis runs)."""
-        self.person: Person | None = None
-        """The person selected in the sidebar, whose mentions are highlighted."""
-        self.quote: Quote | None = None
-        """The quote last chosen in the index."""
-        self.nav = "search"
-        """What n/N step through: "search" matches or the selected person's "mentions"."""
-        self.show_people = False
-        """Whether the people panel is open."""
-        self.show_quotes = False
-        """Whether the quote index is open."""
-        self._panels_chosen = False
-        self._size_class = ""
-        self._prompt_mode: str | None = None
-        self._loading_source: str | None = None
-        self._paged_for: object = None
-        self._saved: tuple[str, int] | None = None
-        self._save_timer: Timer | None = None
-        self._load_generation = 0
-        self._load_cancel: threading.Event | None = None
-        self._digest: tuple[int, str] | None = None
-        self._view = PageView()
-
     # ------------------------------------------------------------------ layout
 
     def compose(self) -> ComposeResult:
@@ -175,22 +114,6 @@ class ReaderApp(App[None]):
             yield Label("", id="status-title", markup=False)
             yield Label("", id="status-search", markup=False)
             yield Label("", id="status-position", markup=False)
-
-    def say(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-    ) -> None:
-        """Notify without reading markup: our messages quote paths, titles and queries."""
-        self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
-
-    @property
-    def view(self) -> PageView:
-        """The reading view (kept by reference: the place is saved after it is unmounted)."""
-        return self._view
 
     def on_mount(self) -> None:
         """Apply the user's keymap and open what the command line asked for."""
@@ -217,19 +140,6 @@ class ReaderApp(App[None]):
         else:
             self._welcome_with_recent()
         self._update_status()
-
-    def _welcome_with_recent(self) -> None:
-        """On an empty start, list what was read lately under the welcome text."""
-        if self.library is None:
-            return
-        try:
-            recent = self.library.recent(5)
-        except Exception:
-            return
-        if recent:
-            lines = [f"{display_name(e.title)[:60]}  ·  {round(e.progress * 100)}%" for e in recent]
-            self.view.empty_message = [*WELCOME, "", "Recently read (o lists them):", *lines]
-            self.view.refresh_view()
 
     # ------------------------------------------------------------------ loading
 
@@ -357,261 +267,7 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ panels
 
-    @property
-    def people_panel(self) -> PeoplePanel:
-        """The people sidebar."""
-        return self.query_one(PeoplePanel)
-
-    @property
-    def quotes_panel(self) -> QuotesPanel:
-        """The quote index."""
-        return self.query_one(QuotesPanel)
-
-    def on_resize(self, event: Resize) -> None:
-        """Pick the panel arrangement for the terminal's width."""
-        self._arrange_for(event.size.width)
-
-    def _arrange_for(self, width: int) -> None:
-        size_class = "-wide" if width >= WIDE else "-narrow" if width < NARROW else "-medium"
-        if size_class == self._size_class:
-            return
-        self._size_class = size_class
-        for name in ("-wide", "-narrow", "-medium"):
-            self.screen.set_class(name == size_class, name)
-        if not self._panels_chosen:
-            self.show_people = self.show_quotes = size_class == "-wide"
-        elif size_class == "-narrow":
-            # Beside the text they would squeeze it; reopened, they cover it instead.
-            self.show_people = self.show_quotes = False
-        self._apply_panels()
-
-    @property
-    def one_panel_only(self) -> bool:
-        """Below WIDE there is room for one panel at most (beside or over the text)."""
-        return self._size_class != "-wide"
-
-    def _apply_panels(self) -> None:
-        narrow = self._size_class == "-narrow"
-        if self.one_panel_only and self.show_people and self.show_quotes:
-            self.show_people = False
-        people, quotes = self.people_panel, self.quotes_panel
-        people.set_class(self.show_people, "open")
-        quotes.set_class(self.show_quotes, "open")
-        covering = narrow and (self.show_people or self.show_quotes)
-        self.view.set_class(covering, "covered")
-        if self.show_quotes:
-            self._refresh_page_numbers()
-        if covering:
-            (people if self.show_people else quotes).focus_list()
-        elif (self.focused is None or not self.focused.display) or (
-            self.focused is not None and not _is_shown(self.focused)
-        ):
-            self.view.focus()
-
-    def action_toggle_people(self) -> None:
-        """Open or close the people panel."""
-        self._toggle_panel("people")
-
-    def action_toggle_quotes(self) -> None:
-        """Open or close the quote index."""
-        self._toggle_panel("quotes")
-
-    def _toggle_panel(self, which: str) -> None:
-        self._panels_chosen = True
-        opening = not (self.show_people if which == "people" else self.show_quotes)
-        if which == "people":
-            self.show_people = opening
-            self.show_quotes = self.show_quotes and not (opening and self.one_panel_only)
-        else:
-            self.show_quotes = opening
-            self.show_people = self.show_people and not (opening and self.one_panel_only)
-        self._apply_panels()
-        if opening:
-            (self.people_panel if which == "people" else self.quotes_panel).focus_list()
-
-    def action_cycle_focus(self, step: int) -> None:
-        """Move focus text → people → quotes and round, opening a closed panel on the way."""
-        if self._prompt_mode is not None or len(self.screen_stack) > 1:
-            # A dialog is open: tab belongs to it, not to the panels behind it.
-            if len(self.screen_stack) > 1:
-                if step > 0:
-                    self.screen.focus_next()
-                else:
-                    self.screen.focus_previous()
-            return
-        stops = ["reader", "people", "quotes"]
-        focused = self.focused
-        current = "reader"
-        for name, panel in (("people", self.people_panel), ("quotes", self.quotes_panel)):
-            if focused is not None and panel in focused.ancestors_with_self:
-                current = name
-        target = stops[(stops.index(current) + step) % len(stops)]
-        if target == "reader":
-            if self._size_class == "-narrow":
-                self.show_people = self.show_quotes = False
-                self._apply_panels()
-            self.view.focus()
-        elif target == "people":
-            if not self.show_people:
-                self.action_toggle_people()
-            self.people_panel.focus_list()
-        else:
-            if not self.show_quotes:
-                self.action_toggle_quotes()
-            self.quotes_panel.focus_list()
-
-    def on_list_panel_leave(self, message: ListPanel.Leave) -> None:
-        """Escape in a panel: back to the text (closing the panel when it covers it)."""
-        if self._size_class == "-narrow":
-            self.show_people = self.show_quotes = False
-            self._apply_panels()
-        self.view.focus()
-
-    def on_people_panel_selected(self, message: PeoplePanel.Selected) -> None:
-        """Highlight a person's mentions, list only their quotes, go to the next mention."""
-        self.select_person(message.person)
-
-    def select_person(self, person: Person | None) -> None:
-        """Make ``person`` the selection (None clears it)."""
-        self.person = person
-        quotes = self.quotes_panel
-        quotes.speaker = person.name if person else None
-        quotes.refill()
-        if person is None:
-            self.view.set_highlights("mentions", [])
-            self.nav = "search"
-            self._update_status()
-            return
-        self.view.set_highlights(
-            "mentions", [Highlight(a, b, "pageview--mention") for a, b in person.mentions]
-        )
-        self.nav = "mentions"
-        if self._size_class == "-narrow":
-            self.show_people = self.show_quotes = False
-            self._apply_panels()
-        start, end = self.view.visible_range()
-        if person.mentions and not any(start <= a < end for a, _ in person.mentions):
-            following = [a for a, _ in person.mentions if a >= start]
-            self.view.go_to_offset(following[0] if following else person.mentions[0][0])
-        self.view.focus()
-        self._update_status()
-
-    def on_quotes_panel_chosen(self, message: QuotesPanel.Chosen) -> None:
-        """Go to the quote's page with the quote highlighted."""
-        self.show_quote(message.quote)
-
-    def show_quote(self, quote: Quote) -> None:
-        """Highlight ``quote`` and turn to its page."""
-        self.quote = quote
-        self.view.set_highlights("quote", [Highlight(quote.start, quote.end, "pageview--quote")])
-        self.view.go_to_offset(quote.start)
-        if self._size_class == "-narrow":
-            self.show_people = self.show_quotes = False
-            self._apply_panels()
-            self.view.focus()
-
-    def action_copy_quote(self) -> None:
-        """Copy a citation of the highlighted (or last chosen) quote to the clipboard."""
-        quote = None
-        if self.quotes_panel.option_list.has_focus:
-            quote = self.quotes_panel.current()
-        quote = quote or self.quote
-        article = self.view.article
-        if quote is None or article is None:
-            self.say("Choose a quote in the quote index (i) first", timeout=3)
-            return
-        citation = citation_for(quote, article, self.analysis)
-        self.copy_to_clipboard(citation)
-        self.say(f"Copied: {citation[:70]}{'…' if len(citation) > 70 else ''}", timeout=3)
-
-    def action_toggle_partial(self) -> None:
-        """Show or hide scare quotes and fragments in the quote index."""
-        panel = self.quotes_panel
-        panel.show_partial = not panel.show_partial
-        panel.refill()
-        self.say(
-            "Fragments shown (dimmed)" if panel.show_partial else "Fragments hidden", timeout=2
-        )
-
-    def _refresh_page_numbers(self) -> None:
-        layout = self.view.pages_layout
-        if self.analysis is None or layout is None or layout is self._paged_for:
-            return
-        if not self.show_quotes:
-            # Rebuilding a long index (thousands of quotes in a novel) on every resize is
-            # wasted work while it is hidden: it is brought up to date when it opens.
-            return
-        self._paged_for = layout
-        self.quotes_panel.page_of = {
-            q.start: layout.page_at(q.start) + 1 for q in self.analysis.quotes
-        }
-        self.quotes_panel.refill()
-
-    def _mention_badge(self) -> str:
-        person = self.person
-        if person is None or not person.mentions:
-            return ""
-        start, end = self.view.visible_range()
-        total = len(person.mentions)
-        here = [i for i, (a, _) in enumerate(person.mentions) if start <= a < end]
-        if here:
-            return f"{person.name}: mention {here[0] + 1} of {total}"
-        return f"{person.name}: {total} mentions"
-
-    def _step_mentions(self, forward: bool) -> None:
-        person = self.person
-        if person is None or not person.mentions:
-            return
-        start, end = self.view.visible_range()
-        if forward:
-            following = [a for a, _ in person.mentions if a >= end]
-            if not following:
-                self.say(f"No more mentions of {person.name}", timeout=2)
-                return
-            self.view.go_to_offset(following[0])
-        else:
-            before = [a for a, _ in person.mentions if a < start]
-            if not before:
-                self.say(f"No earlier mention of {person.name}", timeout=2)
-                return
-            self.view.go_to_offset(before[-1])
-        self._update_status()
-
     # ------------------------------------------------------------------ status
-
-    def _set_status_title(self, text: str) -> None:
-        self.query_one("#status-title", Label).update(text)
-
-    def _update_status(self) -> None:
-        view = self.view
-        article = view.article
-        if self._loading_source:
-            self._set_status_title(f"Loading {display_name(self._loading_source)}…")
-        elif article is None:
-            self._set_status_title("No article open")
-        else:
-            self._set_status_title(article.title or display_name(article.source))
-        search = ""
-        if self.nav == "mentions" and self.person is not None:
-            search = self._mention_badge()
-        elif self.matches:
-            count = f"{len(self.matches)}" + ("+" if len(self.matches) >= SEARCH_LIMIT else "")
-            search = f"“{self.query_text}” {self.match_index + 1}/{count}"
-        self.query_one("#status-search", Label).update(search)
-        position = ""
-        if article is not None and view.laying_out:
-            position = "Laying out…"
-        elif article is not None and view.pages_layout is not None and view.page_count:
-            first = view.page_index + 1
-            shown = min(view.columns, view.page_count - view.page_index)
-            pages = f"{first}" if shown == 1 else f"{first}–{first + shown - 1}"
-            percent = round(view.progress * 100)
-            left = view.minutes_left
-            time_left = _duration(left) + " left" if left else "end"
-            position = f"Page {pages}/{view.page_count} · {percent}% · {time_left}"
-        elif article is not None:
-            position = "Laying out…"
-        self.query_one("#status-position", Label).update(position)
 
     def on_page_view_changed(self, message: PageView.Changed) -> None:
         """Keep the status line and the quote index's page numbers in step with the view."""
@@ -623,68 +279,6 @@ class ReaderApp(App[None]):
         self._save_timer = self.set_timer(0.8, self.save_position)
 
     # ------------------------------------------------------------------ library
-
-    def _library_key(self, article: Article) -> str | None:
-        """The library's name for an article: a URL, or an absolute path; None for stdin."""
-        from readerui.core.loading import is_url
-
-        source = article.source
-        if source in ("", "-"):
-            return None
-        if is_url(source):
-            return source
-        return str(Path(source).expanduser().resolve())
-
-    def _stored_position(self, article: Article) -> int | None:
-        key = self._library_key(article)
-        if self.library is None or key is None:
-            return None
-        try:
-            return self.library.position(key, article.text)
-        except Exception:  # a damaged library only costs the reader their place
-            return None
-
-    def save_position(self, *, now: bool = False) -> None:
-        """Record the first character on screen for the open article.
-
-        Done in a thread worker (SQLite may wait on a lock), or at once when ``now`` (exit).
-        """
-        self._save_timer = None
-        article = self.view.article
-        if article is None or self.library is None or self.view.pages_layout is None:
-            return
-        key = self._library_key(article)
-        position, read_to = self.view.visible_range()
-        if key is None or self._saved == (key, position):
-            return
-        self._saved = (key, position)
-        if self._digest is None or self._digest[0] != id(article):
-            self._digest = (id(article), text_digest(article.text))
-        args = (key, article.title or key, article.text, position, read_to, self._digest[1])
-        if now:
-            self._remember(*args)
-        else:
-            self._save_worker(*args)
-
-    @work(thread=True, exclusive=True, group="library")
-    def _save_worker(
-        self, key: str, title: str, text: str, position: int, read_to: int, digest: str
-    ) -> None:
-        self._remember(key, title, text, position, read_to, digest)
-
-    def _remember(
-        self, key: str, title: str, text: str, position: int, read_to: int, digest: str
-    ) -> None:
-        assert self.library is not None
-        try:
-            self.library.remember(key, title, text, position, read_to=read_to, digest=digest)
-        except Exception as exc:  # losing the place is bad, crashing the reader is worse
-            self._saved = None
-            self.call_later(self.say, f"Could not save the reading position: {_one_line(exc)}")
-
-    def on_unmount(self) -> None:
-        """Save the place on the way out."""
-        self.save_position(now=True)
 
     # ------------------------------------------------------------------ actions
 
@@ -826,99 +420,3 @@ class ReaderApp(App[None]):
             self.run_search(value)
 
     # ------------------------------------------------------------------ search
-
-    def run_search(self, query: str) -> None:
-        """Find every match of ``query`` and go to the first one at or after this page."""
-        article = self.view.article
-        if article is None:
-            return
-        self.query_text = query
-        self.matches = find_all(article.text, query, limit=SEARCH_LIMIT) if query else []
-        if not self.matches:
-            self.match_index = -1
-            self.view.set_highlights("search", [])
-            if query:
-                self.say(f"Not found: {query}", severity="warning")
-            self._update_status()
-            return
-        start = self.view.visible_range()[0]
-        self.match_index = next((i for i, (a, _) in enumerate(self.matches) if a >= start), 0)
-        self.view.set_highlights(
-            "search", [Highlight(s, e, "pageview--match") for s, e in self.matches]
-        )
-        self._show_match()
-
-    def _show_match(self) -> None:
-        self.nav = "search"
-        a, b = self.matches[self.match_index]
-        self.view.set_highlights("search-current", [Highlight(a, b, "pageview--match-current")])
-        self.view.go_to_offset(a)
-        self._update_status()
-
-    def _clear_search(self) -> None:
-        self.matches = []
-        self.match_index = -1
-        self.view.set_highlights("search", [])
-        self.view.set_highlights("search-current", [])
-        # With the search gone, a selected person's mentions take over n/N again.
-        self.nav = "mentions" if self.person else "search"
-
-    def action_search_next(self) -> None:
-        """Go to the next match (wrapping round), or the next page with a mention."""
-        if self.nav == "mentions" and self.person is not None:
-            self._step_mentions(forward=True)
-            return
-        if not self.matches:
-            self.say("No search: press / to find something", timeout=2)
-            return
-        self.match_index = (self.match_index + 1) % len(self.matches)
-        self._show_match()
-
-    def action_search_prev(self) -> None:
-        """Go to the previous match (wrapping round), or the previous page with a mention."""
-        if self.nav == "mentions" and self.person is not None:
-            self._step_mentions(forward=False)
-            return
-        if not self.matches:
-            self.say("No search: press / to find something", timeout=2)
-            return
-        self.match_index = (self.match_index - 1) % len(self.matches)
-        self._show_match()
-
-
-def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> str:
-    """``“…” — Speaker, Title (source)`` for the clipboard."""
-    who = quote.speaker or quote.speaker_label or "unattributed"
-    if quote.speaker and analysis is not None:
-        role = next((p.role for p in analysis.people if p.name == quote.speaker), None)
-        if role:
-            who = f"{who} ({role})"
-    where = article.site or article.source
-    title = article.title or article.source
-    return f"“{quote.text}” — {who}, {title} ({where})"
-
-
-def _duration(minutes: int) -> str:
-    """``95`` -> ``"1 h 35 min"``; short spans stay in minutes."""
-    if minutes < 60:
-        return f"{minutes} min"
-    hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d} min"
-
-
-def _is_shown(widget: object) -> bool:
-    """Whether a widget and all its ancestors are displayed."""
-    from textual.widget import Widget
-
-    node = widget
-    while isinstance(node, Widget):
-        if not node.display:
-            return False
-        node = node.parent
-    return True
-
-
-def _one_line(exc: BaseException) -> str:
-    """An unexpected error as one line: its type and first line of message."""
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
