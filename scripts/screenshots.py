@@ -77,6 +77,7 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
-    # A user's keymap must not change the pictures.
+    # A user's keymap or reading positions must not change the pictures.
     os.environ["READERUI_CONFIG_DIR"] = tempfile.mkdtemp()
+    os.environ["READERUI_DATA_DIR"] = tempfile.mkdtemp()
     asyncio.run(main())
