@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.analysis.helpers import make_article, names, person, run
+from tests.analysis.helpers import make_article, names, person, quote, run
 
 
 def test_full_name_surname_and_possessive_merge_with_role() -> None:
@@ -155,3 +155,132 @@ def test_given_name_alone_with_age_is_a_person() -> None:
 def test_capitalised_plural_and_brand_case_are_not_people() -> None:
     r = run("MPs met at the MaRS centre. Boston-based investors said MPs were late.")
     assert names(r) == set()
+
+
+def test_relative_in_apposition_is_a_person_of_their_own() -> None:
+    r = run(
+        "Police Chief Tomas Varga spoke first.",
+        "Kelbrook's father, Tomas, declined to comment. Her husband, Orrin Dace, was at work.",
+    )
+    assert {"Tomas Varga", "Tomas", "Orrin Dace"} <= names(r)
+    assert person(r, "Tomas").role is None
+
+
+def test_lone_unknown_name_with_age_or_person_noun_is_a_person() -> None:
+    r = run(
+        "Qarvenu, 41, lost her shop in the flood.",
+        "Drelliko, a resident of the valley, saw the water rise. Zarth was closed.",
+    )
+    assert {"Qarvenu", "Drelliko"} <= names(r)
+    assert "Zarth" not in names(r)
+
+
+def test_given_name_after_spatial_preposition_is_a_venue() -> None:
+    r = run(
+        "The rally was held at Fenwick Hall and later in Marlow Park.",
+        "Organisers thanked Nadia Orsk for the sound system.",
+    )
+    assert names(r) == {"Nadia Orsk"}
+
+
+def test_name_the_text_calls_its_is_not_a_person() -> None:
+    r = run(
+        "Ruth Halvard is widening its outreach to families this winter.",
+        "Mara Lindqvist joined Orrin Tate, and its board approved the plan.",
+    )
+    assert "Ruth Halvard" not in names(r)
+    assert {"Mara Lindqvist", "Orrin Tate"} <= names(r)
+
+
+def _gender(name: str, *paras: str) -> str | None:
+    """The gender the people index settles on for ``name``."""
+    from readerui.core.analysis.people import build_people
+
+    index = build_people(make_article(*paras))
+    return next(e.gender for e in index.entities if e.mentions and e.name == name)
+
+
+def test_pronoun_after_another_name_does_not_vote() -> None:
+    paras = (
+        "Maren Holt praised Tomas Birk, saying he had worked hard for the town.",
+        '"The town owes him a great deal," she said.',
+    )
+    assert _gender("Maren Holt", *paras) == "f"
+    r = run(*paras)
+    assert quote(r, "The town owes").speaker == "Maren Holt"
+
+
+def test_pronoun_after_a_quote_is_not_the_quoted_name() -> None:
+    para = 'Ines Varga spoke on Monday. "We must redo what Patrick Reddy did years ago," she said.'
+    assert _gender("Patrick Reddy", para) == "m"
+
+
+def test_full_name_listed_with_a_person_is_a_person() -> None:
+    r = run(
+        "Greg Rowe and Dakri Kettu each scored twice for the visitors.",
+        "The nominees were Ana Ruiz, Velko Drame and Tove Lind.",
+        "Best film went to Marta Solis, Crimson Harbour.",
+    )
+    assert {"Greg Rowe", "Dakri Kettu", "Ana Ruiz", "Velko Drame", "Tove Lind"} <= names(r)
+    assert "Crimson Harbour" not in names(r)
+
+
+def test_full_name_in_apposition_to_a_role_is_a_person() -> None:
+    r = run("Ruritania's chief harbour inspector, Gundo Jaraltsai, said the dock was unsafe.")
+    assert "Gundo Jaraltsai" in names(r)
+
+
+def test_name_after_named_is_a_person() -> None:
+    r = run(
+        "A ferry clerk named Qolvo told passengers the pier was shut.",
+        "A firm named Brightwell built it.",
+    )
+    assert "Qolvo" in names(r)
+    assert "Brightwell" not in names(r)
+
+
+def test_name_before_a_legal_suffix_is_a_firm() -> None:
+    r = run("The motor comes from Harald Vostek GmbH, said Ines Marlow.")
+    assert names(r) == {"Ines Marlow"}
+
+
+def test_plural_demonym_before_a_name_is_not_part_of_it() -> None:
+    r = run("She will travel with fellow Canadians Daniel Ashby and Karen Voll this season.")
+    assert {"Daniel Ashby", "Karen Voll"} <= names(r)
+
+
+def test_more_role_nouns_introduce_names() -> None:
+    r = run(
+        "She beat bantamweight champion Miroska Tandel in May.",
+        "Her teammate Qorvath was not surprised.",
+    )
+    assert {"Miroska Tandel", "Qorvath"} <= names(r)
+
+
+def test_name_described_as_an_organisation_is_not_a_person() -> None:
+    r = run(
+        "The survey is run by Harrow Vale, a non-profit agency in the east end.",
+        "According to Harrow Vale, demand doubled. Ella Marsh, the company's founder, agreed.",
+    )
+    assert "Harrow Vale" not in names(r)
+    assert "Ella Marsh" in names(r)
+
+
+def test_generational_suffix_is_not_the_surname() -> None:
+    r = run("Walter Brisk Jr said the plant would close. Brisk said jobs would move south.")
+    p = person(r, "Walter Brisk")
+    assert len(p.mentions) == 2
+
+
+def test_hyphenated_descriptor_before_a_full_name_is_not_part_of_it() -> None:
+    r = run("Full-back Daniel Ostrow scored twice. Third-stringer Karen Voll started in goal.")
+    assert {"Daniel Ostrow", "Karen Voll"} <= names(r)
+
+
+def test_lone_word_listed_with_a_lone_person_is_a_person() -> None:
+    r = run(
+        "Her neighbour Marisol and Onyekwe left before dawn.",
+        "Her neighbour Marisol and Lyon did not.",
+    )
+    assert "Onyekwe" in names(r)
+    assert "Lyon" not in names(r)

@@ -216,6 +216,97 @@ class _SetAfter(threading.Event):
         return self.calls >= self.n
 
 
+def test_sentence_about_someone_else_between_quotes_ends_the_continuation() -> None:
+    r = run(
+        "Idris Pell staged the piece in 2016. Lena Mork joined the cast later.",
+        "“It grew deeper every time we came back to it,” says Pell. Mork did not need"
+        " persuading. “I am grateful for the invitation and for the chance to explore.”",
+    )
+    assert quote(r, "It grew deeper").speaker == "Idris Pell"
+    assert quote(r, "I am grateful").speaker == "Lena Mork"
+
+
+def test_split_quote_still_continues() -> None:
+    r = run(
+        "Idris Pell staged the piece in 2016.",
+        "“It grew deeper every time,” says Pell. “We came back to it with new eyes and more time.”",
+    )
+    assert quote(r, "We came back").speaker == "Idris Pell"
+
+
+def test_pronoun_speaker_is_not_the_listener_named_after_the_verb() -> None:
+    r = run(
+        "Former porter Aldo Renn, 76, remembers the long nights. Tobin Fosse interviewed him.",
+        "“I never slept more than four hours a night,” he tells Fosse in the book.",
+    )
+    assert quote(r, "I never slept").speaker == "Aldo Renn"
+
+
+def test_colourful_speech_verbs_attribute() -> None:
+    r = run(
+        "Tomas Brand hosted the dinner.",
+        "“That is not how we do things in this house,” scolded Mara Quell.",
+        "“I will do it again next week anyway,” Brand retorted.",
+    )
+    assert quote(r, "That is not how").speaker == "Mara Quell"
+    assert quote(r, "I will do it").speaker == "Tomas Brand"
+
+
+def test_it_said_is_no_person_and_stops_the_fallbacks() -> None:
+    r = run(
+        "Mayor Rolf Adders toured the damage on Friday.",
+        "“Linemen are still cut off from several hamlets” such as Elm Hollow, it said.",
+    )
+    q = quote(r, "Linemen are still")
+    assert q.speaker is None
+    assert q.cue == "said"
+
+
+def test_embedded_post_author_is_no_antecedent() -> None:
+    r = run(
+        "Reporters met with party leader Ansel Korr in Halden for a long interview about the"
+        " budget, the coming vote and the state of the roads.",
+        "Skipped the committee again. — Piotr Vlassen (@pvlassen) December 18, 2018",
+        "“Of course people answer back when the tone gets this rough,” he said.",
+    )
+    assert quote(r, "Of course people answer").speaker == "Ansel Korr"
+
+
+def test_possessive_name_is_not_the_topic_of_an_unattributed_quote() -> None:
+    r = run(
+        "Opposition leader Orrin Kale told the House before slamming Lidia Marr’s offer to talk."
+        " “She wants our votes only because her own bench is empty.”",
+    )
+    assert quote(r, "She wants our votes").speaker == "Orrin Kale"
+
+
+def test_name_in_apposition_to_a_relative_is_a_weak_antecedent() -> None:
+    r = run(
+        "Former mayor Kevin Rusk grew up near the dairy, which was founded decades ago by a"
+        " group of farmers who wanted a fair price for their milk and a say in its sale.",
+        "He said the dairy and a bakery owned by his uncle's partner, Martin Dufresne, shaped the"
+        " town.",
+        "“That dairy kept half the valley employed for decades,” he said.",
+    )
+    assert quote(r, "That dairy kept").speaker == "Kevin Rusk"
+
+
+def test_fronted_name_before_a_pronoun_cue_is_not_the_speaker() -> None:
+    r = run(
+        "“We have seen this play before,” said Senator Peter Bloom. Hal Vetter, he said,"
+        " “understands his caucus better than anyone in this building.”",
+    )
+    assert quote(r, "understands his caucus").speaker == "Peter Bloom"
+
+
+def test_pronoun_after_the_last_name_is_the_nearer_subject() -> None:
+    r = run(
+        "Dana Colt wanted the rose, so after talking with Marcus Rhee at the party she picked"
+        " it up and crowed, “Finders keepers, and I found it first tonight,” to the room.",
+    )
+    assert quote(r, "Finders keepers").speaker == "Dana Colt"
+
+
 def test_cancel_during_a_long_run_stops_between_batches() -> None:
     article = make_article(*["“Fine,” said Anna Berg."] * 600)
     event = _SetAfter(3)  # set once the first paragraph batch is done

@@ -74,6 +74,8 @@ class Attribution:
     """The source's own words when it is no listed person ("one European official")."""
     cue: str | None = None
     """The attributing verb as written ("said", "according to")."""
+    settled: bool = False
+    """A source that is no person ("…,” it said) was found: no fallback may guess one."""
 
 
 _PRONOUN_WINDOW = 2500
@@ -116,7 +118,11 @@ def _position_score(text: str, start: int, end: int) -> float:
     elif _SUBJECT_BEFORE.search(before):
         score += 1.2
     elif before.rstrip().endswith(","):
-        score += 0.6  # after a fronted phrase: "On Nov. 27, McCallum expressed …"
+        head = before.rstrip()[:-1].rsplit(None, 1)[-1:] or [""]
+        if head[0].lower() in _RELATIVES or head[0].lower() in lx.ROLE_NOUNS:
+            score -= 0.5  # in apposition: "… run by his father’s friend, Pavel Roe"
+        else:
+            score += 0.6  # after a fronted phrase: "On Nov. 27, McCallum expressed …"
     if text.startswith(("’s", "'s"), end):
         score -= 0.5
     return score
@@ -165,8 +171,10 @@ class _Resolver:
         """The person a paragraph (``text[start:end]``) ends up talking about, outside quotes:
         its last named person or resolved he/she, whichever comes later."""
         best: tuple[int, int] | None = None
-        for ms, _, ei in self.people.mentions_between(start, end):
+        for ms, me, ei in self.people.mentions_between(start, end):
             ent = self.people.entities[ei]
+            if self.text.startswith(("’s ", "'s ", "’ ", "' "), me):
+                continue  # "… before slamming Ms. Lund’s offer": a possessive is no topic
             if not self.in_quote(ms) and not self.people.in_aside(ms) and ent.mentions and ent.body:
                 best = (ms, ei)
         for m in _HE_SHE.finditer(self.text, start, end):
@@ -186,7 +194,9 @@ class _Resolver:
             return male if female is None else female
         return male if male_score >= female_score else female
 
-    def pronoun(self, word: str, pos: int, strict: bool = False) -> int | None:
+    def pronoun(
+        self, word: str, pos: int, strict: bool = False, exclude: int | None = None
+    ) -> int | None:
         """The person "he"/"she" at ``pos`` most likely refers to.
 
         A salience score over the people named in the last few paragraphs (outside quotes:
@@ -204,7 +214,7 @@ class _Resolver:
             ei = ppl.mention_owner[i]
             ent = ppl.entities[ei]
             i -= 1
-            if self.quoted_mention[i + 1] or not ent.body or not ent.mentions:
+            if self.quoted_mention[i + 1] or not ent.body or not ent.mentions or ei == exclude:
                 continue
             if ent.gender not in (None, gender):
                 continue
@@ -222,8 +232,9 @@ class _Resolver:
         # Nobody of that gender nearby: the given-name guess was probably wrong.
         i = bisect_left(ppl.mention_starts, pos) - 1
         while i >= 0 and pos - ppl.mention_starts[i] <= 1500:
-            if not self.quoted_mention[i] and ppl.entities[ppl.mention_owner[i]].body:
-                return ppl.mention_owner[i]
+            owner = ppl.mention_owner[i]
+            if not self.quoted_mention[i] and ppl.entities[owner].body and owner != exclude:
+                return owner
             i -= 1
         return None
 
@@ -258,6 +269,14 @@ class _Resolver:
             if self.people.entities[m[2]].mentions and not self.modifies(m[1], end)
         ]
         if mentions:
+            if pick_last:
+                # "… talking with Tom Lund at the party she picked it up and crowed": a
+                # pronoun after the last name is the nearer subject.
+                later = _HE_SHE.search(text, mentions[-1][1], end)
+                if later is not None:
+                    who = self.pronoun(later.group(1), later.start())
+                    if who is not None:
+                        return who, None
             return (mentions[-1] if pick_last else mentions[0])[2], None
         phrase = text[start:end]
         words = phrase.split()
@@ -327,17 +346,20 @@ def attribute(
         lo = prev_q.close_at if prev_q and prev_q.para == q.para else para.start
         hi = next_q.open_at if next_q and next_q.para == q.para else para.end
         att = _after(text, res, q, hi) if q.closed else Attribution()
-        if att.speaker is None and att.label is None:
+        if att.speaker is None and att.label is None and not att.settled:
             before = _before(text, res, q, lo)
             if before.speaker is not None or before.label is not None:
                 att = before
-        if att.speaker is None and att.label is None and prev_q is not None:
+        if att.speaker is None and att.label is None and not att.settled and prev_q is not None:
             prev_att = out[qi - 1]
-            if _continues(text, article, q, prev_q):
+            if _continues(text, article, q, prev_q) and not _names_other(
+                res, prev_q, q, prev_att.speaker
+            ):
                 att = Attribution(prev_att.speaker, prev_att.label, prev_att.cue)
         if (
             att.speaker is None
             and att.label is None
+            and not att.settled
             and len(text[q.start : q.end].split()) > 3
             and _sentence_start(text, para.start, q.open_at) >= q.open_at - 1
         ):
@@ -377,6 +399,9 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
     # clause is the next sentence ("“…court.” When asked, he replied …").
     if text[q.end - 1 : q.end] in ".!?" and len(left_words) > 4:
         return Attribution()
+    if left_words and left_words[-1].lower() == "it" and len(left_words) <= 6:
+        # "“…” including Lake Elm, it said": a firm or agency speaks, not the last person.
+        return Attribution(None, None, m.group(), settled=True)
     # "“…” When asked …": a clause opened by a function word is not an attribution.
     opener = left_words[0].lower() if left_words else ""
     if (
@@ -390,6 +415,13 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
         return Attribution()
     if left_words and not cue.lower().startswith("according"):
         ei, label = res.phrase(start, start + m.start(), pick_last=True)
+        subject = left_words[-1].lower()
+        if ei is not None and len(left_words) == 1 and subject in ("he", "she"):
+            # "“…,” he tells Lund": the listener is never the pronoun's referent.
+            comma = text.find(",", start + m.end(), end)
+            heard = res.people.mentions_between(start + m.end(), comma if comma != -1 else end)
+            if any(who == ei for _, _, who in heard):
+                ei = res.pronoun(subject, start, exclude=ei)
         return Attribution(ei, label if ei is None else None, cue)
     # Verb first: the subject follows, up to the next comma.
     rest_start = start + m.end()
@@ -434,9 +466,37 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
             label = None
         return Attribution(ei, label if ei is None else None, cue)
     ei, label = res.phrase(left_start, s + m.start(), pick_last=True)
+    if ei is not None and comma != -1 and left in ("he", "she"):
+        # "Lund, he said, “…”": the fronted name is what the speaker talks about.
+        fronted = res.people.mentions_between(s, s + comma)
+        if fronted and fronted[-1][1] == s + comma and fronted[-1][2] == ei:
+            ei = res.pronoun(left, left_start, exclude=ei)
     if label is not None and len(label.split()) > 6:
         return Attribution(None, None, None)
     return Attribution(ei, label if ei is None else None, cue)
+
+
+def _names_other(res: _Resolver, prev: RawQuote, q: RawQuote, speaker: int | None) -> bool:
+    """Whether a sentence between two quotes opens on someone other than ``speaker``: in
+    "“… deeper.” Lund did not need coaxing. “…”" the second quote is Lund's, not a split one."""
+    if prev.para != q.para:
+        return False  # across paragraphs the asides of a long quote are common
+    text = res.text
+    start, end = prev.close_at, q.open_at
+    heads = [m.end() for m in _SENT_END.finditer(text, start, end)]
+    if text[prev.end - 1 : prev.end] in ".!?":
+        heads.append(start)  # the previous quote closed its sentence
+    if not heads:
+        return False
+    for ms, _, ei in res.people.mentions_between(start, end):
+        if (
+            ei != speaker
+            and res.people.entities[ei].mentions
+            and not res.in_quote(ms)
+            and any(h <= ms and not text[h:ms].strip(' “”"') for h in heads)
+        ):
+            return True
+    return False
 
 
 def _continues(text: str, article: Article, q: RawQuote, prev: RawQuote) -> bool:

@@ -82,7 +82,11 @@ ROLE_NOUNS = _words(
     legislator congressman senator mp delegate campaigner protester volunteer survivor
     witness victim mother father son daughter wife husband brother sister grandmother
     grandfather neighbour neighbor friend republican democrat liberal conservative tory
-    proprietor resident veteran rookie defenceman star"""
+    proprietor resident veteran rookie defenceman star champion titleholder winger
+    linebacker receiver coordinator administrator commander soldier tycoon billionaire
+    magnate rapper dancer designer councilman councilwoman alderman assemblyman
+    assemblywoman congresswoman teammate assistant deputy clerk auditor trooper warden
+    chaplain lecturer"""
 )
 """Lower-case nouns that introduce a name as a role ("Kremlin spokesman Dmitry Peskov")."""
 
@@ -283,7 +287,10 @@ SPEECH_VERBS = _words(
     quoted tweeted reflected reflects elaborated elaborates summarized summed answered
     answers began begins went goes sighed laughed shrugged nodded read reads
     defended defends questioned questions demanded demands called calls mentioned mentions
-    echoed echoes writing tweeting posting"""
+    echoed echoes writing tweeting posting scolded scolds retorted retorts crowed sniffed
+    snapped fumed gushed gushes muttered mutters murmured murmurs screamed confessed
+    confesses bragged brags interjected interjects teased marveled marvelled marvels
+    opined"""
 )
 """Verbs that attribute speech or writing ("said", "told", "wrote")."""
 

@@ -51,6 +51,12 @@ _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:resident|"
     r"student|mother|father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor)\b)"
 )
+_PERSON_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:\d{1,3}\s*,|aged\s+\d|an?\s+(?:[\w\-]+\s+){0,2}(?:resident|student|mother|"
+    r"father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor|man|woman|boy|girl)\b)"
+)
+"""An age or a person noun in apposition: "Qarvenu, 41," / "Qarvenu, a resident of …"."""
+_SITE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+$")
 _DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
 """Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
 _MONTH_NAMES = frozenset({"may", "june", "april", "august"})
@@ -102,6 +108,9 @@ class NameRun:
     name ("Fair Trading", "Amnesty International"): speech alone does not make it a person."""
     sentence_initial: bool = False
     """The run opens a sentence, so its first capital proves nothing."""
+    thing: bool = False
+    """An organisation noun is in apposition ("Harrow Vale, a non-profit agency"): the name
+    is no person unless something else in the text says so."""
     kin: bool = False
     """A relative named in apposition ("his father, Joe"): a person of their own, never the
     namesake already in the story."""
@@ -413,6 +422,31 @@ _KIN_BEFORE = re.compile(
 )
 
 
+_ROLE_COMMA_BEFORE = re.compile(
+    r"(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
+    r"([a-z][\w\-]*)\s*,\s*$"
+)
+
+
+_NAMED_BEFORE = re.compile(r"\b(?:named|identified(?:\s+only)?\s+as)\s+$")
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"^,?\s(?:GmbH|AG|LLC|LLP|PLC|plc|S\.?A\.?|N\.?V\.?|B\.?V\.?|Inc\.?|Ltd\.?|Corp\.?|S\.?p\.?A\.?)"
+    r"(?![\w])"
+)
+
+
+_ORG_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:an?|the|its)\s+(?:[\w\-]+,?\s+){0,3}(?:company|firm|agency|organi[sz]ation|group|"
+    r"charity|non-?profit|startup|start-up|corporation|foundation|association|band|club|team|"
+    r"brand|retailer|chain|network|website|app|publication|magazine|newspaper|broadcaster|"
+    r"manufacturer|maker|developer|bank|insurer|carrier|airline|provider|venue|restaurant|"
+    r"hotel|school|university|college|hospital|museum|gallery|studio|label|publisher)s?\b"
+    r"(?![’'\-])"
+)
+
+
 def _kin_before(before: str) -> bool:
     """Whether a relative noun introduces the name: "his father, Joe", "Roe’s wife, Ann"."""
     m = _KIN_BEFORE.search(before[-40:])
@@ -436,6 +470,7 @@ def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
         or low in lx.ORG_WORDS
         or low in lx.ROLE_NOUNS
         or low in lx.NATIONALITIES
+        or (low.endswith("s") and low[:-1] in lx.NATIONALITIES)  # "fellow Canadians Ann Roe"
         or low in lx.PLACE_NAMES
     )
 
@@ -517,13 +552,20 @@ def _classify(
     # they double as names ("Theresa May").
     while name and name[-1][2].lower() in lx.DAYS_MONTHS - _MONTH_NAMES:
         name = name[:-1]
+    # A generational suffix is no surname: "John Mills Jr" is Mills ("Mills said").
+    if len(name) >= 3 and name[-1][2] in ("Jr", "Sr"):
+        name = name[:-1]
     # A descriptive word glued in front of a given name is a modifier, not part of the name:
     # "Relations Carolyn Bennett" (from "Minister of Crown-Indigenous Relations …").
     while (
         len(name) >= 3
         and not is_first_name(name[0][2])
         and is_first_name(name[1][2])
-        and _is_modifier(name[0][2].lower(), lower_vocab)
+        and (
+            _is_modifier(name[0][2].lower(), lower_vocab)
+            # "Full-back Jon Roe", "Third-stringer Jon Roe": a hyphenated descriptor.
+            or ("-" in name[0][2] and name[0][2].split("-", 1)[1].islower())
+        )
         and name[0][2].lower() not in lx.PLACE_PREFIXES  # "St. Louis Park" is a place
     ):
         role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
@@ -584,6 +626,13 @@ def _classify(
     after = text[name[-1][1] : name[-1][1] + 40]
     comma_after = after.lstrip(" ")[:1] == ","
     role_appositive = comma_after and _role_appositive(text[name[-1][1] : name[-1][1] + 70])
+    # "Harrow Vale, a non-profit agency, …": the text says what the name is.
+    thing = (
+        comma_after
+        and not titled
+        and not role_appositive
+        and bool(_ORG_APPOSITIVE.match(text, name[-1][1], name[-1][1] + 80))
+    )
     # "Jane Roe (Sweden) 1:17.97": an athlete's country in results and line-ups.
     country = _COUNTRY_AFTER.match(after) if "(" in after[:3] else None
     if (
@@ -598,8 +647,8 @@ def _classify(
     # "says Cambridge cartoonist Jane Roe": a word right before a role noun describes it.
     nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
     modifier = bool(nxt and is_role_word(nxt.group(1)))
-    if after.lstrip().startswith("&"):
-        org = True
+    if after.lstrip().startswith("&") or _LEGAL_SUFFIX.match(after):
+        org = True  # "Harald Vostek GmbH", "Roe & Lund": a firm named after people
     # "the Carolina Hurricanes", "the Hang Seng": people do not take an article.
     if cut < 0 and not starter_stripped and re.search(r"\bthe\s+$", before[-5:]):
         org = True
@@ -607,7 +656,18 @@ def _classify(
     if _AFTER_VESSEL.search(before[-40:]):
         org = True
     kin_run = False
-    if not titled and _kin_before(before):
+    comma_before = before[-3:].rstrip().endswith(",")
+    if (
+        not titled
+        and comma_before
+        and len(tokens) >= 2
+        and (ra := _ROLE_COMMA_BEFORE.search(before[-60:])) is not None
+        and is_role_word(ra.group(1))
+        and ra.group(1) not in _SHARED_ROLES
+    ):
+        # "the agency’s chief economist, Jane Roe," / "Ruritania’s copyright official, …".
+        titled = True
+    if not titled and comma_before and _kin_before(before):
         # "his father, Joe," / "Roe’s wife, Ann Roe,": a relative named in apposition.
         # No role: "the father said" later may be anyone's father.
         titled = kin_run = True
@@ -638,8 +698,42 @@ def _classify(
             role = None if plural else " ".join([*mods, m.group(2)])
     initial = any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2
     appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
+    if (
+        comma_after
+        and len(tokens) == 1
+        and _PERSON_APPOSITIVE.match(after)
+        and not titled
+        and not org
+        and name_case(tokens[0])
+        and lows[0] not in lower_vocab
+        and lows[0] not in lx.LONE_PLACES
+    ):
+        # "Qarvenu, 41, …", "Drelliko, a local resident, …": a lone name described as a
+        # person is one, given name or not.
+        titled = True
     verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-20:]))
+    if (
+        not titled
+        and not org
+        and before.rstrip().endswith(("named", " as"))
+        and _NAMED_BEFORE.search(before[-30:])
+        and all(name_case(t) and fold(t) not in lower_vocab for t in tokens)
+        and (len(tokens) >= 2 or _SPEECH_VERB_AFTER.search(after))
+    ):
+        # "a villager named Jhono told reporters", "a man identified only as Ali said".
+        titled = True
     speech = bool(appositive or _SPEECH_AFTER.search(after) or _SPEECH_BEFORE.search(before[-30:]))
+    if (
+        len(tokens) >= 2
+        and not titled
+        and not possessive
+        and not speech
+        and not any(len(t) == 1 for t in tokens)
+        and _SITE_BEFORE.search(before[-10:])
+    ):
+        # "at Fenwick Hall", "in Marlow Park": a given name after a spatial preposition names
+        # a venue or a district; people are rarely "in" or "at" anyone.
+        org = True
     return NameRun(
         start=name[0][0],
         end=name[-1][1],
@@ -665,4 +759,5 @@ def _classify(
         sentence_initial=sentence_initial and cut < 0 and not starter_stripped,
         common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
         kin=kin_run,
+        thing=thing,
     )

@@ -7,6 +7,7 @@ credits are read with looser rules because their shape already says "these are n
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
@@ -216,12 +217,18 @@ def _credit_spans(article: Article) -> list[tuple[int, int]]:
     return _disjoint(spans)
 
 
+_EMBED_SIGNOFF = re.compile(
+    r"[—–-]\s*[^—–\n]{2,80}\(@\w{1,30}\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$"
+)
+"""The sign-off of an embedded post: "— Jane Roe (@janeroe) May 2, 2019"."""
+
+
 def _asides(article: Article, credits: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Caption paragraphs: marked as such, or ending in a photo credit."""
+    """Caption paragraphs: marked as such, ending in a photo credit, or an embedded post."""
     out: list[tuple[int, int]] = []
     text = article.text
     for para in article.paragraphs:
-        if para.kind == "caption":
+        if para.kind == "caption" or _EMBED_SIGNOFF.search(text, para.start, para.end):
             out.append((para.start, para.end))
             continue
         end = para.end
@@ -409,6 +416,49 @@ def _promote_speakers(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
             run.titled = True  # evidence enough: it is quoted as a speaker twice
 
 
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
+_AND_GAP = re.compile(r"^,?\s+and\s+$")
+
+
+def _promote_listed(text: str, runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
+    """A name listed next to a person is a person: "Greg Rowe and Dane Kettu scored",
+    "Ana Ruiz, Tove Lind and Eva Moss", "Marisol and Onyekwe". Only two- or three-word names
+    in name case, none of whose words the article also writes in lower case, or a lone word
+    beside a lone given name, are promoted; a comma alone links them only inside a list
+    ("Jane Roe, Blue Harbour" is a name and her film)."""
+    gaps = [
+        text[a.end : b.start] if 0 < b.start - a.end <= 7 else ""
+        for a, b in itertools.pairwise(runs)
+    ]
+    listed = [bool(_LIST_GAP.match(g)) for g in gaps]
+    for i, gap in enumerate(gaps):
+        if not listed[i]:
+            continue
+        a, b = runs[i], runs[i + 1]
+        anded = bool(_AND_GAP.match(gap))
+        for mate, other, j in ((a, b, i - 1), (b, a, i + 1)):
+            # The mate's other side continues the list: "…, Tove Lind and …".
+            inside = 0 <= j < len(gaps) and listed[j]
+            if (
+                (anded or inside)
+                and other.is_person
+                and (other.first_name or other.titled)
+                and not mate.is_person
+                and not mate.org
+                and not mate.placey
+                and all(name_case(t) and fold(t) not in lower_vocab for t in mate.tokens)
+            ):
+                if 2 <= len(mate.tokens) <= 3:
+                    mate.speech = True
+                elif (
+                    len(other.tokens) == 1
+                    and len(mate.tokens[0]) > 2
+                    and fold(mate.tokens[0]) not in lx.LONE_PLACES
+                ):
+                    # "Marisol and Onyekwe": a lone word listed with a lone given name.
+                    mate.titled = True
+
+
 def build_people(article: Article, check: Callable[[], None] | None = None) -> PeopleIndex:
     """Find every person in ``article`` and index their mentions.
 
@@ -443,6 +493,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
 
     _drop_places(runs, lower_vocab)
     _promote_speakers(runs, lower_vocab)
+    _promote_listed(text, runs, lower_vocab)
 
     entities: list[Entity] = []
     by_surname: dict[str, list[int]] = {}
@@ -503,6 +554,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
             entities[ei_found].add(run)
             owner_of[ri] = ei_found
 
+    _drop_things(text, runs, entities, owner_of)
     for ri, ei in owner_of.items():
         run = runs[ri]
         if _inside(run.start, byline_spans):
@@ -588,20 +640,104 @@ def _merge_surname_only(
         entities[ei].mentions = []
 
 
+_NEXT_PRONOUN = re.compile(r"\b(he|she|his|her|him|it|its)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")
+_CLAUSE_BREAK = re.compile(
+    r"[,;:—–(“\"]|\b(?:and|but|or|while|as|when|after|before|because|since|that|which|who)\b"
+)
+
+
+def _drop_things(
+    text: str, runs: list[NameRun], entities: list[Entity], owner_of: dict[int, int]
+) -> None:
+    """Drop people known only by a given-name-like first word whom the text calls "its".
+
+    "Ruth Halvard is widening its outreach", "Nora Vane with its new lead": a name whose
+    only evidence is a known given name, followed in its own clause by "its" and never by
+    "he"/"she"/"his"/"her", is a venue, firm or title. So is an untitled name once
+    described as an organisation in apposition ("Harrow Vale, a non-profit agency").
+    """
+    strong: set[int] = set()
+    titled: set[int] = set()
+    described: set[int] = set()  # "X, a non-profit agency"
+    for ri, ei in owner_of.items():
+        r = runs[ri]
+        if r.thing:
+            described.add(ei)
+        if r.titled or r.honorific or r.initial:
+            titled.add(ei)
+        if r.speech or r.speaker or r.appositive:
+            strong.add(ei)
+    dropped: set[int] = set()
+    for ei, ent in enumerate(entities):
+        if ei in titled or not ent.mentions or len(ent.tokens) < 2:
+            continue
+        if ei in described:
+            # The text says what it is; speaking ("according to X") proves nothing.
+            dropped.add(ei)
+            ent.mentions = []
+            continue
+        if ei in strong:
+            continue
+        things = persons = 0
+        for _, end in ent.mentions:
+            window = text[end : end + 160]
+            stop = _SENTENCE_BREAK.search(window)
+            m = _NEXT_PRONOUN.search(window)
+            if m is None:
+                continue
+            if m.group(1).lower() == "its":
+                # Same clause only: "Roe, a director, joined its board" is about the firm.
+                if (stop is None or m.start() < stop.start()) and not _CLAUSE_BREAK.search(
+                    window, 0, m.start()
+                ):
+                    things += 1
+            else:
+                persons += 1
+        if things and not persons:
+            dropped.add(ei)
+            ent.mentions = []
+    if dropped:
+        for ri in [ri for ri, ei in owner_of.items() if ei in dropped]:
+            del owner_of[ri]
+
+
+def _vote_end(text: str, end: int) -> int:
+    """Where the pronoun vote after a mention ending at ``end`` stops: 200 characters on, or
+    at the closing quotation mark when the mention is inside a quote, since the "she said"
+    after a quote is the speaker, not the person the quote names."""
+    stop = end + 200
+    line = text.rfind("\n", max(0, end - 2000), end) + 1
+    seg = text[line:end]
+    curly = seg.count("“") > seg.count("”")
+    if curly or seg.count('"') % 2 == 1:
+        close = text.find("”" if curly else '"', end, stop)
+        if close != -1:
+            return close
+    return stop
+
+
 def _guess_genders(text: str, entities: list[Entity]) -> None:
     """Gender from Mr/Mrs, else from the pronouns after mentions, else from the given name.
 
     The pronoun vote beats the given-name dictionary because the text knows its own people:
     a "Darian" the story calls "she" is a woman whatever the dictionary says.
     """
-    for ent in entities:
+    # Every mention's start and owner: a pronoun after another person's name is theirs.
+    starts = sorted((s, ei) for ei, e in enumerate(entities) for s, _ in e.mentions)
+    keys = [s for s, _ in starts]
+    for ei, ent in enumerate(entities):
         if ent.honorific_gender or not ent.mentions:
             continue
         votes = 0
         for _, end in ent.mentions[:12]:
-            m = _PRONOUN.search(text, end, end + 200)
-            if m:
-                votes += 1 if m.group(1).lower() in lx.PRONOUNS_MALE else -1
+            m = _PRONOUN.search(text, end, _vote_end(text, end))
+            if m is None:
+                continue
+            i = bisect_left(keys, end)
+            if i < len(keys) and keys[i] < m.start() and starts[i][1] != ei:
+                continue  # "Roe praised Lund, saying he …": "he" is Lund
+            votes += 1 if m.group(1).lower() in lx.PRONOUNS_MALE else -1
         prior = first_name_gender(ent.tokens[0]) if len(ent.tokens) >= 2 else None
         if votes:
             ent.gender = "m" if votes > 0 else "f"
