@@ -77,6 +77,7 @@ class ReaderBase(App[None]):
         self.show_quotes = False
         """Whether the quote index is open."""
         self._panels_chosen = False
+        self._panels_before_narrow: tuple[bool, bool] | None = None
         self._size_class = ""
         self._prompt_mode: str | None = None
         self._loading_source: str | None = None
@@ -159,6 +160,8 @@ class ReaderBase(App[None]):
         start, end = self.view.visible_range()
         total = len(person.mentions)
         here = [i for i, (a, _) in enumerate(person.mentions) if start <= a < end]
+        if len(here) > 1:
+            return f"{person.name}: mentions {here[0] + 1}–{here[-1] + 1} of {total}"
         if here:
             return f"{person.name}: mention {here[0] + 1} of {total}"
         return f"{person.name}: {total} mentions"

@@ -29,6 +29,14 @@ class TypeToFilterList(OptionList):
         """Send printable characters to the panel's filter input."""
         if event.key in self.reserved:
             return
+        if event.key == "slash":
+            # "/" filters here as it searches in the text.
+            panel = self.parent
+            if isinstance(panel, ListPanel):
+                event.stop()
+                event.prevent_default()
+                panel.filter_input.focus()
+            return
         if event.is_printable and event.character and event.character.strip():
             panel = self.parent
             if isinstance(panel, ListPanel):
@@ -58,7 +66,11 @@ class ListPanel(Vertical):
         self.analysis: Analysis | None = None
         """What the panel lists (None while the analysis runs)."""
 
-    reserved_keys: frozenset[str] = frozenset()
+    # The app's command keys keep their meaning in a list (toggle panels, quit, open, spread,
+    # mentions, help); any other letter starts a filter, and "/" always does.
+    reserved_keys: frozenset[str] = frozenset(
+        {"p", "i", "q", "o", "d", "n", "N", "y", "x", "question_mark"}
+    )
     """Keys that keep their binding in the list instead of starting a filter."""
 
     def compose(self) -> ComposeResult:
@@ -105,10 +117,14 @@ class ListPanel(Vertical):
     def _filter_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         options = self.option_list
-        if any(not option.disabled for option in options.options):
+        enabled = [i for i, option in enumerate(options.options) if not option.disabled]
+        if len(enabled) == 1:
+            # One match left: enter chooses it, no second enter needed.
             options.focus()
-            if options.highlighted is None:
-                options.highlighted = 0
+            options.highlighted = enabled[0]
+            options.action_select()
+        elif enabled:
+            self.focus_list()
 
     def on_key(self, event: events.Key) -> None:
         """Down from the filter goes into the list."""
@@ -119,8 +135,12 @@ class ListPanel(Vertical):
     def action_leave(self) -> None:
         """Escape: clear the filter first, then go back to the text."""
         if self.filter_input.value:
-            self.filter_input.value = ""
-            self.option_list.focus()
+            # Refill now (not on the Changed message) so the list has its rows, and a row
+            # highlighted, before enter can be pressed.
+            with self.filter_input.prevent(Input.Changed):
+                self.filter_input.value = ""
+            self.refill()
+            self.focus_list()
         else:
             self.post_message(self.Leave(self))
 
@@ -145,9 +165,7 @@ class PeoplePanel(ListPanel):
 
     title = "People"
     placeholder = "Type to filter people"
-    # The panel's own toggle and help keep working while browsing the list.
-    reserved_keys = frozenset({"p", "question_mark"})
-    hint = "enter highlight mentions · n/N pages · esc back"
+    hint = "/ filter · enter highlight mentions, then n/N · esc back"
 
     @dataclass
     class Selected(Message):
@@ -189,9 +207,7 @@ class QuotesPanel(ListPanel):
 
     title = "Quotes"
     placeholder = "Type to filter quotes or speakers"
-    hint = "enter go to quote · y copy · x fragments · esc back"
-    # y copies a citation and x hides fragments, even while browsing the list.
-    reserved_keys = frozenset({"y", "x", "i", "question_mark"})
+    hint = "/ filter · enter go to quote · y copy · x fragments · esc back"
 
     @dataclass
     class Chosen(Message):

@@ -27,14 +27,21 @@ class PanelsMixin(ReaderBase):
         size_class = "-wide" if width >= WIDE else "-narrow" if width < NARROW else "-medium"
         if size_class == self._size_class:
             return
+        was_narrow = self._size_class == "-narrow"
         self._size_class = size_class
         for name in ("-wide", "-narrow", "-medium"):
             self.screen.set_class(name == size_class, name)
         if not self._panels_chosen:
             self.show_people = self.show_quotes = size_class == "-wide"
         elif size_class == "-narrow":
-            # Beside the text they would squeeze it; reopened, they cover it instead.
+            # Beside the text they would squeeze it; reopened, they cover it instead. What
+            # was open comes back when the window is widened again.
+            self._panels_before_narrow = (self.show_people, self.show_quotes)
             self.show_people = self.show_quotes = False
+        elif was_narrow and self._panels_before_narrow is not None:
+            if not (self.show_people or self.show_quotes):
+                self.show_people, self.show_quotes = self._panels_before_narrow
+            self._panels_before_narrow = None
         self._apply_panels()
 
     @property
