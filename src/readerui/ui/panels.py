@@ -35,7 +35,9 @@ class TypeToFilterList(OptionList):
             if isinstance(panel, ListPanel):
                 event.stop()
                 event.prevent_default()
-                panel.filter_input.focus()
+                # Focus at once, not on the next idle: keys typed right after "/" must
+                # reach the filter, not the list (where some are commands).
+                self.screen.set_focus(panel.filter_input)
             return
         if event.is_printable and event.character and event.character.strip():
             panel = self.parent
@@ -97,6 +99,10 @@ class ListPanel(Vertical):
     def focus_list(self) -> None:
         """Focus the list with an item highlighted, ready for enter."""
         options = self.option_list
+        # At once when the list is already shown ("p" then enter, typed fast, must work);
+        # a panel that has only just been opened takes focus on the next refresh instead.
+        if self.is_mounted and options.focusable:
+            self.screen.set_focus(options)
         options.focus()
         if options.highlighted is None and options.option_count:
             options.highlighted = 0
@@ -106,7 +112,7 @@ class ListPanel(Vertical):
         box = self.filter_input
         box.value = box.value + character
         box.cursor_position = len(box.value)
-        box.focus()
+        self.screen.set_focus(box)  # at once: the next key typed must land here too
 
     @on(Input.Changed, ".panel-filter")
     def _filter_changed(self, event: Input.Changed) -> None:
