@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from readerui.core.analysis import analyze
+from readerui.core.export import to_dict
 from readerui.core.loading import load_path
-from readerui.core.models import Analysis, Article
+from readerui.core.models import Article
 
-__all__ = ["Metrics", "analysis_json", "load_article", "load_metrics", "main", "score_article"]
+__all__ = ["Metrics", "load_article", "load_metrics", "main", "score_article"]
 
 _DEFAULT_SCORER = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "score.py"
 _KEYS = ("p_tp", "p_fp", "p_fn", "q_tp", "q_fp", "q_fn", "s_ok", "s_n")
@@ -41,19 +42,6 @@ PrfFn = Callable[[int, int, int], tuple[float, float, float]]
 def load_article(path: Path) -> Article:
     """Load ``path`` exactly as the app does (site chrome dropped, captions, bylines)."""
     return load_path(path)
-
-
-def analysis_json(analysis: Analysis) -> Json:
-    """The ``analyze --json`` shape the scorer reads."""
-    return {
-        "people": [
-            {"name": p.name, "aliases": list(p.aliases), "role": p.role, "kind": p.kind}
-            for p in analysis.people
-        ],
-        "quotes": [
-            {"text": q.text, "speaker": q.speaker, "partial": q.partial} for q in analysis.quotes
-        ],
-    }
 
 
 # --- the metrics, for when the shared scorer is not there -----------------------------------
@@ -236,7 +224,9 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             n += 1
             gold = json.loads(gpath.read_text(encoding="utf-8"))
-            result = metrics.score(gold, analysis_json(analyze(load_article(tpath))))
+            article = load_article(tpath)
+            # Score exactly what `readerui analyze --json` prints.
+            result = metrics.score(gold, to_dict(article, analyze(article)))
             for k in _KEYS:
                 total[k] += result[k]
             if args.verbose and any(result["detail"].values()):
