@@ -9,3 +9,9 @@ class ReaderError(Exception):
 
 class LoadError(ReaderError):
     """A file, stream or URL could not be read or turned into an article."""
+
+
+def describe(exc: BaseException) -> str:
+    """An unexpected error as one line: its type and the first line of its message."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__

@@ -14,11 +14,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
-from readerui.core.errors import ReaderError
+from readerui.core.errors import ReaderError, describe
 from readerui.core.loading import display_name
 from readerui.core.models import Analysis, Article
 from readerui.data.library import Library
-from readerui.ui.base import WELCOME, _one_line
+from readerui.ui.base import WELCOME
 from readerui.ui.keymap import load_keymap
 from readerui.ui.library_mixin import LibraryMixin
 from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
@@ -121,7 +121,7 @@ class ReaderApp(PanelsMixin, LibraryMixin, SearchMixin):
             try:
                 self.library = Library()
             except Exception as exc:  # a broken data folder must not stop the reader
-                self.say(f"Reading positions will not be kept: {_one_line(exc)}")
+                self.say(f"Reading positions will not be kept: {describe(exc)}")
         keymap, error = load_keymap(self.keymap_file)
         known = {b.id for b in self.BINDINGS if isinstance(b, Binding) and b.id}
         unknown = sorted(set(keymap) - known)
@@ -175,7 +175,7 @@ class ReaderApp(PanelsMixin, LibraryMixin, SearchMixin):
         except ReaderError as exc:
             self.post_message(LoadFailed(url, str(exc), generation))
         except Exception as exc:  # never a traceback on screen: report and keep running
-            self.post_message(LoadFailed(url, _one_line(exc), generation))
+            self.post_message(LoadFailed(url, describe(exc), generation))
         else:
             self.post_message(ArticleLoaded(article, generation))
 
@@ -190,7 +190,7 @@ class ReaderApp(PanelsMixin, LibraryMixin, SearchMixin):
             if not cancel.is_set():
                 self.post_message(LoadFailed(path, str(exc), generation))
         except Exception as exc:  # never a traceback on screen: report and keep running
-            self.post_message(LoadFailed(path, _one_line(exc), generation))
+            self.post_message(LoadFailed(path, describe(exc), generation))
         else:
             self.post_message(ArticleLoaded(article, generation))
 
@@ -251,7 +251,7 @@ class ReaderApp(PanelsMixin, LibraryMixin, SearchMixin):
         try:
             analysis = analyze(article)
         except Exception as exc:  # a bad analysis must never take the reader down
-            self.call_from_thread(self.say, f"Analysis failed: {_one_line(exc)}", severity="error")
+            self.call_from_thread(self.say, f"Analysis failed: {describe(exc)}", severity="error")
             analysis = Analysis()
         self.post_message(AnalysisReady(article, analysis))
 

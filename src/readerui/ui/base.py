@@ -185,9 +185,3 @@ def _is_shown(widget: object) -> bool:
             return False
         node = node.parent
     return True
-
-
-def _one_line(exc: BaseException) -> str:
-    """An unexpected error as one line: its type and first line of message."""
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__

@@ -6,10 +6,11 @@ from pathlib import Path
 
 from textual import work
 
+from readerui.core.errors import describe
 from readerui.core.loading import display_name
 from readerui.core.models import Article
 from readerui.data.library import text_digest
-from readerui.ui.base import WELCOME, ReaderBase, _one_line
+from readerui.ui.base import WELCOME, ReaderBase
 
 
 class LibraryMixin(ReaderBase):
@@ -84,7 +85,7 @@ class LibraryMixin(ReaderBase):
             self.library.remember(key, title, text, position, read_to=read_to, digest=digest)
         except Exception as exc:  # losing the place is bad, crashing the reader is worse
             self._saved = None
-            self.call_later(self.say, f"Could not save the reading position: {_one_line(exc)}")
+            self.call_later(self.say, f"Could not save the reading position: {describe(exc)}")
 
     def on_unmount(self) -> None:
         """Save the place on the way out."""
