@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from readerui import __version__
-from readerui.core.errors import ReaderError
+from readerui.core.errors import ReaderError, describe
 
 PROG = "readerui"
 
@@ -82,7 +82,7 @@ def _reattach_terminal() -> bool:
 def reader_main(argv: Sequence[str]) -> int:
     """``readerui [SOURCE]``: open the reader."""
     args = _reader_parser().parse_args(list(argv))
-    from readerui.core.loading import display_name, is_url, load_stdin
+    from readerui.core.loading import check_file, is_url, load_stdin
 
     article = None
     source: str | None = args.source
@@ -98,10 +98,11 @@ def reader_main(argv: Sequence[str]) -> int:
         article = load_stdin(sys.stdin.buffer)
         if not _reattach_terminal():
             return _error("no terminal to read keys from; use 'readerui analyze -' instead")
-    elif source and not is_url(source) and not os.path.exists(source):
-        return _error(f"No such file: {display_name(source)}", 2)
-    elif source and not is_url(source) and os.path.isdir(source):
-        return _error(f"{display_name(source)} is a directory, not an article", 2)
+    elif source and not is_url(source):
+        try:
+            check_file(source)  # refuse a bad path before the reader takes the terminal
+        except ReaderError as exc:
+            return _error(str(exc), 2)
 
     if not sys.stdout.isatty() and not os.environ.get("READERUI_FORCE_TUI"):
         return _error("the reader needs a terminal; use 'readerui analyze' for scripts")
@@ -130,6 +131,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `readerui analyze x --json | head` closing the pipe early is not an error.
         return 0
     except Exception as exc:  # the last line of defence: one line, never a traceback
-        text = str(exc).strip().splitlines()
-        detail = f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
-        return _error(f"unexpected error: {detail}")
+        return _error(f"unexpected error: {describe(exc)}")

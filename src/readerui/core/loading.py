@@ -296,12 +296,14 @@ def load_bytes(
     return article
 
 
-def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = None) -> Article:
-    """Load a file: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, or anything else by
-    sniffing its content. ``cancel`` lets a caller abandon a slow load."""
-    source = os.fspath(path)
-    name = display_name(source)
-    file = Path(source).expanduser()
+def check_file(path: str | os.PathLike[str]) -> Path:
+    """The file at ``path``, if it exists, is a file and is not over the size cap.
+
+    Raises :class:`LoadError` otherwise; cheap (one ``stat``), so the command line can refuse
+    a bad path before it starts the reader.
+    """
+    name = display_name(os.fspath(path))
+    file = Path(path).expanduser()
     try:
         info = file.stat()
     except FileNotFoundError:
@@ -316,6 +318,15 @@ def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = Non
         raise LoadError(
             f"{name} is too large ({info.st_size // (1024 * 1024)} MiB; the limit is 64 MiB)"
         )
+    return file
+
+
+def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = None) -> Article:
+    """Load a file: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, or anything else by
+    sniffing its content. ``cancel`` lets a caller abandon a slow load."""
+    source = os.fspath(path)
+    name = display_name(source)
+    file = check_file(source)
     chunks: list[bytes] = []
     size = 0
     try:
