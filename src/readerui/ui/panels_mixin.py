@@ -62,10 +62,14 @@ class PanelsMixin(ReaderBase):
             self._refresh_page_numbers()
         if covering:
             (people if self.show_people else quotes).focus_list()
-        elif (self.focused is None or not self.focused.display) or (
-            self.focused is not None and not _is_shown(self.focused)
-        ):
+        elif self.focused is None or not _is_shown(self.focused):
             self.view.focus()
+
+    def _uncover_text(self) -> None:
+        """On a narrow terminal, close the panel that covers the text (else do nothing)."""
+        if self._size_class == "-narrow":
+            self.show_people = self.show_quotes = False
+            self._apply_panels()
 
     def action_toggle_people(self) -> None:
         """Open or close the people panel."""
@@ -106,9 +110,7 @@ class PanelsMixin(ReaderBase):
                 current = name
         target = stops[(stops.index(current) + step) % len(stops)]
         if target == "reader":
-            if self._size_class == "-narrow":
-                self.show_people = self.show_quotes = False
-                self._apply_panels()
+            self._uncover_text()
             self.view.focus()
         elif target == "people":
             if not self.show_people:
@@ -121,9 +123,7 @@ class PanelsMixin(ReaderBase):
 
     def on_list_panel_leave(self, message: ListPanel.Leave) -> None:
         """Escape in a panel: back to the text (closing the panel when it covers it)."""
-        if self._size_class == "-narrow":
-            self.show_people = self.show_quotes = False
-            self._apply_panels()
+        self._uncover_text()
         self.view.focus()
 
     def on_people_panel_selected(self, message: PeoplePanel.Selected) -> None:
@@ -145,9 +145,7 @@ class PanelsMixin(ReaderBase):
             "mentions", [Highlight(a, b, "pageview--mention") for a, b in person.mentions]
         )
         self.nav = "mentions"
-        if self._size_class == "-narrow":
-            self.show_people = self.show_quotes = False
-            self._apply_panels()
+        self._uncover_text()
         start, end = self.view.visible_range()
         if person.mentions and not any(start <= a < end for a, _ in person.mentions):
             following = [a for a, _ in person.mentions if a >= start]
@@ -165,8 +163,7 @@ class PanelsMixin(ReaderBase):
         self.view.set_highlights("quote", [Highlight(quote.start, quote.end, "pageview--quote")])
         self.view.go_to_offset(quote.start)
         if self._size_class == "-narrow":
-            self.show_people = self.show_quotes = False
-            self._apply_panels()
+            self._uncover_text()
             self.view.focus()
 
     def action_copy_quote(self) -> None:
