@@ -240,7 +240,7 @@ def _keep_heading_with_next(
     return tuple(page[:cut])
 
 
-def reading_minutes(words: int, words_per_minute: int = 230) -> int:
+def reading_minutes(words: float, words_per_minute: int = 230) -> int:
     """Whole minutes (at least 1 when there are words) to read ``words`` words."""
     if words <= 0:
         return 0

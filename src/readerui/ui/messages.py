@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from readerui.core.layout import Layout
 from readerui.core.models import Analysis, Article
 
 
@@ -30,16 +29,6 @@ class LoadFailed(Message):
     """Why it failed."""
     generation: int = 0
     """Which open request this answers; answers to older requests are dropped."""
-
-
-@dataclass
-class LayoutReady(Message):
-    """Pages were computed for the view's current size."""
-
-    layout: Layout
-    """The pages."""
-    generation: int
-    """Which request this answers; stale answers are dropped."""
 
 
 @dataclass

@@ -16,7 +16,15 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import get_current_worker
 
-from readerui.core.layout import Layout, LayoutCancelled, Line, Page, paginate, wrap_lines
+from readerui.core.layout import (
+    Layout,
+    LayoutCancelled,
+    Line,
+    Page,
+    paginate,
+    reading_minutes,
+    wrap_lines,
+)
 from readerui.core.models import Article
 from readerui.core.normalize import display_name
 
@@ -28,8 +36,6 @@ SPREAD_GUTTER = 6
 """Cells between the two pages of a spread."""
 SYNC_LAYOUT_CHARS = 200_000
 """Texts shorter than this are paginated at once; longer ones in a thread worker."""
-WORDS_PER_MINUTE = 230
-"""Reading speed used for "time left"."""
 
 _KIND_CLASSES = {
     "heading": "pageview--heading",
@@ -72,7 +78,6 @@ class PageView(Widget, can_focus=True):
         "pageview--mention",
         "pageview--quote",
         "pageview--empty",
-        "pageview--folio",
     }
 
     class Changed(Message):
@@ -104,6 +109,7 @@ class PageView(Widget, can_focus=True):
         self._cancel: threading.Event | None = None
         self._rows: list[Strip] = []
         self._layout_key: tuple[int, int, int, int] | None = None
+        self._shown_key: tuple[int, int, int, int] | None = None
 
     # ------------------------------------------------------------------ geometry
 
@@ -158,6 +164,7 @@ class PageView(Widget, can_focus=True):
         self._word_count = article.word_count
         self.pages_layout = None
         self._layout_key = None
+        self._shown_key = None
         self.position = max(0, min(anchor, len(article.text)))
         self._highlights.clear()
         self.relayout()
@@ -210,10 +217,7 @@ class PageView(Widget, can_focus=True):
         if article is None or not article.text:
             return 0
         left_chars = len(article.text) - self.visible_range()[1]
-        words = self._word_count * left_chars / len(article.text)
-        if words <= 0:
-            return 0
-        return max(1, round(words / WORDS_PER_MINUTE))
+        return reading_minutes(self._word_count * left_chars / len(article.text))
 
     # ------------------------------------------------------------------ navigation
 
@@ -276,6 +280,7 @@ class PageView(Widget, can_focus=True):
             self.pages_layout = paginate(
                 article, measure, height, first_page_height=height - header
             )
+            self._shown_key = key
             self._changed()
         else:
             self._cancel = threading.Event()
@@ -304,20 +309,17 @@ class PageView(Widget, can_focus=True):
         """Take a layout from the worker unless a newer one was asked for since."""
         if message.generation == self._generation:
             self.pages_layout = message.layout
+            self._shown_key = self._layout_key
             self._changed()
 
     @property
     def laying_out(self) -> bool:
         """True while pages for the current size are still being computed."""
+        # relayout() runs on every resize and records what it asked for in _layout_key, so
+        # comparing keys says whether the pages shown are stale, without re-measuring.
         return self.article is not None and (
-            self.pages_layout is None or self._layout_key != self._current_key()
+            self.pages_layout is None or self._shown_key != self._layout_key
         )
-
-    def _current_key(self) -> tuple[int, int, int, int] | None:
-        if self.article is None:
-            return None
-        header = len(self._header_lines(self.measure, self.size.height))
-        return (id(self.article), self.measure, self.size.height, header)
 
     # ------------------------------------------------------------------ mouse
 
