@@ -14,13 +14,12 @@ from hypothesis import strategies as st
 from readerui.core.errors import LoadError
 from readerui.core.loading import (
     MAX_FILE_BYTES,
-    is_url,
     load_bytes,
     load_path,
-    load_source,
     load_stdin,
     sniff_format,
 )
+from readerui.core.sources import is_url, load_source
 
 DATA = Path(__file__).parent.parent / "data"
 

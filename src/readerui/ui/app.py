@@ -15,8 +15,8 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from readerui.core.errors import ReaderError, describe
-from readerui.core.loading import display_name
 from readerui.core.models import Analysis, Article
+from readerui.core.sanitize import display_name
 from readerui.data.library import Library
 from readerui.ui.base import WELCOME
 from readerui.ui.keymap import load_keymap
@@ -145,7 +145,7 @@ class ReaderApp(PanelsMixin, LibraryMixin, SearchMixin):
 
     def open_source(self, spec: str, *, initial: bool = False) -> None:
         """Load a path or URL in a worker; the current article stays until it succeeds."""
-        from readerui.core.loading import is_url
+        from readerui.core.sources import is_url
 
         self._loading_source = spec
         self._initial_load = initial

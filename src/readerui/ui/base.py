@@ -15,8 +15,8 @@ from textual.notifications import SeverityLevel
 from textual.timer import Timer
 from textual.widgets import Label
 
-from readerui.core.loading import display_name
 from readerui.core.models import Analysis, Article, Person, Quote
+from readerui.core.sanitize import display_name
 from readerui.data.library import Library
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel

@@ -7,8 +7,8 @@ from pathlib import Path
 from textual import work
 
 from readerui.core.errors import describe
-from readerui.core.loading import display_name
 from readerui.core.models import Article
+from readerui.core.sanitize import display_name
 from readerui.data.library import text_digest
 from readerui.ui.base import WELCOME, ReaderBase
 
@@ -31,7 +31,7 @@ class LibraryMixin(ReaderBase):
 
     def _library_key(self, article: Article) -> str | None:
         """The library's name for an article: a URL, or an absolute path; None for stdin."""
-        from readerui.core.loading import is_url
+        from readerui.core.sources import is_url
 
         source = article.source
         if source in ("", "-"):

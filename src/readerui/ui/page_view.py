@@ -26,7 +26,7 @@ from readerui.core.layout import (
     wrap_lines,
 )
 from readerui.core.models import Article
-from readerui.core.normalize import display_name
+from readerui.core.sanitize import display_name
 
 MAX_MEASURE = 80
 """Widest comfortable line, in cells; wider views centre the text."""
