@@ -27,9 +27,10 @@ _ESCAPES = re.compile(
     rf"""
       \x1b\]{_PAYLOAD}(?:\x07|\x1b\\|\x9c)       # OSC ... BEL / ST (titles, hyperlinks)
     | \x1b[PX^_]{_PAYLOAD}(?:\x1b\\|\x9c)        # DCS, SOS, PM, APC ... ST
-    | \x1b\[[0-?]{{0,64}}[ -/]{{0,8}}[@-~]?       # CSI (colours, cursor moves)
+    | \x1b\[[0-?]{{0,64}}[!-/]{{0,8}}[@-~]?       # CSI (colours, cursor moves)
     | \x1b[ -/]{{0,8}}[0-~]?                     # short escapes (ESC c, ESC ( B)
-    | \x9b[0-?]{{0,64}}[ -/]{{0,8}}[@-~]?         # 8-bit CSI
+    | \x9b[0-?]{{1,64}}[!-/]{{0,8}}[@-~]          # 8-bit CSI, only with parameters: a
+                                                # lone 0x9b byte is mojibake, not a command
     | \x9d{_PAYLOAD}(?:\x07|\x9c)               # 8-bit OSC
     | [\x90\x98\x9e\x9f]{_PAYLOAD}\x9c          # 8-bit DCS, SOS, PM, APC
     """,
