@@ -238,10 +238,3 @@ def _keep_heading_with_next(
     if cut == len(page) or cut <= len(page) // 2 or next_index >= len(stream):
         return tuple(page)
     return tuple(page[:cut])
-
-
-def reading_minutes(words: float, words_per_minute: int = 230) -> int:
-    """Whole minutes (at least 1 when there are words) to read ``words`` words."""
-    if words <= 0:
-        return 0
-    return max(1, round(words / words_per_minute))

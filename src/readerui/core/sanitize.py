@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit, urlunsplit
 
-__all__ = ["MAX_SHOWN", "display_name", "redact_url"]
+__all__ = ["MAX_SHOWN", "display_name", "display_source", "redact_url"]
 
 MAX_SHOWN = 300
 """Most characters of one outside string shown in a message: a header can be megabytes long."""
@@ -59,3 +59,8 @@ def redact_url(url: str) -> str:
         return url
     hostport = parts.netloc.rpartition("@")[2]
     return urlunsplit((parts.scheme, hostport, parts.path, parts.query, parts.fragment))
+
+
+def display_source(spec: str) -> str:
+    """A source as the user may see it: a path or URL without credentials or control codes."""
+    return display_name(redact_url(spec))

@@ -16,7 +16,7 @@ from textual.widgets import Input, Label
 
 from readerui.core.errors import ReaderError, describe
 from readerui.core.models import Analysis, Article
-from readerui.core.sanitize import display_name
+from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
 from readerui.ui.base import WELCOME
 from readerui.ui.keymap import load_keymap
@@ -158,8 +158,8 @@ class ReaderApp(PanelsMixin, LibraryMixin, SearchMixin):
         if self.view.article is None:
             self.view.loading = True
         else:
-            self.say(f"Opening {display_name(spec)}…", timeout=2)
-        self._set_status_title(f"Loading {display_name(spec)}…")
+            self.say(f"Opening {display_source(spec)}…", timeout=2)
+        self._set_status_title(f"Loading {display_source(spec)}…")
         if is_url(spec):
             self._fetch(spec, self._load_generation)
         else:

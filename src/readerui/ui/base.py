@@ -16,7 +16,7 @@ from textual.timer import Timer
 from textual.widgets import Label
 
 from readerui.core.models import Analysis, Article, Person, Quote
-from readerui.core.sanitize import display_name
+from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
@@ -126,7 +126,7 @@ class ReaderBase(App[None]):
         view = self.view
         article = view.article
         if self._loading_source:
-            self._set_status_title(f"Loading {display_name(self._loading_source)}…")
+            self._set_status_title(f"Loading {display_source(self._loading_source)}…")
         elif article is None:
             self._set_status_title("No article open")
         else:

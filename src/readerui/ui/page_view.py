@@ -22,10 +22,9 @@ from readerui.core.layout import (
     Line,
     Page,
     paginate,
-    reading_minutes,
     wrap_lines,
 )
-from readerui.core.models import Article
+from readerui.core.models import Article, reading_minutes
 from readerui.core.sanitize import display_name
 
 MAX_MEASURE = 80
