@@ -56,15 +56,22 @@ _STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\
 # Every control character except the line feed; tabs are turned into spaces before this runs.
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
-# Any horizontal space other than the plain one: no-break spaces, thin spaces, ideographic
-# space... They only matter for typesetting, and a terminal reader wraps text itself.
-_SPACES = re.compile(r"[^\S\n]+")
 
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# Anything _strip_controls would change: most texts have none of it, and one search (in C)
+# saves five passes over a whole book.
+_ANY_SPECIAL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
 def _strip_controls(text: str) -> str:
     """Remove escapes, invisible and control characters; unify line breaks and spaces."""
+    if _ANY_SPECIAL.search(text) is None:
+        return text
     text = _ESCAPES.sub("", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = text.replace("\t", " ")
@@ -73,15 +80,32 @@ def _strip_controls(text: str) -> str:
     return _STRAY_JOINER.sub("", text)
 
 
-_INDENT = re.compile(r"^[^\S\n]*")
+_ODD_SPACE = re.compile(r"[^\S\n ]")
+_TRAILING = re.compile(r" +\n")
+_SPACE_RUN = re.compile(r"  +")
 
 
-def _clean_line(line: str) -> str:
-    """One line with runs of spaces collapsed and no trailing space; indentation is kept
-    (as plain spaces) because it is structure in Markdown and in verse."""
-    indent = len(_INDENT.match(line).group(0))  # type: ignore[union-attr]
-    rest = _SPACES.sub(" ", line[indent:]).rstrip()
-    return " " * indent + rest if rest else ""
+def _collapse(match: re.Match[str]) -> str:
+    # A run at the start of a line is indentation (kept); anywhere else it becomes one space.
+    start = match.start()
+    if start == 0 or match.string[start - 1] == "\n":
+        return match.group()
+    return " "
+
+
+def _tidy_spaces(text: str) -> str:
+    """Per line: no trailing space, runs of spaces between words collapsed to one, and the
+    indentation kept (as that many plain spaces) because it is structure in Markdown and in
+    verse. Whole-text passes whose patterns start with a literal, so the regex engine skips
+    ahead in C: a Python loop over the lines of a book took most of its loading time."""
+    if _ODD_SPACE.search(text) is not None:
+        text = _ODD_SPACE.sub(" ", text)  # one for one, so indentation keeps its width
+    if " \n" in text:
+        text = _TRAILING.sub("\n", text)
+    text = text.rstrip(" ")
+    if "  " in text:
+        text = _SPACE_RUN.sub(_collapse, text)
+    return text
 
 
 def normalize_text(text: str) -> str:
@@ -95,9 +119,10 @@ def normalize_text(text: str) -> str:
     # NFC after the removals: a stripped zero-width character may sit between a letter and a
     # combining mark that should compose with it.
     text = unicodedata.normalize("NFC", text)
-    lines = [_clean_line(line) for line in text.split("\n")]
-    text = "\n".join(lines)
-    return _MANY_BLANK_LINES.sub("\n\n", text).strip("\n")
+    text = _tidy_spaces(text)
+    if "\n\n\n" in text:
+        text = _MANY_BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n")
 
 
 def clean_inline(text: str) -> str:

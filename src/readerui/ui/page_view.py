@@ -25,7 +25,7 @@ from readerui.core.layout import (
     wrap_lines,
 )
 from readerui.core.models import Article, reading_minutes
-from readerui.core.sanitize import display_name
+from readerui.core.sanitize import display_name, display_source
 
 MAX_MEASURE = 80
 """Widest comfortable line, in cells; wider views centre the text."""
@@ -460,10 +460,11 @@ def _source_label(source: str) -> str:
     """Where the article came from, short: a URL's host and path, a file's name."""
     if source == "-":
         return "standard input"
-    source = display_name(source)  # a file name may hold escape codes: never send them out
+    # Shortened first, then made safe: the sanitiser writes control codes as "\x1b", and a
+    # backslash would then be taken for a path separator.
     if "://" in source:
-        return source.split("://", 1)[1].rstrip("/")
-    return source.replace("\\", "/").rsplit("/", 1)[-1]
+        return display_source(source).split("://", 1)[1].rstrip("/")
+    return display_name(source.replace("\\", "/").rsplit("/", 1)[-1])
 
 
 def _short_date(value: str | None) -> str | None:
