@@ -14,6 +14,7 @@ import re
 import stat
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit
@@ -272,16 +273,35 @@ def _parse(text: str, source: str, fmt: Format) -> Article:
     return parse_plaintext(text, source)
 
 
+PREVIEW_CHARS = 100_000
+"""A plain text more than twice this long is first shown from its opening part (see
+:func:`load_bytes`): parsing a whole book takes seconds, its first pages need a fraction."""
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _opening(text: str) -> str | None:
+    """The text up to the first paragraph break after PREVIEW_CHARS, or None if too short."""
+    if len(text) <= 2 * PREVIEW_CHARS:
+        return None
+    found = _PARAGRAPH_BREAK.search(text, PREVIEW_CHARS, 2 * PREVIEW_CHARS)
+    return text[: found.start()] if found else None
+
+
 def load_bytes(
     data: bytes,
     source: str,
     *,
     content_type: str | None = None,
     charset: str | None = None,
+    on_preview: Callable[[Article], None] | None = None,
 ) -> Article:
     """Decode and parse raw bytes from ``source`` (a path, URL or ``"-"``) into an Article.
 
     ``content_type`` and ``charset`` are what the source declared (HTTP headers), if anything.
+    For a long plain text, ``on_preview`` is first given the article of its opening part (its
+    paragraphs and offsets are those of the whole, which it is a prefix of), so a reader can
+    show the first pages while the rest is parsed.
     """
     name = display_name(source)
     if not data.strip():
@@ -299,7 +319,13 @@ def load_bytes(
         raise LoadError(f"{name} is a binary file, not an article") from None
     if not text.strip():
         raise LoadError(f"{name} is empty")
-    article = _parse(text, source, _format_for(source, content_type, text))
+    fmt = _format_for(source, content_type, text)
+    opening = _opening(text) if on_preview is not None and fmt == "text" else None
+    if on_preview is not None and opening is not None:
+        preview = _parse(opening, source, fmt)
+        if preview.text:
+            on_preview(preview)
+    article = _parse(text, source, fmt)
     if not article.text and not article.title:
         raise LoadError(f"{name} has no readable text")
     return article
@@ -338,9 +364,14 @@ def check_file(path: str | os.PathLike[str]) -> Path:
     return file
 
 
-def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = None) -> Article:
+def load_path(
+    path: str | os.PathLike[str],
+    cancel: threading.Event | None = None,
+    on_preview: Callable[[Article], None] | None = None,
+) -> Article:
     """Load a file: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, or anything else by
-    sniffing its content. ``cancel`` lets a caller abandon a slow load."""
+    sniffing its content. ``cancel`` lets a caller abandon a slow load; ``on_preview`` gets
+    the opening part of a long plain text first (see :func:`load_bytes`)."""
     source = os.fspath(path)
     name = display_name(source)
     file = check_file(source)
@@ -373,7 +404,7 @@ def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = Non
     except OSError as exc:
         raise LoadError(f"Could not read {name}: {exc.strerror or exc}") from None
     _check_cancel(cancel, source)
-    return load_bytes(b"".join(chunks), source)
+    return load_bytes(b"".join(chunks), source, on_preview=on_preview)
 
 
 def load_stdin(stream: BinaryIO | None = None) -> Article:
