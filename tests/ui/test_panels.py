@@ -476,8 +476,8 @@ async def test_filter_that_matches_no_one_and_enter_into_the_list() -> None:
         assert len(rows_of(panel)) == 1
         await pilot.press("enter")  # one match left: enter chooses it at once
         await pilot.pause()
-        assert app.person is not None
-        assert app.person.name == "Wenda Farrimond"
+        assert app.marks.selection.person is not None
+        assert app.marks.selection.person.name == "Wenda Farrimond"
 
 
 async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -> None:
@@ -494,8 +494,8 @@ async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -
         assert panel.option_list.highlighted == 0  # the most prominent person, ready
         await pilot.press("enter")
         await pilot.pause()
-        assert app.person == mayor
-        assert app.nav == "mentions"
+        assert app.marks.selection.person == mayor
+        assert app.marks.selection.stepping is app.marks.selection.mentions
         # The panel covered the text, so it closes and the text is shown again.
         assert not panel.display
         assert view.display
@@ -538,8 +538,8 @@ async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -
         # Escape in the reader clears the person.
         await pilot.press("escape")
         await pilot.pause()
-        assert app.person is None
-        assert app.nav == "search"
+        assert app.marks.selection.person is None
+        assert app.marks.selection.stepping is not app.marks.selection.mentions
         assert view.highlights("mentions") == []
         assert styled_words(view, "pageview--mention") == []
         assert label(app, "status-search") == ""
@@ -554,9 +554,9 @@ async def test_enter_right_after_opening_the_people_panel_selects_someone() -> N
         await settle(pilot)
         await pilot.press("p", "enter")
         await pilot.pause()
-        assert app.person is not None
+        assert app.marks.selection.person is not None
         assert app.analysis is not None
-        assert app.person == app.analysis.people[0]
+        assert app.marks.selection.person == app.analysis.people[0]
 
 
 async def test_n_steps_mentions_again_after_a_search_is_cleared() -> None:
@@ -569,7 +569,7 @@ async def test_n_steps_mentions_again_after_a_search_is_cleared() -> None:
         await pilot.pause()
         await pilot.press("escape")  # clears the search; the mayor stays selected
         await pilot.pause()
-        assert app.person == mayor
+        assert app.marks.selection.person == mayor
         assert label(app, "status-search").startswith("Odile Brannagh: ")
         await pilot.press("g", "n")
         await pilot.pause()
@@ -591,7 +591,7 @@ async def test_select_person_method_goes_to_a_page_with_a_mention() -> None:
         )
         app.select_person(None)
         await pilot.pause()
-        assert app.person is None
+        assert app.marks.selection.person is None
         assert app.view.highlights("mentions") == []
 
 
@@ -635,7 +635,7 @@ async def test_choosing_a_quote_jumps_to_its_page_highlighted() -> None:
         assert app.quotes_panel.shown == [farrimond]
         await pilot.press("enter")  # the only match: enter chooses it
         await pilot.pause()
-        assert app.quote == farrimond
+        assert app.marks.selection.quote == farrimond
         start, end = view.visible_range()
         assert start <= farrimond.start < end
         assert view.page_index == page_of(app, farrimond.start) - 1 > 0
@@ -649,7 +649,7 @@ async def test_choosing_a_quote_jumps_to_its_page_highlighted() -> None:
         # Escape clears the quote highlight.
         await pilot.press("escape")
         await pilot.pause()
-        assert app.quote is None
+        assert app.marks.selection.quote is None
         assert view.highlights("quote") == []
 
 
@@ -865,8 +865,8 @@ async def test_opening_another_article_resets_the_panels(make_app: MakeApp, tmp_
         assert article is not None
         assert "Orrin" in article.title
         assert app.analysis is not None
-        assert app.person is None
-        assert app.quote is None
+        assert app.marks.selection.person is None
+        assert app.marks.selection.quote is None
         assert app.view.highlights("mentions") == []
         assert app.view.highlights("quote") == []
         people_rows = "\n".join(rows_of(app.people_panel))
@@ -965,7 +965,7 @@ async def test_command_keys_work_in_the_lists_and_slash_filters() -> None:
         assert app.quotes_panel.option_list.highlighted == 0
         await pilot.press("enter")
         await pilot.pause()
-        assert app.quote is not None
+        assert app.marks.selection.quote is not None
         await pilot.press("i")
         await pilot.pause()
         await pilot.press("q")  # quits from inside a list too

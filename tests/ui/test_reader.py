@@ -17,6 +17,7 @@ from textual.widgets import Input, Label
 from readerui.core.models import Article
 from readerui.core.normalize import normalize_text
 from readerui.ui.app import WELCOME, ReaderApp
+from readerui.ui.navigation import SpanCursor
 from readerui.ui.page_view import PageView
 from readerui.ui.screens import HelpScreen, OpenScreen
 
@@ -26,6 +27,11 @@ SIZE = (80, 24)
 
 
 # ----------------------------------------------------------------------------- helpers
+
+
+def found(app: ReaderApp) -> SpanCursor:
+    """The current search: its matches (``spans``) and the current one (``index``)."""
+    return app.marks.selection.search
 
 
 def view_rows(view: PageView) -> list[str]:
@@ -585,7 +591,7 @@ async def test_search_across_a_paragraph_break(make_app: MakeApp, long_article: 
         await pilot.pause()
         view = app.view
         await search_prompt(pilot, phrase, type_it=True)
-        assert app.matches == [(start, end)]
+        assert found(app).spans == [(start, end)]
         assert view.page_index > 0
         assert shows(view, start)
         assert label(app, "status-search") == f"“{phrase}” 1/1"
@@ -593,7 +599,7 @@ async def test_search_across_a_paragraph_break(make_app: MakeApp, long_article: 
         assert drawn.split() == before + (after if shows(view, end - 1) else [])
         await pilot.press("escape")
         await pilot.pause()
-        assert app.matches == []
+        assert found(app).spans == []
         assert label(app, "status-search") == ""
         assert row_styles(view, "pageview--match-current") == []
         assert row_styles(view, "pageview--match") == []
@@ -610,11 +616,11 @@ async def test_search_across_a_line_wrap(make_app: MakeApp, long_article: Articl
         assert matches, phrase
         app.run_search(phrase)
         await pilot.pause()
-        assert app.matches == matches
-        current = app.matches[app.match_index]
+        assert found(app).spans == matches
+        current = found(app).spans[found(app).index]
         assert current[0] < wrap_start < wrap_end < current[1]
         assert view.page_index == 4
-        assert label(app, "status-search").endswith(f" {app.match_index + 1}/{len(matches)}")
+        assert label(app, "status-search").endswith(f" {found(app).index + 1}/{len(matches)}")
         # Both halves are highlighted, on two rows.
         drawn = row_styles(view, "pageview--match-current")
         assert len(drawn) == 2
@@ -632,7 +638,7 @@ async def test_search_prompt_shows_the_page_with_the_match(
             phrase, _, _ = wrapped_phrase(view, page)
             view.go_to_page(0)
             await search_prompt(pilot, phrase)
-            assert shows(view, app.matches[app.match_index][0]), (page, phrase)
+            assert shows(view, found(app).spans[found(app).index][0]), (page, phrase)
             await pilot.press("escape")
 
 
@@ -645,16 +651,16 @@ async def test_search_next_previous_wraps_round(make_app: MakeApp, long_article:
         await pilot.pause()
         view = app.view
         await search_prompt(pilot, phrase)
-        assert app.matches == expected
-        assert app.match_index == 0
+        assert found(app).spans == expected
+        assert found(app).index == 0
         order = []
         for key in ["n", "n", "n", "N", "N", "N", "N"]:
             await pilot.press(key)
             await pilot.pause()
-            order.append(app.match_index)
-            start, end = expected[app.match_index]
+            order.append(found(app).index)
+            start, end = expected[found(app).index]
             assert shows(view, start)
-            assert label(app, "status-search") == f"“{phrase}” {app.match_index + 1}/3"
+            assert label(app, "status-search") == f"“{phrase}” {found(app).index + 1}/3"
             current = " ".join(row_styles(view, "pageview--match-current"))
             assert current.split() == long_article.text[start:end].split()
             # Other matches on the same page are marked too, not as the current one.
@@ -676,7 +682,7 @@ async def test_search_starts_at_the_current_page(make_app: MakeApp, long_article
         assert view.visible_range()[0] > expected[1][0]
         app.run_search(phrase)
         await pilot.pause()
-        assert app.match_index == 2
+        assert found(app).index == 2
         assert shows(view, expected[2][0])
         view.go_to_page(view.page_count - 1)
         await pilot.pause()
@@ -684,7 +690,7 @@ async def test_search_starts_at_the_current_page(make_app: MakeApp, long_article
         assert early[-1][1] < view.visible_range()[0]
         app.run_search("Tessel river")  # nothing from here on: wraps to the first match
         await pilot.pause()
-        assert app.match_index == 0
+        assert found(app).index == 0
         assert view.page_index == 0
         assert shows(view, early[0][0])
 
@@ -702,7 +708,7 @@ async def test_search_not_found_and_n_without_search(
         assert rec.notes[-1][0].startswith("No search")
         await search_prompt(pilot, "purple elephants")
         assert rec.notes[-1] == ("Not found: purple elephants", "warning")
-        assert app.matches == []
+        assert found(app).spans == []
         assert view.page_index == 2
         assert label(app, "status-search") == ""
         assert app.is_running
@@ -722,8 +728,12 @@ async def test_help_lists_every_binding(make_app: MakeApp, long_article: Article
         shown = "\n".join(screen_rows(app))
         for binding in ReaderApp.BINDINGS:
             assert binding.description in shown, binding.description
-        assert "PgDn" in shown
-        assert "Esc" in shown
+        # Keys are spelled by Textual's App.get_key_display.
+        rows = {d: k for k, d in app.key_help()}
+        assert rows["Next page"] == "space pgdn → l"
+        assert rows["Close prompt, clear highlights"] == "esc"
+        assert rows["Quit"] == "q ^q"  # ctrl+q always quits, whatever the keymap says
+        assert "space pgdn → l" in shown
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HelpScreen)
@@ -850,7 +860,7 @@ async def test_open_file_replaces_the_article(
         view.go_to_page(4)
         await pilot.press("slash", *"Varrow", "enter")
         await pilot.pause()
-        assert app.matches
+        assert found(app).spans
         await open_via_dialog(pilot, str(story))
         assert rec.messages("error") == []
         article = view.article
@@ -864,7 +874,7 @@ async def test_open_file_replaces_the_article(
         assert "The county will shut the old Tessel bridge" in "\n".join(rows)
         assert label(app, "status-title") == article.title
         assert position(app).startswith("Page 1/1 · 100%")
-        assert app.matches == []  # the old search does not apply to the new text
+        assert found(app).spans == []  # the old search does not apply to the new text
         assert label(app, "status-search") == ""
 
 
@@ -1028,8 +1038,8 @@ async def test_hostile_body_text_is_drawn_literally(make_app: MakeApp) -> None:
         assert "\x1b" not in "".join(screen_rows(app))
         app.run_search("[bold red]")
         await pilot.pause()
-        assert app.matches == expected_matches(article.text, "[bold red]")
-        assert len(app.matches) == 1
+        assert found(app).spans == expected_matches(article.text, "[bold red]")
+        assert len(found(app).spans) == 1
 
 
 async def test_hostile_file_is_drawn_literally(make_app: MakeApp, tmp_path: Path) -> None:
@@ -1068,7 +1078,7 @@ async def test_search_for_markup_characters(make_app: MakeApp) -> None:
         await pilot.pause()
         await pilot.press("slash", *"[/]", "enter")
         await pilot.pause()
-        assert app.matches == [(2, 5)]
+        assert found(app).spans == [(2, 5)]
         assert "“[/]” 1/1" in screen_rows(app)[-1]
 
 
