@@ -564,7 +564,7 @@ async def test_n_steps_mentions_again_after_a_search_is_cleared() -> None:
     async with app.run_test(size=SMALL_SIZE) as pilot:
         await settle(pilot)
         mayor = person(app, "Brannagh")
-        app.select_person(mayor)
+        app.desk.select_person(mayor)
         app.run_search("ferry")
         await pilot.pause()
         await pilot.press("escape")  # clears the search; the mayor stays selected
@@ -581,7 +581,7 @@ async def test_select_person_method_goes_to_a_page_with_a_mention() -> None:
     async with app.run_test(size=SMALL_SIZE) as pilot:
         await settle(pilot)
         inspector = person(app, "Farrimond")
-        app.select_person(inspector)
+        app.desk.select_person(inspector)
         await pilot.pause()
         start, end = app.view.visible_range()
         assert any(start <= a < end for a, _ in inspector.mentions)
@@ -589,7 +589,7 @@ async def test_select_person_method_goes_to_a_page_with_a_mention() -> None:
         assert "mention 1 of" in label(app, "status-search") or "mentions 1–" in label(
             app, "status-search"
         )
-        app.select_person(None)
+        app.desk.select_person(None)
         await pilot.pause()
         assert app.marks.selection.person is None
         assert app.view.highlights("mentions") == []
@@ -658,7 +658,7 @@ async def test_show_quote_on_a_wide_terminal_keeps_the_panels() -> None:
     async with app.run_test(size=WIDE_SIZE) as pilot:
         await settle(pilot)
         last = app.quotes_panel.shown[-1]
-        app.show_quote(last)
+        app.desk.show_quote(last)
         await pilot.pause()
         start, end = app.view.visible_range()
         assert start <= last.start < end
@@ -733,7 +733,7 @@ async def test_y_in_the_reader_copies_the_chosen_quote(make_app: MakeApp) -> Non
         assert copied == []
         assert any("Choose a quote" in m for m in rec.messages())
         marsh = quote_with(app, "hope is not a budget")
-        app.show_quote(marsh)
+        app.desk.show_quote(marsh)
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
@@ -849,8 +849,8 @@ async def test_opening_another_article_resets_the_panels(make_app: MakeApp, tmp_
     app, rec = make_app(article=kessling())
     async with app.run_test(size=WIDE_SIZE) as pilot:
         await settle(pilot)
-        app.select_person(person(app, "Brannagh"))
-        app.show_quote(quote_with(app, "Ask me again"))
+        app.desk.select_person(person(app, "Brannagh"))
+        app.desk.show_quote(quote_with(app, "Ask me again"))
         await pilot.pause()
         assert app.quotes_panel.speaker == "Odile Brannagh"
 
@@ -906,7 +906,7 @@ async def test_opening_another_article_clears_the_panel_filters(
 @pytest.mark.parametrize("size", [WIDE_SIZE, SMALL_SIZE])
 async def test_panels_say_analysing_until_the_analysis_arrives(size: tuple[int, int]) -> None:
     app = ReaderApp(article=kessling())
-    app._analyze = lambda article: None  # type: ignore[method-assign,assignment]
+    app.desk.loader.analyse = lambda article: None  # type: ignore[method-assign,assignment]
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert title_of(app.people_panel) == "People · analysing…"

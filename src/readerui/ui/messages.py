@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.worker import Worker
 
 from readerui.core.models import Analysis, Article
@@ -74,5 +75,5 @@ class Said(Message):
 
     text: str
     """What to say."""
-    severity: str = "information"
-    """information, warning or error."""
+    severity: SeverityLevel = "information"
+    """How it is shown."""
