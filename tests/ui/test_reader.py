@@ -3,8 +3,10 @@ overlays, keymaps, opening files and URLs, and hostile text."""
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -1182,28 +1184,67 @@ async def test_open_dialog_lists_recent_articles(tmp_path: Path) -> None:
         assert app.view.article.title == "Story one"
 
 
-# ----------------------------------------------------------------------------- review fixes
+# ----------------------------------------------------------------------------- opening twice
 
 
-async def test_a_newer_open_wins_over_a_slower_older_one(tmp_path: Path) -> None:
+async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
+    """Let the app run until ``condition()`` holds (a deadline, not a timing assumption)."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never happened: {what}")
+
+
+async def test_a_newer_open_wins_over_an_older_one_that_answers_late(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The older load is held at a gate until the newer one is on screen, then let go: its
+    late answer must be dropped, whatever the timing."""
+    from readerui.core import loading
     from readerui.ui.app import ReaderApp
 
-    big = tmp_path / "big.txt"
-    big.write_text(
-        "Big Book\n\n" + ("A long paragraph of the big book. " * 40 + "\n\n") * 4000,
-        encoding="utf-8",
-    )
-    small = tmp_path / "small.txt"
+    real_load_path = loading.load_path
+    gate, started = threading.Event(), threading.Event()
+
+    def gated_load_path(path: str, cancel: threading.Event | None = None) -> Article:
+        if Path(path).name == "slow.txt":
+            started.set()
+            assert gate.wait(30)
+            return real_load_path(path)  # deaf to cancel: it answers late all the same
+        return real_load_path(path, cancel=cancel)
+
+    monkeypatch.setattr(loading, "load_path", gated_load_path)
+    slow, small = tmp_path / "slow.txt", tmp_path / "small.txt"
+    slow.write_text("Slow Story\n\nIt took its time.", encoding="utf-8")
     small.write_text("Small Story\n\nJust one paragraph here.", encoding="utf-8")
     app = ReaderApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        app.open_source(str(big))
-        await pilot.pause(0.1)  # the big file's thread is running now
+        loader = app.desk.loader
+        answers: list[Any] = []
+        answered = loader._answered
+
+        def record(message: Any) -> None:
+            answered(message)
+            answers.append(message)
+
+        loader._answered = record  # type: ignore[method-assign]
+        app.open_source(str(slow))
+        await asyncio.to_thread(started.wait, 30)
         app.open_source(str(small))
-        for _ in range(50):  # the big file's thread may finish late: its answer is dropped
-            await pilot.pause(0.05)
+        await until(pilot, lambda: len(answers) == 1, "the newer file is loaded")
         assert app.view.article is not None
         assert app.view.article.title == "Small Story"
+        gate.set()
+        await until(pilot, lambda: len(answers) == 2, "the older file answers")
+        await pilot.pause()
+        assert answers[1].worker.is_cancelled
+        assert answers[1].article.title == "Slow Story"
+        assert app.view.article.title == "Small Story"
+        assert label(app, "status-title") == "Small Story"
+
+
+# ------------------------------------------------------------------- file names and keymaps
 
 
 async def test_a_file_name_with_escape_codes_is_shown_inert(tmp_path: Path) -> None:

@@ -9,22 +9,14 @@ finish, so what is drawn never depends on timing; nothing on screen depends on t
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
 from readerui.samples import sample_path
 from readerui.ui.app import ReaderApp
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's keymap.toml (a remapped key would change the help)."""
-    monkeypatch.setenv("READERUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def sample_app() -> ReaderApp:
