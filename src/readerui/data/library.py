@@ -149,7 +149,7 @@ class Library:
         try:
             self._write(row)
         except sqlite3.OperationalError:
-            if self.path.exists():
+            if self.path.is_file():
                 raise
             # The file was deleted while open: SQLite then calls it "readonly", which sends
             # the reader looking for the wrong fault. Start a new file, as on a first run.
