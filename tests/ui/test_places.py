@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.ui.helpers import until
 from textual.pilot import Pilot
 
 from readerui.data.library import Library, default_path
@@ -25,15 +26,6 @@ def write_story(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return story
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until ``condition()`` holds (a deadline, not a timing assumption)."""
-    for _ in range(1500):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def turn_and_save(pilot: Pilot[Any], app: ReaderApp) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.ui.helpers import until
 from textual.events import MouseScrollDown, MouseScrollUp
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
@@ -1185,15 +1186,6 @@ async def test_open_dialog_lists_recent_articles(tmp_path: Path) -> None:
 
 
 # ----------------------------------------------------------------------------- opening twice
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> None:
-    """Let the app run until ``condition()`` holds (a deadline, not a timing assumption)."""
-    for _ in range(500):
-        if condition():
-            return
-        await pilot.pause(0.02)
-    raise AssertionError(f"never happened: {what}")
 
 
 async def test_a_newer_open_wins_over_an_older_one_that_answers_late(
