@@ -1266,6 +1266,47 @@ async def test_unknown_keymap_ids_are_reported(tmp_path: Path) -> None:
         assert any("Unknown key ids in keymap.toml: next_pgae" in m for m in messages)
 
 
+async def test_a_key_given_to_two_actions_is_warned_about(
+    make_app: MakeApp, long_article: Article, tmp_path: Path
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keys]\nnext_page = "j"\nprev_page = "j"\n', encoding="utf-8")
+    app, rec = make_app(article=long_article, keymap_file=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        warnings = rec.messages("warning")
+        assert warnings == [
+            "keymap.toml binds j to both next_page and prev_page: one of them cannot be reached"
+        ]
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+@pytest.mark.parametrize(
+    ("keys", "warning"),
+    [
+        ('open = "q"', "binds q to both open and quit: one of them cannot be reached; ctrl+q"),
+        ('quit = "x"', "binds x to both partial and quit: one of them cannot be reached; ctrl+q"),
+    ],
+)
+async def test_taking_the_quit_key_keeps_ctrl_q(
+    make_app: MakeApp, long_article: Article, tmp_path: Path, keys: str, warning: str
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text(f"[keys]\n{keys}\n", encoding="utf-8")
+    app, rec = make_app(article=long_article, keymap_file=keymap)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(rec.messages("warning")) == 1
+        assert warning in rec.messages("warning")[0]
+        rows = {description: keys for keys, description in app.key_help()}
+        assert rows["Quit"].endswith("^q")  # the help says how to quit
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+
+
 async def test_help_scrolls_on_a_short_terminal(make_app: MakeApp, long_article: Article) -> None:
     from textual.containers import VerticalScroll
 

@@ -64,7 +64,7 @@ def key_help(
         rows.append(("", section))
         for binding_id in ids:
             binding = by_id[binding_id]
-            keys = bound_keys(keymap.get(binding_id, binding.key))
+            keys = bound_keys(keymap.get(binding_id) or binding.key)
             if binding_id == "quit":
                 keys.append(ALWAYS_QUITS)
             shown = " ".join(display(Binding(key, binding.action)) for key in keys)

@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from platformdirs import user_config_path
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 def keymap_path() -> Path:
@@ -49,20 +49,24 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
     return keymap, None
 
 
-def keymap_warnings(bindings: Sequence[Binding], keymap: Mapping[str, str]) -> list[str]:
+def keymap_warnings(bindings: Sequence[BindingType], keymap: Mapping[str, str]) -> list[str]:
     """One line per problem in ``keymap`` over the app's ``bindings``.
 
-    Unknown ids; a key given to two actions (one of them becomes unreachable); the quit key
-    taken by another action or quit left without a key (``ctrl+q`` always quits).
+    Unknown ids; an empty value (Textual then keeps the default keys); a key given to two
+    actions, one of which becomes unreachable (``ctrl+q`` always quits, which is said when
+    the quit key is taken).
     """
-    by_id = {b.id: b for b in bindings if b.id}
+    by_id = {b.id: b for b in bindings if isinstance(b, Binding) and b.id}
     warnings: list[str] = []
     unknown = sorted(set(keymap) - set(by_id))
     if unknown:
         warnings.append(f"Unknown key ids in keymap.toml: {', '.join(unknown)}")
+    empty = sorted(i for i, keys in keymap.items() if i in by_id and not bound_keys(keys))
+    if empty:
+        warnings.append(f"keymap.toml gives no key to {', '.join(empty)}: the defaults stay")
     owners: dict[str, list[str]] = {}
     for binding_id, binding in by_id.items():
-        for key in bound_keys(keymap.get(binding_id, binding.key)):
+        for key in bound_keys(keymap.get(binding_id) or binding.key):
             owners.setdefault(key, []).append(binding_id)
     for key, ids in owners.items():
         if len(ids) > 1:
@@ -71,9 +75,6 @@ def keymap_warnings(bindings: Sequence[Binding], keymap: Mapping[str, str]) -> l
                 f"keymap.toml binds {key} to both {' and '.join(ids)}: "
                 f"one of them cannot be reached{also}"
             )
-    quit_binding = by_id.get("quit")
-    if quit_binding is not None and not bound_keys(keymap.get("quit", quit_binding.key)):
-        warnings.append("keymap.toml leaves quit without a key: ctrl+q quits")
     return warnings
 
 
