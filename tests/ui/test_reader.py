@@ -461,6 +461,99 @@ async def test_big_article_is_laid_out_in_a_worker(
             assert_pages_drawn(view)
 
 
+async def test_a_resize_cancels_the_layout_under_way(
+    make_app: MakeApp, long_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first layout is held at a gate while the terminal is resized: its worker must be
+    cancelled, the held layout must stop at its next check, and only the new size's pages
+    are shown."""
+    from readerui.core.layout import Layout, LayoutCancelled
+    from readerui.ui import page_view as page_view_module
+
+    real_paginate = page_view_module.paginate
+    gate, first_started = threading.Event(), threading.Event()
+    outcomes: list[str] = []
+
+    def gated_paginate(article: Article, width: int, height: int, **kw: Any) -> Layout:
+        first = not first_started.is_set()
+        if first:
+            first_started.set()
+            assert gate.wait(30)
+        try:
+            layout = real_paginate(article, width, height, **kw)
+        except LayoutCancelled:
+            outcomes.append("cancelled" if first else "later one cancelled")
+            raise
+        outcomes.append("first done" if first else "done")
+        return layout
+
+    monkeypatch.setattr(page_view_module, "paginate", gated_paginate)
+    blocks = [(long_article.paragraph_text(p), p.kind) for p in long_article.paragraphs]
+    big = Article.from_blocks("big.txt", "A Very Long Read", blocks * 20)
+    app, _ = make_app(article=big)
+    async with app.run_test(size=SIZE) as pilot:
+        await asyncio.to_thread(first_started.wait, 30)
+        held = next(w for w in app.workers if w.group == "layout")
+        await pilot.resize_terminal(100, 30)
+        await pilot.pause()
+        assert held.cancelled_event.is_set()
+        gate.set()
+        await until(pilot, lambda: "cancelled" in outcomes, "the held layout stops")
+        await until(pilot, lambda: not app.view.laying_out, "the new layout is shown")
+        view = app.view
+        assert view.pages_layout is not None
+        assert view.pages_layout.width == view.measure
+        assert "first done" not in outcomes
+        assert_pages_drawn(view)
+
+
+async def test_a_failed_analysis_is_said_and_reading_goes_on(
+    make_app: MakeApp, long_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from readerui.core import analysis as analysis_module
+
+    def broken(article: Article, cancel: threading.Event | None = None) -> Any:
+        raise RuntimeError("a rule tripped over its own feet")
+
+    monkeypatch.setattr(analysis_module, "analyze", broken)
+    app, rec = make_app(article=long_article)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await settle(pilot)
+        errors = rec.messages("error")
+        assert len(errors) == 1
+        assert errors[0].startswith("Analysis failed: ")
+        assert "tripped over its own feet" in errors[0]
+        assert app.analysis is not None  # empty, not "analysing…" for ever
+        assert app.people_panel.query_one(".panel-title", Label).content == "People · 0"
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.view.page_index == 1  # the reader goes on
+
+
+async def test_standard_input_is_read_in_the_reader(make_app: MakeApp) -> None:
+    """What ``cat story.txt | readerui -`` does: the CLI loads stdin, the app shows it."""
+    import io
+
+    from readerui.core.loading import load_stdin
+    from readerui.data.library import Library
+
+    piped = SECOND_STORY.encode("cp1252")
+    article = load_stdin(io.BytesIO(piped))
+    app, _ = make_app(article=article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert (
+            label(app, "status-title")
+            == "Ferry Timetable Redrawn as Tessel Bridge Closes for Repairs"
+        )
+        assert any("standard input" in row for row in view_rows(app.view))
+        assert app.analysis is not None
+        assert any(p.name == "Benedikt Ohanian" for p in app.analysis.people)
+        await pilot.press("G")
+        await pilot.pause()
+    assert Library().recent() == []  # stdin has no name to come back to
+
+
 # ----------------------------------------------------------------------------- go to
 
 
