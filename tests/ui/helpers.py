@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from textual.events import MouseScrollDown, MouseScrollUp
@@ -148,3 +149,15 @@ async def until(pilot: Pilot[Any], condition: Callable[[], bool], what: str) -> 
             return
         await pilot.pause(0.02)
     raise AssertionError(f"never happened: {what}")
+
+
+async def read_a_while(path: Path, pages: int) -> ReaderApp:
+    """Open ``path`` in a reader, turn ``pages`` pages and quit (the place is saved)."""
+    app = ReaderApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(pages):
+            await pilot.press("space")
+        await pilot.pause()
+    assert app.view.page_index == pages
+    return app

@@ -19,6 +19,7 @@ from tests.ui.helpers import (
     label,
     open_via_dialog,
     position,
+    read_a_while,
     screen_rows,
     settle,
     until,
@@ -443,15 +444,8 @@ async def test_reopening_a_file_resumes_where_reading_stopped(tmp_path: Path) ->
         + "\n\n".join(f"Paragraph {i} of the resume test. " * 6 for i in range(60)),
         encoding="utf-8",
     )
-    first = ReaderApp(str(story))
-    async with first.run_test(size=(80, 24)) as pilot:
-        await first.workers.wait_for_complete()
-        await pilot.pause()
-        for _ in range(4):
-            await pilot.press("space")
-        await pilot.pause()
-        place = first.view.visible_range()[0]
-        assert first.view.page_index == 4
+    first = await read_a_while(story, 4)
+    place = first.view.visible_range()[0]
     assert place > 0
 
     second = ReaderApp(str(story))

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.ui.helpers import until
+from tests.ui.helpers import read_a_while, until
 from textual.pilot import Pilot
 
 from readerui.data.library import Library, default_path
@@ -74,15 +74,7 @@ async def test_a_library_deleted_while_reading_is_made_again(
 
 async def test_a_library_busy_at_start_is_waited_for(make_app: MakeApp, tmp_path: Path) -> None:
     story = write_story(tmp_path)
-    first = ReaderApp(str(story))
-    async with first.run_test(size=(80, 24)) as pilot:
-        await first.workers.wait_for_complete()
-        await pilot.pause()
-        for _ in range(3):
-            await pilot.press("space")
-        await pilot.pause()
-    saved_page = first.view.page_index
-    assert saved_page == 3
+    saved_page = (await read_a_while(story, 3)).view.page_index
 
     holder = sqlite3.connect(default_path(), isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another readerui is writing as this one starts
