@@ -71,3 +71,31 @@ def test_wide_with_both_panels(snap_compare: SnapCompare) -> None:
 def test_quote_index_covers_a_narrow_terminal(snap_compare: SnapCompare) -> None:
     """80 columns: the quote index (i) covers the text."""
     assert snap_compare(sample_app(), terminal_size=(80, 30), run_before=press_after_analysis("i"))
+
+
+def test_a_selected_person(snap_compare: SnapCompare) -> None:
+    """100 columns: the people panel (p), the first person chosen (enter): their mentions
+    highlighted, the status line counting them."""
+    assert snap_compare(
+        sample_app(), terminal_size=(100, 32), run_before=press_after_analysis("p", "enter")
+    )
+
+
+def test_search_highlights(snap_compare: SnapCompare) -> None:
+    """A search for "harbour": every match highlighted, the current one stronger."""
+    keys = ("slash", *"harbour", "enter")
+    assert snap_compare(
+        sample_app(), terminal_size=(100, 32), run_before=press_after_analysis(*keys)
+    )
+
+
+def test_the_two_page_spread(snap_compare: SnapCompare) -> None:
+    """200 columns with both panels closed (p, i): two pages side by side."""
+    assert snap_compare(
+        sample_app(), terminal_size=(200, 40), run_before=press_after_analysis("p", "i")
+    )
+
+
+def test_the_open_dialog(snap_compare: SnapCompare) -> None:
+    """o: the open dialog over the sample (no recent articles in a fresh data folder)."""
+    assert snap_compare(sample_app(), terminal_size=(100, 32), run_before=press_after_analysis("o"))

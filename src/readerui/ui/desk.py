@@ -211,6 +211,9 @@ class ReadingDesk(Horizontal):
         people.set_class(arrangement.people, "open")
         quotes.set_class(arrangement.quotes, "open")
         self.view.set_class(arrangement.covering, "covered")
+        # Textual does not always send the view a Resize when a panel beside it opens or
+        # closes: lay the text out again once the new widths are known.
+        self.call_after_refresh(self.view.relayout)
         quotes.number_pages(self.view.pages_layout)
         focused = self.screen.focused
         if arrangement.covering:
