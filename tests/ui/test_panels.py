@@ -10,6 +10,7 @@ being tuned) and derive counts and page numbers from the app's own analysis and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
-from readerui.core.models import Article, Person, Quote
+from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.ui.app import ReaderApp
+from readerui.ui.messages import AnalysisReady
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import ListPanel
 from readerui.ui.screens import OpenScreen
@@ -986,3 +988,33 @@ async def test_panels_closed_by_a_narrow_window_come_back_when_widened() -> None
         await pilot.resize_terminal(*MEDIUM_SIZE)
         await pilot.pause()
         assert app.quotes_panel.display
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteWithHow(Quote):
+    """A quote that says why its speaker was chosen (the analysis adds ``how``)."""
+
+    how: str = ""
+
+
+async def test_the_quote_index_says_how_the_speaker_was_chosen() -> None:
+    article = kessling()
+    app = ReaderApp(article=article)
+    app.desk.loader.analyse = lambda article: None  # type: ignore[method-assign,assignment]
+    first = QuoteWithHow(
+        text=article.text[10:40], start=10, end=40, speaker="Ada Quist", how="said Quist, after"
+    )
+    second = Quote(text=article.text[60:90], start=60, end=90, speaker="Ada Quist")
+    async with app.run_test(size=WIDE_SIZE) as pilot:
+        await pilot.pause()
+        app.desk.post_message(AnalysisReady(article, Analysis(quotes=(first, second))))
+        await pilot.pause()
+        app.quotes_panel.focus_list()
+        await pilot.pause()
+        detail = app.quotes_panel.query_one(".panel-detail", Label)
+        assert detail.display
+        assert str(detail.content) == "Speaker: said Quist, after"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.quotes_panel.current() == second
+        assert not detail.display  # nothing to say about this one

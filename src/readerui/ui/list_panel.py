@@ -71,7 +71,7 @@ class ListPanel(Vertical):
     """Keys that keep their binding in the list instead of starting a filter."""
 
     def compose(self) -> ComposeResult:
-        """Title, filter, list."""
+        """Title, filter, list, a detail line (hidden while empty), hint."""
         yield Label(self.title, classes="panel-title")
         # No select-on-focus: typing in the list moves here mid-word, and the next key must
         # add to the first one, not replace it.
@@ -79,7 +79,14 @@ class ListPanel(Vertical):
         options = TypeToFilterList(classes="panel-list")
         options.reserved = self.reserved_keys
         yield options
+        yield Label("", classes="panel-detail", markup=False)
         yield Label(self.hint, classes="panel-hint")
+
+    def show_detail(self, text: str) -> None:
+        """Say something about the highlighted row under the list ("" hides the line)."""
+        detail = self.query_one(".panel-detail", Label)
+        detail.update(text)
+        detail.set_class(bool(text), "shown")
 
     @property
     def filter_input(self) -> Input:

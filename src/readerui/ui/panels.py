@@ -112,6 +112,7 @@ class QuotesPanel(ListPanel):
         # Keep the same quote highlighted (not the same row) when the list changes.
         previous = self.current()
         options.clear_options()
+        self.show_detail("")
         title = self.query_one(".panel-title", Label)
         if self.analysis is None:
             title.update("Quotes · analysing…")
@@ -167,6 +168,15 @@ class QuotesPanel(ListPanel):
         quote = self.current()
         if quote is not None:
             self.post_message(self.Chosen(quote))
+
+    @on(OptionList.OptionHighlighted, ".panel-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        # What made the analysis choose the speaker, when it says (``Quote.how``; older
+        # analyses have no such field).
+        quote = self.current()
+        how = getattr(quote, "how", None) if quote is not None else None
+        self.show_detail(f"Speaker: {how}" if isinstance(how, str) and how else "")
 
 
 def _spaced(options: Iterable[Option]) -> list[Option | None]:
