@@ -23,7 +23,7 @@ from readerui.ui.navigation import Selection, SpanCursor
 from readerui.ui.page_paint import Highlight, HighlightGroups, header_lines, line_segments
 from readerui.ui.page_paint import source_label as label_of_source
 from readerui.ui.status import duration, mention_badge, search_badge
-from readerui.ui.tasks import analyse, load_file
+from readerui.ui.tasks import Abandoned, analyse, load_file, run_abandonable
 
 # ----------------------------------------------------------------------------- n and N
 
@@ -235,3 +235,22 @@ def test_the_load_worker_answers_or_stays_quiet_when_cancelled(tmp_path: Path) -
     cancelled = threading.Event()
     cancelled.set()
     assert load_file(str(tmp_path / "gone.txt"), cancelled) is None
+
+
+def test_abandonable_work_returns_raises_or_is_left_behind() -> None:
+    never = threading.Event()
+    assert run_abandonable(lambda: 6 * 7, never) == 42
+
+    def fails() -> None:
+        raise ValueError("bad input")
+
+    with pytest.raises(ValueError, match="bad input"):
+        run_abandonable(fails, never)
+    held = threading.Event()
+    cancel = threading.Event()
+    cancel.set()
+    try:
+        with pytest.raises(Abandoned):
+            run_abandonable(lambda: held.wait(60), cancel)  # left to run out in a daemon thread
+    finally:
+        held.set()

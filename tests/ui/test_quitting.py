@@ -1,12 +1,14 @@
 """Quitting ends every worker: no thread keeps the process alive after q or ctrl+q.
 
 In-process, the analysis is held at a gate until the app has quit, then let go: it must see
-the worker's cancelled_event and stop at once. As a real process in a pseudo-terminal, a
-text whose analysis takes long must not keep readerui running after q.
+the worker's cancelled_event and stop at once; a step deaf to the event must not keep a
+worker thread busy either. As a real process in a pseudo-terminal, a text whose analysis
+takes long must not keep readerui running after q.
 """
 
 from __future__ import annotations
 
+import asyncio
 import fcntl
 import os
 import pty
@@ -62,6 +64,32 @@ async def test_quitting_cancels_the_analysis(
             break
         time.sleep(0.01)
     assert outcome == ["cancelled"]
+
+
+async def test_a_step_deaf_to_cancel_does_not_keep_a_worker_thread(
+    long_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An analysis step that never looks at the cancel event (held at a gate here) must not
+    keep a worker thread busy after quit: Python waits for worker threads before it exits."""
+    started, gate = threading.Event(), threading.Event()
+
+    def deaf_analyze(article: Article, cancel: threading.Event | None = None) -> Analysis:
+        started.set()
+        gate.wait(60)  # deaf: no look at ``cancel`` while it runs
+        return Analysis()
+
+    monkeypatch.setattr(analysis_module, "analyze", deaf_analyze)
+    app = ReaderApp(article=long_article)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            assert started.wait(30)
+            await pilot.press("q")
+        # What asyncio.run does before the process can exit: wait for the worker threads.
+        # With the step still held at its gate, this returns only if no worker waits on it.
+        loop = asyncio.get_running_loop()
+        await asyncio.wait_for(loop.shutdown_default_executor(), timeout=30)
+    finally:
+        gate.set()
 
 
 def _slow_article(path: Path) -> Path:

@@ -6,6 +6,8 @@ app. :class:`~readerui.ui.app.ReaderApp` runs them in its workers.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from typing import TypeVar
 
 from readerui.core.errors import ReaderError, describe
 from readerui.core.models import Analysis, Article
@@ -19,13 +21,52 @@ from readerui.ui.messages import (
     Said,
 )
 
+T = TypeVar("T")
+
+POLL = 0.05
+"""Seconds between two looks at the cancel event while waiting for abandonable work."""
+
+
+class Abandoned(Exception):
+    """The work was cancelled before it finished (and was left to run out unseen)."""
+
+
+def run_abandonable(work: Callable[[], T], cancel: threading.Event) -> T:
+    """``work()`` in a daemon thread; raises :class:`Abandoned` as soon as ``cancel`` is set.
+
+    The core checks ``cancel`` between its steps, but a step that runs long without looking
+    (extracting a huge page, a pathological text) would keep a worker thread busy, and
+    Python waits for worker threads before the process can exit. A daemon thread never
+    keeps the process alive: the worker hands the work to one and only waits for it, so
+    quitting ends the worker at once whatever the work is doing.
+    """
+    done = threading.Event()
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # handed to the waiting worker, raised there
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="readerui-work", daemon=True).start()
+    while not done.wait(POLL):
+        if cancel.is_set():
+            raise Abandoned
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
 
 def load_file(path: str, cancel: threading.Event) -> ArticleLoaded | LoadFailed | None:
     """Read and extract a local file (CPU-bound for big HTML: run in a thread)."""
     from readerui.core.loading import load_path
 
     try:
-        article = load_path(path, cancel=cancel)
+        article = run_abandonable(lambda: load_path(path, cancel=cancel), cancel)
     except Exception as exc:  # never a traceback on screen: report and keep running
         if cancel.is_set():
             return None
@@ -52,8 +93,8 @@ def analyse(article: Article, cancel: threading.Event) -> AnalysisReady | None:
     from readerui.core.analysis import AnalysisCancelled, analyze
 
     try:
-        analysis = analyze(article, cancel)
-    except AnalysisCancelled:
+        analysis = run_abandonable(lambda: analyze(article, cancel), cancel)
+    except (AnalysisCancelled, Abandoned):
         return None
     except Exception as exc:  # a bad analysis must never take the reader down
         if cancel.is_set():
