@@ -268,51 +268,74 @@ async def test_standard_input_is_read_in_the_reader(make_app: MakeApp) -> None:
 # ------------------------------------------------------------ a newer open wins
 
 
-async def test_a_newer_open_wins_over_an_older_one_that_answers_late(
+async def test_a_newer_open_wins_over_an_older_one_that_ends_late(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The older load is held at a gate until the newer one is on screen, then let go: its
-    late answer must be dropped, whatever the timing."""
+    """The older load is held at a gate until the newer one is on screen, then let go: it
+    must end without an answer (its worker was cancelled), whatever the timing."""
     from readerui.core import loading
+    from readerui.ui import tasks
 
-    real_load_path = loading.load_path
-    gate, started = threading.Event(), threading.Event()
+    real_load_path, real_load_file = loading.load_path, tasks.load_file
+    gate, started, slow_ended = threading.Event(), threading.Event(), threading.Event()
+    slow_answers: list[Any] = []
 
     def gated_load_path(path: str, cancel: threading.Event | None = None) -> Article:
         if Path(path).name == "slow.txt":
             started.set()
             assert gate.wait(30)
-            return real_load_path(path)  # deaf to cancel: it answers late all the same
+            return real_load_path(path)  # deaf to cancel: it ends late all the same
         return real_load_path(path, cancel=cancel)
 
+    def recorded_load_file(path: str, cancel: threading.Event) -> Any:
+        answer = real_load_file(path, cancel)
+        if Path(path).name == "slow.txt":
+            slow_answers.append(answer)
+            slow_ended.set()
+        return answer
+
     monkeypatch.setattr(loading, "load_path", gated_load_path)
+    monkeypatch.setattr(tasks, "load_file", recorded_load_file)
     slow, small = tmp_path / "slow.txt", tmp_path / "small.txt"
     slow.write_text("Slow Story\n\nIt took its time.", encoding="utf-8")
     small.write_text("Small Story\n\nJust one paragraph here.", encoding="utf-8")
     app = ReaderApp()
     async with app.run_test(size=(80, 24)) as pilot:
-        loader = app.desk.loader
-        answers: list[Any] = []
-        answered = loader._answered
-
-        def record(message: Any) -> None:
-            answered(message)
-            answers.append(message)
-
-        loader._answered = record  # type: ignore[method-assign]
         app.open_source(str(slow))
         await asyncio.to_thread(started.wait, 30)
         app.open_source(str(small))
-        await until(pilot, lambda: len(answers) == 1, "the newer file is loaded")
+        await until(pilot, lambda: app.view.article is not None, "the newer file is shown")
         assert app.view.article is not None
         assert app.view.article.title == "Small Story"
         gate.set()
-        await until(pilot, lambda: len(answers) == 2, "the older file answers")
-        await pilot.pause()
-        assert answers[1].worker.is_cancelled
-        assert answers[1].article.title == "Slow Story"
+        assert await asyncio.to_thread(slow_ended.wait, 30)
+        assert slow_answers == [None]  # no answer from a cancelled worker
+        await settle(pilot)
         assert app.view.article.title == "Small Story"
         assert label(app, "status-title") == "Small Story"
+
+
+async def test_an_answer_from_a_cancelled_load_is_dropped(make_app: MakeApp) -> None:
+    """Should a cancelled load still answer (it finished as it was cancelled), the loader
+    drops the answer before the app sees it."""
+    from textual.worker import Worker
+
+    from readerui.ui.messages import ArticleLoaded
+
+    shown = Article.from_blocks("a.txt", "Shown Story", [("Body.", "body")])
+    late = Article.from_blocks("b.txt", "Late Story", [("Body.", "body")])
+    app, _ = make_app(article=shown)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        cancelled: Worker[None] = Worker(app.desk.loader, lambda: None, name="old load")
+        cancelled.cancel()
+        app.desk.loader.post_message(ArticleLoaded(late, cancelled))
+        await settle(pilot)
+        assert app.view.article is shown
+        current: Worker[None] = Worker(app.desk.loader, lambda: None, name="new load")
+        app.desk.loader.post_message(ArticleLoaded(late, current))
+        await settle(pilot)
+        assert app.view.article is late
 
 
 # ------------------------------------------------------------ a failed analysis

@@ -56,6 +56,8 @@ def run_abandonable(work: Callable[[], T], cancel: threading.Event) -> T:
     while not done.wait(POLL):
         if cancel.is_set():
             raise Abandoned
+    if cancel.is_set():  # finished, but for nobody: a newer request or quitting came first
+        raise Abandoned
     if failure:
         raise failure[0]
     return outcome[0]
