@@ -10,6 +10,7 @@ from typing import Any
 from textual.events import MouseScrollDown, MouseScrollUp
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
+from textual.worker import WorkerCancelled
 
 from readerui.core.models import Article
 from readerui.ui.app import ReaderApp
@@ -113,8 +114,14 @@ async def wheel(pilot: Pilot[Any], view: PageView, *, down: bool) -> None:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and their messages be handled."""
-    await pilot.app.workers.wait_for_complete()
+    """Let workers finish and their messages be handled (a worker cancelled meanwhile by a
+    newer one is not waited for again)."""
+    for _ in range(100):
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:
+            continue
+        break
     await pilot.pause()
     await pilot.pause()
 

@@ -224,8 +224,10 @@ class PageView(Widget, can_focus=True):
         measure, height = self.measure, self.size.height
         header = len(self._header_lines(measure, height))
         key = (id(article), measure, height, header)
-        if key == self._layout_key and self.pages_layout is not None:
-            self._changed()
+        if key == self._layout_key:
+            # Laid out for this size already (or being laid out: let that worker finish).
+            if self._shown_key == key:
+                self._changed()
             return
         self._layout_key = key
         # A layout under way is for another size or article now: stop it.
