@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 
-from readerui.core.layout import Line, wrap_lines
+from readerui.core.layout import Line, Page, wrap_lines
 from readerui.core.models import Article
 from readerui.core.normalize import display_name
 
@@ -134,6 +134,37 @@ def header_lines(article: Article, measure: int, height: int) -> list[tuple[str,
         lines = [*lines[: max(0, limit - 1)], ("─" * measure, "pageview--rule")]
         lines = lines[:limit]
     return lines
+
+
+def draw_page(
+    rows: list[list[Segment]],
+    x: int,
+    header: list[tuple[str, str]],
+    text: str,
+    page: Page,
+    highlights: HighlightGroups,
+    style: StyleFor,
+) -> None:
+    """Draw ``header`` (first page only) and then ``page``'s lines at column ``x``."""
+    y = 0
+    for line_text, component in header:
+        if y < len(rows):
+            place(rows[y], x, [Segment(line_text, style(component) if component else Style())])
+        y += 1
+    for line in page.lines:
+        if y >= len(rows):
+            break
+        place(rows[y], x, line_segments(text, line, highlights, style))
+        y += 1
+
+
+def draw_centred(rows: list[list[Segment]], width: int, lines: list[str], style: Style) -> None:
+    """Draw ``lines`` centred in ``rows`` (what the view says with no article open)."""
+    top = max(0, (len(rows) - len(lines)) // 2)
+    for i, text in enumerate(lines):
+        if top + i < len(rows):
+            x = max(0, (width - len(text)) // 2)
+            rows[top + i] = [Segment(" " * x), Segment(text, style)]
 
 
 def place(row: list[Segment], x: int, segments: list[Segment]) -> None:

@@ -24,9 +24,9 @@ from readerui.core.models import Article
 from readerui.ui.page_paint import (
     Highlight,
     HighlightGroups,
+    draw_centred,
+    draw_page,
     header_lines,
-    line_segments,
-    place,
 )
 
 __all__ = ["Highlight", "PageView"]
@@ -303,7 +303,7 @@ class PageView(Widget, can_focus=True):
         base = self.rich_style
         rows: list[list[Segment]] = [[] for _ in range(max(0, height))]
         if self.article is None or self.pages_layout is None:
-            self._draw_empty(rows, width)
+            draw_centred(rows, width, self.empty_message, self._style("pageview--empty"))
         else:
             measure = self.pages_layout.width
             columns = self.columns
@@ -311,39 +311,14 @@ class PageView(Widget, can_focus=True):
             left = max(0, (width - total) // 2)
             for column, page in enumerate(self.visible_pages()):
                 x = left + column * (measure + SPREAD_GUTTER)
-                self._draw_page(rows, page, x, measure)
+                header = self._header_lines(measure, height) if page.index == 0 else []
+                draw_page(rows, x, header, self.article.text, page, self._highlights, self._style)
         self._rows = [self._finish(row, width, base) for row in rows]
         self.refresh()
 
     def refresh_view(self) -> None:
         """Redraw from the current state (after changing :attr:`empty_message`, say)."""
         self._rebuild()
-
-    def _draw_empty(self, rows: list[list[Segment]], width: int) -> None:
-        lines = self.empty_message
-        top = max(0, (len(rows) - len(lines)) // 2)
-        style = self._style("pageview--empty")
-        for i, text in enumerate(lines):
-            if top + i < len(rows):
-                x = max(0, (width - len(text)) // 2)
-                rows[top + i] = [Segment(" " * x), Segment(text, style)]
-
-    def _draw_page(self, rows: list[list[Segment]], page: Page, x: int, measure: int) -> None:
-        y = 0
-        if page.index == 0:
-            for text, component in self._header_lines(measure, len(rows)):
-                if y < len(rows):
-                    style = self._style(component) if component else Style()
-                    place(rows[y], x, [Segment(text, style)])
-                y += 1
-        assert self.article is not None
-        text = self.article.text
-        for line in page.lines:
-            if y >= len(rows):
-                break
-            segments = line_segments(text, line, self._highlights, self._style)
-            place(rows[y], x, segments)
-            y += 1
 
     def _finish(self, row: list[Segment], width: int, base: Style) -> Strip:
         strip = Strip(row).crop_extend(0, width, None)
