@@ -1,4 +1,5 @@
-"""Keep every test away from the user's own config and library."""
+"""The one isolation fixture: every test gets its own empty data and config folders, so no
+test reads the developer's keymap.toml or library, and no test sees another's."""
 
 from __future__ import annotations
 

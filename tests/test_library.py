@@ -1,11 +1,22 @@
-"""The library keeps reading positions in a real SQLite file."""
+"""The library keeps reading positions in a real SQLite file, and says clearly when it cannot."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
-from readerui.data.library import Library, default_path
+import pytest
+
+from readerui.data.library import (
+    Library,
+    LibraryError,
+    ReadingPlaces,
+    RetryCancelled,
+    default_path,
+    is_busy,
+    open_library,
+)
 
 
 def test_position_round_trip_and_recent_order(tmp_path: Path) -> None:
@@ -74,3 +85,101 @@ def test_a_library_from_an_earlier_version_is_upgraded(tmp_path: Path) -> None:
     assert entry.progress == 0.5
     lib.remember("/new.txt", "New", "text", 1, read_to=4)
     assert lib.recent()[0].progress == 1.0
+
+
+# ----------------------------------------------------------------------------- failures
+
+
+def _block_the_journal(path: Path) -> Path:
+    """Make every write to ``path`` fail for good, as in a read-only data folder.
+
+    Tests run as root, for whom permissions do not stop writes: a directory where SQLite
+    wants to create its rollback journal does.
+    """
+    journal = path.with_name(path.name + "-journal")
+    journal.mkdir()
+    return journal
+
+
+def test_a_library_deleted_while_open_is_made_again(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    lib = Library(path)
+    lib.remember("/a.txt", "A", "text", 1)
+    path.unlink()  # SQLite would call this "attempt to write a readonly database"
+    lib.remember("/b.txt", "B", "text", 2)
+    assert path.is_file()
+    assert [e.source for e in Library(path).recent()] == ["/b.txt"]
+
+
+def test_a_deleted_library_that_cannot_be_made_again_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    lib = Library(path)
+    path.unlink()
+    path.mkdir()  # something else took its name
+    with pytest.raises(LibraryError) as caught:
+        lib.remember("/b.txt", "B", "text", 2)
+    assert "was removed" in str(caught.value)
+    assert "readonly" not in str(caught.value)
+
+
+def test_a_failing_save_is_reported_once_until_it_works_again(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    places = ReadingPlaces(Library(path))
+    journal = _block_the_journal(path)
+    text = "some article text " * 20
+    first = places.place("/a.txt", "A", text, (10, 50))
+    assert first is not None
+    error = places.save(first)
+    assert error is not None
+    assert error.startswith("Could not save the reading position")
+    second = places.place("/a.txt", "A", text, (60, 90))
+    assert second is not None
+    assert places.save(second) is None  # the same failure: said once
+    journal.rmdir()
+    third = places.place("/a.txt", "A", text, (100, 120))
+    assert third is not None
+    assert places.save(third) is None
+    assert Library(path).position("/a.txt", text) == 100
+    _block_the_journal(path)
+    fourth = places.place("/a.txt", "A", text, (130, 150))
+    assert fourth is not None
+    assert places.save(fourth) is not None  # after a success, a new failure is said again
+
+
+def test_a_place_is_saved_once_and_retried_after_a_failure(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    places = ReadingPlaces(Library(path))
+    text = "words " * 50
+    place = places.place("/a.txt", "", text, (5, 40))
+    assert place is not None
+    assert place.title == str(Path("/a.txt").resolve())  # no title: the key stands in
+    assert places.place("/a.txt", "", text, (5, 40)) is None  # nothing new to save
+    journal = _block_the_journal(path)
+    assert places.save(place) is not None
+    journal.rmdir()
+    again = places.place("/a.txt", "", text, (5, 40))  # the failed place is offered again
+    assert again is not None
+    assert places.save(again) is None
+    assert places.resume("/a.txt", text) == 5
+    assert places.place("-", "stdin", text, (0, 10)) is None  # stdin has no key
+
+
+def test_a_busy_library_is_waited_for_and_cancel_stops_the_wait(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    Library(path).remember("/a.txt", "A", "text", 3)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    with pytest.raises(sqlite3.OperationalError) as caught:
+        Library(path)
+    assert is_busy(caught.value)
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(RetryCancelled):
+        open_library(path, cancel)
+    opened: list[Library] = []
+    waiting = threading.Thread(target=lambda: opened.append(open_library(path)))
+    waiting.start()
+    holder.execute("COMMIT")  # the other program lets go: the waiting open goes through
+    waiting.join(timeout=60)
+    assert not waiting.is_alive()
+    assert opened[0].position("/a.txt", "text") == 3

@@ -26,12 +26,6 @@ def read_blocks(path: Path = LONG_TEXT) -> tuple[str, list[str]]:
     return blocks[0], [" ".join(b.split()) for b in blocks[1:]]
 
 
-@pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> None:
-    """Never read the developer's own keymap.toml."""
-    monkeypatch.setenv("READERUI_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
-
-
 @pytest.fixture
 def long_text() -> tuple[Path, str, list[str]]:
     """The invented article file: its path, headline and paragraphs."""

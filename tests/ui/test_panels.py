@@ -10,6 +10,7 @@ being tuned) and derive counts and page numbers from the app's own analysis and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,9 @@ from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
-from readerui.core.models import Article, Person, Quote
+from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.ui.app import ReaderApp
+from readerui.ui.messages import AnalysisReady
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import ListPanel
 from readerui.ui.screens import OpenScreen
@@ -476,8 +478,8 @@ async def test_filter_that_matches_no_one_and_enter_into_the_list() -> None:
         assert len(rows_of(panel)) == 1
         await pilot.press("enter")  # one match left: enter chooses it at once
         await pilot.pause()
-        assert app.person is not None
-        assert app.person.name == "Wenda Farrimond"
+        assert app.marks.selection.person is not None
+        assert app.marks.selection.person.name == "Wenda Farrimond"
 
 
 async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -> None:
@@ -494,8 +496,8 @@ async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -
         assert panel.option_list.highlighted == 0  # the most prominent person, ready
         await pilot.press("enter")
         await pilot.pause()
-        assert app.person == mayor
-        assert app.nav == "mentions"
+        assert app.marks.selection.person == mayor
+        assert app.marks.selection.stepping is app.marks.selection.mentions
         # The panel covered the text, so it closes and the text is shown again.
         assert not panel.display
         assert view.display
@@ -538,8 +540,8 @@ async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -
         # Escape in the reader clears the person.
         await pilot.press("escape")
         await pilot.pause()
-        assert app.person is None
-        assert app.nav == "search"
+        assert app.marks.selection.person is None
+        assert app.marks.selection.stepping is not app.marks.selection.mentions
         assert view.highlights("mentions") == []
         assert styled_words(view, "pageview--mention") == []
         assert label(app, "status-search") == ""
@@ -554,9 +556,9 @@ async def test_enter_right_after_opening_the_people_panel_selects_someone() -> N
         await settle(pilot)
         await pilot.press("p", "enter")
         await pilot.pause()
-        assert app.person is not None
+        assert app.marks.selection.person is not None
         assert app.analysis is not None
-        assert app.person == app.analysis.people[0]
+        assert app.marks.selection.person == app.analysis.people[0]
 
 
 async def test_n_steps_mentions_again_after_a_search_is_cleared() -> None:
@@ -564,12 +566,12 @@ async def test_n_steps_mentions_again_after_a_search_is_cleared() -> None:
     async with app.run_test(size=SMALL_SIZE) as pilot:
         await settle(pilot)
         mayor = person(app, "Brannagh")
-        app.select_person(mayor)
+        app.desk.select_person(mayor)
         app.run_search("ferry")
         await pilot.pause()
         await pilot.press("escape")  # clears the search; the mayor stays selected
         await pilot.pause()
-        assert app.person == mayor
+        assert app.marks.selection.person == mayor
         assert label(app, "status-search").startswith("Odile Brannagh: ")
         await pilot.press("g", "n")
         await pilot.pause()
@@ -581,7 +583,7 @@ async def test_select_person_method_goes_to_a_page_with_a_mention() -> None:
     async with app.run_test(size=SMALL_SIZE) as pilot:
         await settle(pilot)
         inspector = person(app, "Farrimond")
-        app.select_person(inspector)
+        app.desk.select_person(inspector)
         await pilot.pause()
         start, end = app.view.visible_range()
         assert any(start <= a < end for a, _ in inspector.mentions)
@@ -589,9 +591,9 @@ async def test_select_person_method_goes_to_a_page_with_a_mention() -> None:
         assert "mention 1 of" in label(app, "status-search") or "mentions 1–" in label(
             app, "status-search"
         )
-        app.select_person(None)
+        app.desk.select_person(None)
         await pilot.pause()
-        assert app.person is None
+        assert app.marks.selection.person is None
         assert app.view.highlights("mentions") == []
 
 
@@ -635,7 +637,7 @@ async def test_choosing_a_quote_jumps_to_its_page_highlighted() -> None:
         assert app.quotes_panel.shown == [farrimond]
         await pilot.press("enter")  # the only match: enter chooses it
         await pilot.pause()
-        assert app.quote == farrimond
+        assert app.marks.selection.quote == farrimond
         start, end = view.visible_range()
         assert start <= farrimond.start < end
         assert view.page_index == page_of(app, farrimond.start) - 1 > 0
@@ -649,7 +651,7 @@ async def test_choosing_a_quote_jumps_to_its_page_highlighted() -> None:
         # Escape clears the quote highlight.
         await pilot.press("escape")
         await pilot.pause()
-        assert app.quote is None
+        assert app.marks.selection.quote is None
         assert view.highlights("quote") == []
 
 
@@ -658,7 +660,7 @@ async def test_show_quote_on_a_wide_terminal_keeps_the_panels() -> None:
     async with app.run_test(size=WIDE_SIZE) as pilot:
         await settle(pilot)
         last = app.quotes_panel.shown[-1]
-        app.show_quote(last)
+        app.desk.show_quote(last)
         await pilot.pause()
         start, end = app.view.visible_range()
         assert start <= last.start < end
@@ -733,7 +735,7 @@ async def test_y_in_the_reader_copies_the_chosen_quote(make_app: MakeApp) -> Non
         assert copied == []
         assert any("Choose a quote" in m for m in rec.messages())
         marsh = quote_with(app, "hope is not a budget")
-        app.show_quote(marsh)
+        app.desk.show_quote(marsh)
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
@@ -849,8 +851,8 @@ async def test_opening_another_article_resets_the_panels(make_app: MakeApp, tmp_
     app, rec = make_app(article=kessling())
     async with app.run_test(size=WIDE_SIZE) as pilot:
         await settle(pilot)
-        app.select_person(person(app, "Brannagh"))
-        app.show_quote(quote_with(app, "Ask me again"))
+        app.desk.select_person(person(app, "Brannagh"))
+        app.desk.show_quote(quote_with(app, "Ask me again"))
         await pilot.pause()
         assert app.quotes_panel.speaker == "Odile Brannagh"
 
@@ -865,8 +867,8 @@ async def test_opening_another_article_resets_the_panels(make_app: MakeApp, tmp_
         assert article is not None
         assert "Orrin" in article.title
         assert app.analysis is not None
-        assert app.person is None
-        assert app.quote is None
+        assert app.marks.selection.person is None
+        assert app.marks.selection.quote is None
         assert app.view.highlights("mentions") == []
         assert app.view.highlights("quote") == []
         people_rows = "\n".join(rows_of(app.people_panel))
@@ -906,7 +908,7 @@ async def test_opening_another_article_clears_the_panel_filters(
 @pytest.mark.parametrize("size", [WIDE_SIZE, SMALL_SIZE])
 async def test_panels_say_analysing_until_the_analysis_arrives(size: tuple[int, int]) -> None:
     app = ReaderApp(article=kessling())
-    app._analyze = lambda article: None  # type: ignore[method-assign,assignment]
+    app.desk.loader.analyse = lambda article: None  # type: ignore[method-assign,assignment]
     async with app.run_test(size=size) as pilot:
         await pilot.pause()
         assert title_of(app.people_panel) == "People · analysing…"
@@ -965,7 +967,7 @@ async def test_command_keys_work_in_the_lists_and_slash_filters() -> None:
         assert app.quotes_panel.option_list.highlighted == 0
         await pilot.press("enter")
         await pilot.pause()
-        assert app.quote is not None
+        assert app.marks.selection.quote is not None
         await pilot.press("i")
         await pilot.pause()
         await pilot.press("q")  # quits from inside a list too
@@ -986,3 +988,33 @@ async def test_panels_closed_by_a_narrow_window_come_back_when_widened() -> None
         await pilot.resize_terminal(*MEDIUM_SIZE)
         await pilot.pause()
         assert app.quotes_panel.display
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteWithHow(Quote):
+    """A quote that says why its speaker was chosen (the analysis adds ``how``)."""
+
+    how: str = ""
+
+
+async def test_the_quote_index_says_how_the_speaker_was_chosen() -> None:
+    article = kessling()
+    app = ReaderApp(article=article)
+    app.desk.loader.analyse = lambda article: None  # type: ignore[method-assign,assignment]
+    first = QuoteWithHow(
+        text=article.text[10:40], start=10, end=40, speaker="Ada Quist", how="said Quist, after"
+    )
+    second = Quote(text=article.text[60:90], start=60, end=90, speaker="Ada Quist")
+    async with app.run_test(size=WIDE_SIZE) as pilot:
+        await pilot.pause()
+        app.desk.post_message(AnalysisReady(article, Analysis(quotes=(first, second))))
+        await pilot.pause()
+        app.quotes_panel.focus_list()
+        await pilot.pause()
+        detail = app.quotes_panel.query_one(".panel-detail", Label)
+        assert detail.display
+        assert str(detail.content) == "Speaker: said Quist, after"
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.quotes_panel.current() == second
+        assert not detail.display  # nothing to say about this one

@@ -9,22 +9,14 @@ finish, so what is drawn never depends on timing; nothing on screen depends on t
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 
 from readerui.samples import sample_path
 from readerui.ui.app import ReaderApp
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture(autouse=True)
-def _no_user_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never read the developer's keymap.toml (a remapped key would change the help)."""
-    monkeypatch.setenv("READERUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
 def sample_app() -> ReaderApp:
@@ -79,3 +71,31 @@ def test_wide_with_both_panels(snap_compare: SnapCompare) -> None:
 def test_quote_index_covers_a_narrow_terminal(snap_compare: SnapCompare) -> None:
     """80 columns: the quote index (i) covers the text."""
     assert snap_compare(sample_app(), terminal_size=(80, 30), run_before=press_after_analysis("i"))
+
+
+def test_a_selected_person(snap_compare: SnapCompare) -> None:
+    """100 columns: the people panel (p), the first person chosen (enter): their mentions
+    highlighted, the status line counting them."""
+    assert snap_compare(
+        sample_app(), terminal_size=(100, 32), run_before=press_after_analysis("p", "enter")
+    )
+
+
+def test_search_highlights(snap_compare: SnapCompare) -> None:
+    """A search for "harbour": every match highlighted, the current one stronger."""
+    keys = ("slash", *"harbour", "enter")
+    assert snap_compare(
+        sample_app(), terminal_size=(100, 32), run_before=press_after_analysis(*keys)
+    )
+
+
+def test_the_two_page_spread(snap_compare: SnapCompare) -> None:
+    """200 columns with both panels closed (p, i): two pages side by side."""
+    assert snap_compare(
+        sample_app(), terminal_size=(200, 40), run_before=press_after_analysis("p", "i")
+    )
+
+
+def test_the_open_dialog(snap_compare: SnapCompare) -> None:
+    """o: the open dialog over the sample (no recent articles in a fresh data folder)."""
+    assert snap_compare(sample_app(), terminal_size=(100, 32), run_before=press_after_analysis("o"))

@@ -1,12 +1,20 @@
-"""Messages that carry worker results back to the UI thread."""
+"""Messages that carry worker results back to the UI thread.
+
+Each carries the worker that sent it where a newer request can overtake an older one: the
+answer of a cancelled worker is dropped (a thread cannot be stopped, only told to stop).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.worker import Worker
 
 from readerui.core.models import Analysis, Article
+from readerui.data.library import Library
 
 
 @dataclass
@@ -15,8 +23,8 @@ class ArticleLoaded(Message):
 
     article: Article
     """The article."""
-    generation: int = 0
-    """Which open request this answers; answers to older requests are dropped."""
+    worker: Worker[Any] | None = None
+    """The load worker that sent it (dropped when cancelled by a newer open)."""
 
 
 @dataclass
@@ -27,15 +35,45 @@ class LoadFailed(Message):
     """What the user asked to open."""
     error: str
     """Why it failed."""
-    generation: int = 0
-    """Which open request this answers; answers to older requests are dropped."""
+    worker: Worker[Any] | None = None
+    """The load worker that sent it (dropped when cancelled by a newer open)."""
 
 
 @dataclass
 class AnalysisReady(Message):
-    """People and quotes were found in the current article."""
+    """People and quotes were found in an article (or the analysis failed: ``error``)."""
 
     article: Article
     """The article analysed (dropped when another one has been opened since)."""
     analysis: Analysis
-    """What was found."""
+    """What was found (empty when it failed)."""
+    error: str | None = None
+    """Why the analysis failed, one line, or None."""
+
+
+@dataclass
+class LibraryOpened(Message):
+    """The library could be opened after all (it was busy when the app started)."""
+
+    library: Library
+    """The library."""
+
+
+@dataclass
+class PlaceFound(Message):
+    """Where reading of an article stopped, found late (the library was busy)."""
+
+    article: Article
+    """The article."""
+    position: int
+    """The offset to resume at."""
+
+
+@dataclass
+class Said(Message):
+    """A worker has something to tell the reader (one line)."""
+
+    text: str
+    """What to say."""
+    severity: SeverityLevel = "information"
+    """How it is shown."""

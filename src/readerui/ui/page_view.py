@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-import itertools
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,18 +11,24 @@ from textual import events, work
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from readerui.core.layout import (
     Layout,
     LayoutCancelled,
-    Line,
     Page,
     paginate,
-    wrap_lines,
 )
 from readerui.core.models import Article, reading_minutes
-from readerui.core.sanitize import display_name, display_source
+from readerui.ui.page_paint import (
+    Highlight,
+    HighlightGroups,
+    draw_centred,
+    draw_page,
+    header_lines,
+)
+
+__all__ = ["Highlight", "PageView"]
 
 MAX_MEASURE = 80
 """Widest comfortable line, in cells; wider views centre the text."""
@@ -35,25 +38,6 @@ SPREAD_GUTTER = 6
 """Cells between the two pages of a spread."""
 SYNC_LAYOUT_CHARS = 200_000
 """Texts shorter than this are paginated at once; longer ones in a thread worker."""
-
-_KIND_CLASSES = {
-    "heading": "pageview--heading",
-    "caption": "pageview--caption",
-    "byline": "pageview--byline",
-    "blockquote": "pageview--blockquote",
-}
-
-
-@dataclass(frozen=True)
-class Highlight:
-    """A span of the article text drawn with one of the view's component styles."""
-
-    start: int
-    """First offset."""
-    end: int
-    """Offset past the end."""
-    component: str
-    """Component class whose style is applied."""
 
 
 class PageView(Widget, can_focus=True):
@@ -85,7 +69,7 @@ class PageView(Widget, can_focus=True):
     @dataclass
     class _LayoutDone(Message):
         layout: Layout
-        generation: int
+        worker: Worker[None]
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -100,12 +84,7 @@ class PageView(Widget, can_focus=True):
         self.empty_message: list[str] = []
         """Lines shown centred when no article is open."""
         self._word_count = 0
-        # group -> (highlights sorted by start, their starts, the longest span's length);
-        # groups are kept apart so that moving the current search match does not re-sort
-        # every other match.
-        self._highlights: dict[str, tuple[list[Highlight], list[int], int]] = {}
-        self._generation = 0
-        self._cancel: threading.Event | None = None
+        self._highlights = HighlightGroups()
         self._rows: list[Strip] = []
         self._layout_key: tuple[int, int, int, int] | None = None
         self._shown_key: tuple[int, int, int, int] | None = None
@@ -127,35 +106,13 @@ class PageView(Widget, can_focus=True):
 
     def _header_lines(self, measure: int, height: int) -> list[tuple[str, str]]:
         """Title, metadata and a rule drawn above the text on the first page."""
-        article = self.article
-        if article is None:
-            return []
-        lines: list[tuple[str, str]] = []
-        if article.title:
-            lines += [(t, "pageview--title") for t in wrap_lines(article.title, measure)]
-        # The byline is shown here only when the body does not carry it as a paragraph.
-        byline = article.byline
-        if any(p.kind == "byline" for p in article.paragraphs[:4]):
-            byline = None
-        meta = [m for m in (byline, article.site, _short_date(article.published)) if m]
-        meta.append(_source_label(article.source))
-        if meta:
-            lines += [(t, "pageview--meta") for t in wrap_lines(" · ".join(meta), measure)]
-        if lines:
-            lines += [("─" * measure, "pageview--rule"), ("", "")]
-        # Never let the header take more than half the page, whatever the title's length.
-        limit = max(0, height // 2)
-        if len(lines) > limit:
-            lines = [*lines[: max(0, limit - 1)], ("─" * measure, "pageview--rule")]
-            lines = lines[:limit]
-        return lines
+        return [] if self.article is None else header_lines(self.article, measure, height)
 
     # ------------------------------------------------------------------ state
 
     def highlights(self, group: str) -> list[Highlight]:
         """The highlights of one group, in text order (empty when none were set)."""
-        entry = self._highlights.get(group)
-        return list(entry[0]) if entry else []
+        return self._highlights.get(group)
 
     def show_article(self, article: Article, anchor: int = 0) -> None:
         """Open ``article`` at ``anchor`` (a character offset)."""
@@ -170,9 +127,7 @@ class PageView(Widget, can_focus=True):
 
     def set_highlights(self, group: str, highlights: Iterable[Highlight]) -> None:
         """Replace one group of highlights (search matches, mentions, a quote)."""
-        ordered = sorted(highlights, key=lambda h: h.start)
-        longest = max((h.end - h.start for h in ordered), default=0)
-        self._highlights[group] = (ordered, [h.start for h in ordered], longest)
+        self._highlights.set(group, highlights)
         self._rebuild()
 
     @property
@@ -268,13 +223,14 @@ class PageView(Widget, can_focus=True):
         measure, height = self.measure, self.size.height
         header = len(self._header_lines(measure, height))
         key = (id(article), measure, height, header)
-        if key == self._layout_key and self.pages_layout is not None:
-            self._changed()
+        if key == self._layout_key:
+            # Laid out for this size already (or being laid out: let that worker finish).
+            if self._shown_key == key:
+                self._changed()
             return
         self._layout_key = key
-        self._generation += 1
-        if self._cancel is not None:
-            self._cancel.set()
+        # A layout under way is for another size or article now: stop it.
+        self.workers.cancel_group(self, "layout")
         if len(article.text) < SYNC_LAYOUT_CHARS:
             self.pages_layout = paginate(
                 article, measure, height, first_page_height=height - header
@@ -282,31 +238,26 @@ class PageView(Widget, can_focus=True):
             self._shown_key = key
             self._changed()
         else:
-            self._cancel = threading.Event()
-            self._layout_worker(article, measure, height, header, self._generation, self._cancel)
+            self._layout_worker(article, measure, height, header)
 
     @work(thread=True, exclusive=True, group="layout")
-    def _layout_worker(
-        self,
-        article: Article,
-        measure: int,
-        height: int,
-        header: int,
-        generation: int,
-        cancel: threading.Event,
-    ) -> None:
+    def _layout_worker(self, article: Article, measure: int, height: int, header: int) -> None:
+        worker = get_current_worker()
         try:
             layout = paginate(
-                article, measure, height, first_page_height=height - header, cancel=cancel
+                article,
+                measure,
+                height,
+                first_page_height=height - header,
+                cancel=worker.cancelled_event,
             )
         except LayoutCancelled:
             return
-        if not get_current_worker().is_cancelled:
-            self.post_message(self._LayoutDone(layout, generation))
+        self.post_message(self._LayoutDone(layout, worker))
 
     def on_page_view__layout_done(self, message: _LayoutDone) -> None:
         """Take a layout from the worker unless a newer one was asked for since."""
-        if message.generation == self._generation:
+        if not message.worker.is_cancelled:
             self.pages_layout = message.layout
             self._shown_key = self._layout_key
             self._changed()
@@ -351,7 +302,7 @@ class PageView(Widget, can_focus=True):
         base = self.rich_style
         rows: list[list[Segment]] = [[] for _ in range(max(0, height))]
         if self.article is None or self.pages_layout is None:
-            self._draw_empty(rows, width)
+            draw_centred(rows, width, self.empty_message, self._style("pageview--empty"))
         else:
             measure = self.pages_layout.width
             columns = self.columns
@@ -359,73 +310,14 @@ class PageView(Widget, can_focus=True):
             left = max(0, (width - total) // 2)
             for column, page in enumerate(self.visible_pages()):
                 x = left + column * (measure + SPREAD_GUTTER)
-                self._draw_page(rows, page, x, measure)
+                header = self._header_lines(measure, height) if page.index == 0 else []
+                draw_page(rows, x, header, self.article.text, page, self._highlights, self._style)
         self._rows = [self._finish(row, width, base) for row in rows]
         self.refresh()
 
     def refresh_view(self) -> None:
         """Redraw from the current state (after changing :attr:`empty_message`, say)."""
         self._rebuild()
-
-    def _draw_empty(self, rows: list[list[Segment]], width: int) -> None:
-        lines = self.empty_message
-        top = max(0, (len(rows) - len(lines)) // 2)
-        style = self._style("pageview--empty")
-        for i, text in enumerate(lines):
-            if top + i < len(rows):
-                x = max(0, (width - len(text)) // 2)
-                rows[top + i] = [Segment(" " * x), Segment(text, style)]
-
-    def _draw_page(self, rows: list[list[Segment]], page: Page, x: int, measure: int) -> None:
-        y = 0
-        if page.index == 0:
-            for text, component in self._header_lines(measure, len(rows)):
-                if y < len(rows):
-                    style = self._style(component) if component else Style()
-                    _place(rows[y], x, [Segment(text, style)])
-                y += 1
-        for line in page.lines:
-            if y >= len(rows):
-                break
-            _place(rows[y], x, self._line_segments(line))
-            y += 1
-
-    def _line_segments(self, line: Line) -> list[Segment]:
-        assert self.article is not None
-        segments: list[Segment] = []
-        if line.kind == "blank":
-            return segments
-        if line.kind == "blockquote":
-            segments.append(Segment("│ ", self._style("pageview--quote-bar")))
-        elif line.kind == "list":
-            segments.append(Segment("• " if line.first else "  "))
-        elif line.indent:
-            segments.append(Segment(" " * line.indent))
-        component = _KIND_CLASSES.get(line.kind)
-        base = self._style(component) if component else Style()
-        text = self.article.text
-        cuts = {line.start, line.end}
-        spans: list[Highlight] = []
-        # Highlights are sorted by start; look back far enough to catch long spans.
-        # Groups are applied in the order they were first set, later ones on top.
-        for ordered, starts, longest in self._highlights.values():
-            lo = bisect.bisect_left(starts, line.start - longest)
-            hi = bisect.bisect_left(starts, line.end)
-            for h in ordered[lo:hi]:
-                if h.end > line.start and h.start < line.end:
-                    spans.append(h)
-                    cuts.add(max(h.start, line.start))
-                    cuts.add(min(h.end, line.end))
-        points = sorted(cuts)
-        for a, b in itertools.pairwise(points):
-            style = base
-            for h in spans:
-                if h.start <= a and h.end >= b:
-                    style = style + self._style(h.component)
-            chunk = text[a:b].replace("\n", " ")
-            if chunk:
-                segments.append(Segment(chunk, style))
-        return segments
 
     def _finish(self, row: list[Segment], width: int, base: Style) -> Strip:
         strip = Strip(row).crop_extend(0, width, None)
@@ -446,29 +338,3 @@ class PageView(Widget, can_focus=True):
         super().notify_style_update()
         if self.is_mounted:
             self._rebuild()
-
-
-def _place(row: list[Segment], x: int, segments: list[Segment]) -> None:
-    """Put ``segments`` at column ``x`` of a row that is being drawn left to right."""
-    used = sum(segment.cell_length for segment in row)
-    if x > used:
-        row.append(Segment(" " * (x - used)))
-    row.extend(segments)
-
-
-def _source_label(source: str) -> str:
-    """Where the article came from, short: a URL's host and path, a file's name."""
-    if source == "-":
-        return "standard input"
-    # Shortened first, then made safe: the sanitiser writes control codes as "\x1b", and a
-    # backslash would then be taken for a path separator.
-    if "://" in source:
-        return display_source(source).split("://", 1)[1].rstrip("/")
-    return display_name(source.replace("\\", "/").rsplit("/", 1)[-1])
-
-
-def _short_date(value: str | None) -> str | None:
-    """The date part of an ISO timestamp, for the header."""
-    if not value:
-        return None
-    return value[:10]

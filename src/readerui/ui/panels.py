@@ -5,165 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from textual import events, on
-from textual.app import ComposeResult
-from textual.binding import Binding
-from textual.containers import Vertical
+from textual import on
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Label, OptionList
+from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from readerui.core.models import Analysis, Person, Quote
+from readerui.core.layout import Layout
+from readerui.core.models import Analysis, Article, Person, Quote
+from readerui.ui.list_panel import ListPanel
 
 _KIND_BADGES = {"byline": "byline", "credit": "photo credit"}
-
-
-class TypeToFilterList(OptionList):
-    """An option list where typing a letter starts filtering (focus moves to the filter)."""
-
-    reserved: frozenset[str] = frozenset()
-    """Keys left to the bindings (not typed into the filter)."""
-
-    def on_key(self, event: events.Key) -> None:
-        """Send printable characters to the panel's filter input."""
-        if event.key in self.reserved:
-            return
-        if event.key == "slash":
-            # "/" filters here as it searches in the text.
-            panel = self.parent
-            if isinstance(panel, ListPanel):
-                event.stop()
-                event.prevent_default()
-                # Focus at once, not on the next idle: keys typed right after "/" must
-                # reach the filter, not the list (where some are commands).
-                self.screen.set_focus(panel.filter_input)
-            return
-        if event.is_printable and event.character and event.character.strip():
-            panel = self.parent
-            if isinstance(panel, ListPanel):
-                event.stop()
-                event.prevent_default()
-                panel.start_filter(event.character)
-
-
-class ListPanel(Vertical):
-    """A titled panel with a filter input above an option list."""
-
-    BINDINGS = [Binding("escape", "leave", "Back to the text", id="panel_leave", show=False)]
-
-    @dataclass
-    class Leave(Message):
-        """The user wants to go back to the text."""
-
-        panel: ListPanel
-        """The panel left."""
-
-    title = "Panel"
-    placeholder = "Filter…"
-    hint = "esc back to the text"
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.analysis: Analysis | None = None
-        """What the panel lists (None while the analysis runs)."""
-
-    # The app's command keys keep their meaning in a list (toggle panels, quit, open, spread,
-    # mentions, help); any other letter starts a filter, and "/" always does.
-    reserved_keys: frozenset[str] = frozenset(
-        {"p", "i", "q", "o", "d", "n", "N", "y", "x", "question_mark"}
-    )
-    """Keys that keep their binding in the list instead of starting a filter."""
-
-    def compose(self) -> ComposeResult:
-        """Title, filter, list."""
-        yield Label(self.title, classes="panel-title")
-        # No select-on-focus: typing in the list moves here mid-word, and the next key must
-        # add to the first one, not replace it.
-        yield Input(placeholder=self.placeholder, classes="panel-filter", select_on_focus=False)
-        options = TypeToFilterList(classes="panel-list")
-        options.reserved = self.reserved_keys
-        yield options
-        yield Label(self.hint, classes="panel-hint")
-
-    @property
-    def filter_input(self) -> Input:
-        """The filter box."""
-        return self.query_one(".panel-filter", Input)
-
-    @property
-    def option_list(self) -> TypeToFilterList:
-        """The list."""
-        return self.query_one(TypeToFilterList)
-
-    def focus_list(self) -> None:
-        """Focus the list with an item highlighted, ready for enter."""
-        options = self.option_list
-        # At once when the list is already shown ("p" then enter, typed fast, must work);
-        # a panel that has only just been opened takes focus on the next refresh instead.
-        if self.is_mounted and options.focusable:
-            self.screen.set_focus(options)
-        options.focus()
-        if options.highlighted is None and options.option_count:
-            options.highlighted = 0
-
-    def start_filter(self, character: str) -> None:
-        """Begin filtering with ``character``."""
-        box = self.filter_input
-        box.value = box.value + character
-        box.cursor_position = len(box.value)
-        self.screen.set_focus(box)  # at once: the next key typed must land here too
-
-    @on(Input.Changed, ".panel-filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        event.stop()
-        self.refill()
-
-    @on(Input.Submitted, ".panel-filter")
-    def _filter_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        options = self.option_list
-        enabled = [i for i, option in enumerate(options.options) if not option.disabled]
-        if len(enabled) == 1:
-            # One match left: enter chooses it, no second enter needed.
-            options.focus()
-            options.highlighted = enabled[0]
-            options.action_select()
-        elif enabled:
-            self.focus_list()
-
-    def on_key(self, event: events.Key) -> None:
-        """Down from the filter goes into the list."""
-        if event.key == "down" and self.filter_input.has_focus:
-            event.stop()
-            self.option_list.focus()
-
-    def action_leave(self) -> None:
-        """Escape: clear the filter first, then go back to the text."""
-        if self.filter_input.value:
-            # Refill now (not on the Changed message) so the list has its rows, and a row
-            # highlighted, before enter can be pressed.
-            with self.filter_input.prevent(Input.Changed):
-                self.filter_input.value = ""
-            self.refill()
-            self.focus_list()
-        else:
-            self.post_message(self.Leave(self))
-
-    def set_analysis(self, analysis: Analysis | None) -> None:
-        """Show a new analysis (None: analysing)."""
-        self.analysis = analysis
-        self.refill()
-
-    def reset(self) -> None:
-        """Forget the filter and the list, for a new article."""
-        with self.filter_input.prevent(Input.Changed):
-            self.filter_input.value = ""
-        self.set_analysis(None)
-
-    def refill(self) -> None:
-        """Rebuild the list from the analysis, the filter and the panel's own state."""
-        raise NotImplementedError
 
 
 class PeoplePanel(ListPanel):
@@ -232,6 +84,27 @@ class QuotesPanel(ListPanel):
         """1-based page number of each quote's start offset, from the current layout."""
         self.shown: list[Quote] = []
         """The quotes listed now, in list order."""
+        self._paged_for: Layout | None = None
+
+    def set_analysis(self, analysis: Analysis | None) -> None:
+        """Show a new analysis (None: analysing); page numbers are taken again."""
+        self._paged_for = None
+        super().set_analysis(analysis)
+
+    def number_pages(self, layout: Layout | None) -> None:
+        """Take each quote's page number from ``layout`` (the pages on screen now).
+
+        Only while the index is open: rebuilding a long index (thousands of quotes in a
+        novel) on every resize is wasted work while it is hidden, so it is brought up to
+        date when it opens.
+        """
+        if self.analysis is None or layout is None or layout is self._paged_for:
+            return
+        if not self.has_class("open"):
+            return
+        self._paged_for = layout
+        self.page_of = {q.start: layout.page_at(q.start) + 1 for q in self.analysis.quotes}
+        self.refill()
 
     def refill(self) -> None:
         """List the quotes that pass the speaker filter, the text filter and the partial toggle."""
@@ -239,6 +112,7 @@ class QuotesPanel(ListPanel):
         # Keep the same quote highlighted (not the same row) when the list changes.
         previous = self.current()
         options.clear_options()
+        self.show_detail("")
         title = self.query_one(".panel-title", Label)
         if self.analysis is None:
             title.update("Quotes · analysing…")
@@ -295,6 +169,15 @@ class QuotesPanel(ListPanel):
         if quote is not None:
             self.post_message(self.Chosen(quote))
 
+    @on(OptionList.OptionHighlighted, ".panel-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        event.stop()
+        # What made the analysis choose the speaker, when it says (``Quote.how``; older
+        # analyses have no such field).
+        quote = self.current()
+        how = getattr(quote, "how", None) if quote is not None else None
+        self.show_detail(f"Speaker: {how}" if isinstance(how, str) and how else "")
+
 
 def _spaced(options: Iterable[Option]) -> list[Option | None]:
     """Options with a separator line between them, for air."""
@@ -337,3 +220,15 @@ def _quote_haystack(quote: Quote) -> str:
     return " ".join(
         part for part in (quote.text, quote.speaker or "", quote.speaker_label or "") if part
     ).casefold()
+
+
+def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> str:
+    """``“…” — Speaker (Role), Title (source)`` for the clipboard."""
+    who = quote.speaker or quote.speaker_label or "unattributed"
+    if quote.speaker and analysis is not None:
+        role = next((p.role for p in analysis.people if p.name == quote.speaker), None)
+        if role:
+            who = f"{who} ({role})"
+    where = article.site or article.source
+    title = article.title or article.source
+    return f"“{quote.text}” — {who}, {title} ({where})"

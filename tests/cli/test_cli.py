@@ -1,15 +1,24 @@
-"""The ``readerui`` command line, run as a real subprocess: ``analyze`` output and errors."""
+"""The ``readerui`` command line: ``analyze`` output and errors, and the reader's refusals.
+
+``main()`` runs in-process with its own stdin, stdout and stderr; one test runs the real
+``python -m readerui`` entry point as a subprocess.
+"""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
+
+from readerui.cli import main
 
 DATA = Path(__file__).parent.parent / "data"
 LONG_TEXT = DATA / "reader_long.txt"
@@ -32,17 +41,35 @@ Lindqvist said the association would publish its own figures before the next mee
 """
 
 
-def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> Any:
-    env = {**os.environ, "NO_COLOR": "1"}
-    env.pop("READERUI_FORCE_TUI", None)
-    return subprocess.run(
-        [sys.executable, "-m", "readerui", *args],
-        input=stdin if stdin is not None else b"",
-        capture_output=True,
-        timeout=120,
-        env=env,
-        cwd=cwd,
-    )
+@dataclass
+class Result:
+    """What a run of the command line did."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def run(*args: str, stdin: bytes | None = None) -> Result:
+    """Run ``main(args)`` in this process, with ``stdin`` as its standard input."""
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = {
+        name: io.TextIOWrapper(buffer, encoding="utf-8", write_through=True)
+        for name, buffer in (("stdout", out), ("stderr", err))
+    }
+    stdin_stream = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    with (
+        mock.patch.object(sys, "stdin", stdin_stream),
+        mock.patch.object(sys, "stdout", streams["stdout"]),
+        mock.patch.object(sys, "stderr", streams["stderr"]),
+        mock.patch.dict(os.environ, {"NO_COLOR": "1"}),
+    ):
+        os.environ.pop("READERUI_FORCE_TUI", None)
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse: usage errors and --version
+            code = exc.code if isinstance(exc.code, int) else 1
+    return Result(code, out.getvalue(), err.getvalue())
 
 
 def assert_one_line_error(result: Any) -> str:
@@ -225,3 +252,27 @@ def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0
     assert result.stdout.decode().startswith("readerui ")
+
+
+def test_the_installed_entry_point_runs() -> None:
+    """``python -m readerui`` in a real process: the module entry and its exit codes."""
+    env = {k: v for k, v in os.environ.items() if k != "READERUI_FORCE_TUI"}
+    version = subprocess.run(
+        [sys.executable, "-m", "readerui", "--version"],
+        capture_output=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert version.returncode == 0
+    assert version.stdout.decode().startswith("readerui ")
+    missing = subprocess.run(
+        [sys.executable, "-m", "readerui", "analyze", "no-such-file.txt"],
+        capture_output=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert missing.returncode != 0
+    assert missing.stderr.decode().startswith("readerui: error: ")
+    assert b"Traceback" not in missing.stderr

@@ -1,0 +1,320 @@
+"""The reading desk: the people panel, the reading view and the quote index side by side.
+
+:class:`ReadingDesk` owns which panels show (a
+:class:`~readerui.ui.arrangement.PanelArrangement`), the marks on the text
+(:class:`~readerui.ui.marks.Marks`) and the analysis of the article shown, and does what
+choosing a person or a quote in the panels does to the text.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.widget import Widget
+
+from readerui.core.models import Analysis, Article, Person, Quote
+from readerui.core.sanitize import display_name, display_source
+from readerui.data.library import Library
+from readerui.ui.arrangement import PanelArrangement, PanelName
+from readerui.ui.keeper import PlaceKeeper
+from readerui.ui.list_panel import ListPanel
+from readerui.ui.loader import ArticleLoader
+from readerui.ui.marks import Marks
+from readerui.ui.messages import (
+    AnalysisReady,
+    ArticleLoaded,
+    LibraryOpened,
+    LoadFailed,
+    PlaceFound,
+)
+from readerui.ui.page_view import PageView
+from readerui.ui.panels import PeoplePanel, QuotesPanel, citation_for
+
+WELCOME = [
+    "readerui",
+    "",
+    "o  open a file or URL (recent ones are listed there)",
+    "?  every key",
+    "q  quit",
+    "",
+    "try:  readerui --sample",
+]
+"""What the empty view says before anything is opened."""
+
+
+class ReadingDesk(Horizontal):
+    """People | text | quotes, arranged for the terminal's width; the article on it."""
+
+    class Changed(Message):
+        """What is open, being loaded or marked changed (the status line shows them)."""
+
+    def __init__(
+        self, view: PageView, library: Library | None = None, *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.view = view
+        """The reading view."""
+        self.loader = ArticleLoader()
+        """Loads articles and analyses them in workers."""
+        self.keeper = PlaceKeeper(view, library)
+        """Keeps the reader's place (the library opens at start when not given)."""
+        self.initial_error: str | None = None
+        """Why the article asked for on the command line could not be opened, if it failed."""
+        self.arrangement = PanelArrangement()
+        """Which panels are open at this width."""
+        self.marks = Marks(view)
+        """Search matches, the chosen person's mentions and quote, drawn on the view."""
+        self.analysis: Analysis | None = None
+        """People and quotes of the article shown (None while the analysis runs)."""
+
+    def compose(self) -> ComposeResult:
+        """The two panels either side of the view."""
+        yield PeoplePanel(id="people")
+        yield self.view
+        yield QuotesPanel(id="quotes")
+        yield self.loader
+        yield self.keeper
+
+    @property
+    def people_panel(self) -> PeoplePanel:
+        """The people sidebar."""
+        return self.query_one(PeoplePanel)
+
+    @property
+    def quotes_panel(self) -> QuotesPanel:
+        """The quote index."""
+        return self.query_one(QuotesPanel)
+
+    # ------------------------------------------------------------------ article
+
+    def say(self, message: str, *, severity: SeverityLevel = "information", **kw: Any) -> None:
+        """Notify without reading markup: our messages quote paths, titles and queries."""
+        self.notify(message, severity=severity, markup=False, **kw)
+
+    def open(self, spec: str, *, initial: bool = False) -> None:
+        """Load a path or URL in a worker; the current article stays until it succeeds."""
+        if self.view.article is None:
+            self.view.loading = True
+        else:
+            self.say(f"Opening {display_source(spec)}…", timeout=2)
+        self.loader.open(spec, initial=initial)
+        self.post_message(self.Changed())
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        """Show a freshly loaded article (older answers were dropped by the loader)."""
+        self.view.loading = False
+        self.initial_error = None
+        self.show(message.article)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        """Say why, keep whatever was open."""
+        self.view.loading = False
+        self.view.focus()  # the loading indicator took focus off the view; give it back
+        self.say(message.error, title="Could not open", severity="error", timeout=8)
+        if self.view.article is None:
+            self.initial_error = message.error if self.loader.initial else None
+            self.view.empty_message = [
+                "Could not open it:",
+                "",
+                *message.error.splitlines()[:1],
+                "",
+                "o  open something else · q  quit",
+            ]
+            self.view.refresh_view()
+        self.post_message(self.Changed())
+
+    def show(self, article: Article) -> None:
+        """Show ``article`` where reading stopped; the panels wait for its analysis."""
+        resume = self.keeper.resume(article)
+        self.marks.forget()
+        self.analysis = None
+        self.view.show_article(article, resume or 0)
+        if resume:
+            self.say("Back where you left off · g goes to the start", timeout=3)
+        self.view.focus()
+        self.people_panel.reset()
+        self.quotes_panel.speaker = None
+        self.quotes_panel.reset()
+        self.post_message(self.Changed())
+        self.loader.analyse(article)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        """Fill the panels with the people and quotes found (unless it is an older article)."""
+        if message.article is not self.view.article:
+            return
+        if message.error:
+            self.say(message.error, severity="error")
+        self.analysis = message.analysis
+        self.people_panel.set_analysis(message.analysis)
+        self.quotes_panel.set_analysis(message.analysis)
+        self.quotes_panel.number_pages(self.view.pages_layout)
+
+    def on_page_view_changed(self, message: PageView.Changed) -> None:
+        """Keep the index's page numbers in step, save the place soon (the app sees it too)."""
+        self.quotes_panel.number_pages(self.view.pages_layout)
+        self.keeper.moved()
+
+    # ------------------------------------------------------------------ library
+
+    def open_library(self) -> None:
+        """Open the library (waited for in the background when another program holds it)."""
+        problem = self.keeper.open_library()
+        if problem:
+            self.say(problem)
+
+    def welcome(self) -> None:
+        """On an empty start, list what was read lately under the welcome text."""
+        recent = self.keeper.recent(5)
+        if recent:
+            lines = [f"{display_name(e.title)[:60]}  ·  {round(e.progress * 100)}%" for e in recent]
+            self.view.empty_message = [*WELCOME, "", "Recently read (o lists them):", *lines]
+            self.view.refresh_view()
+
+    def on_library_opened(self, message: LibraryOpened) -> None:
+        """The library was busy at start and is open now: resume, list recent articles."""
+        article = self.view.article
+        if article is not None:
+            self.keeper.find_place(article)
+        elif self.loader.pending is None:
+            self.welcome()
+
+    def on_place_found(self, message: PlaceFound) -> None:
+        """Resume at a place found late, unless the reader has moved on since."""
+        if message.article is self.view.article and self.view.position == 0:
+            self.view.go_to_offset(message.position)
+            self.say("Back where you left off · g goes to the start", timeout=3)
+
+    def on_unmount(self) -> None:
+        """Save the place on the way out."""
+        error = self.keeper.save_on_exit()
+        if error:
+            self.say(error, severity="warning")
+
+    # ------------------------------------------------------------------ arrangement
+
+    def fit(self, width: int) -> None:
+        """Arrange the panels for a terminal ``width`` columns wide."""
+        arrangement = self.arrangement
+        if arrangement.fit(width):
+            for name in ("-wide", "-narrow", "-medium"):
+                self.screen.set_class(name == arrangement.size_class, name)
+            self.apply_panels()
+
+    def apply_panels(self) -> None:
+        """Show the panels the arrangement has open, and put focus where it can be seen."""
+        arrangement = self.arrangement
+        people, quotes = self.people_panel, self.quotes_panel
+        people.set_class(arrangement.people, "open")
+        quotes.set_class(arrangement.quotes, "open")
+        self.view.set_class(arrangement.covering, "covered")
+        # Textual does not always send the view a Resize when a panel beside it opens or
+        # closes: lay the text out again once the new widths are known.
+        self.call_after_refresh(self.view.relayout)
+        quotes.number_pages(self.view.pages_layout)
+        focused = self.screen.focused
+        if arrangement.covering:
+            (people if arrangement.people else quotes).focus_list()
+        elif focused is None or not _is_shown(focused):
+            self.view.focus()
+
+    def toggle_panel(self, which: PanelName) -> None:
+        """Open or close a panel (focusing its list when it opens)."""
+        opening = self.arrangement.toggle(which)
+        self.apply_panels()
+        if opening:
+            self._panel(which).focus_list()
+
+    def _panel(self, which: PanelName) -> ListPanel:
+        return self.people_panel if which == "people" else self.quotes_panel
+
+    def uncover_text(self) -> None:
+        """On a narrow terminal, close the panel that covers the text (else do nothing)."""
+        if self.arrangement.uncover():
+            self.apply_panels()
+
+    def back_to_text(self) -> None:
+        """Focus the text (closing a panel that covers it)."""
+        self.uncover_text()
+        self.view.focus()
+
+    def cycle_focus(self, step: int) -> None:
+        """Move focus text → people → quotes and round, opening a closed panel on the way."""
+        stops: list[PanelName | None] = [None, "people", "quotes"]
+        focused = self.screen.focused
+        current: PanelName | None = None
+        if focused is not None:
+            for name in ("people", "quotes"):
+                if self._panel(name) in focused.ancestors_with_self:
+                    current = name
+        target = stops[(stops.index(current) + step) % len(stops)]
+        if target is None:
+            self.back_to_text()
+            return
+        if not self.arrangement.is_open(target):
+            self.toggle_panel(target)
+        self._panel(target).focus_list()
+
+    def on_list_panel_leave(self, message: ListPanel.Leave) -> None:
+        """Escape in a panel: back to the text (closing the panel when it covers it)."""
+        message.stop()
+        self.back_to_text()
+
+    # ------------------------------------------------------------------ people and quotes
+
+    def on_people_panel_selected(self, message: PeoplePanel.Selected) -> None:
+        """Highlight a person's mentions, list only their quotes, go to the next mention."""
+        message.stop()
+        self.select_person(message.person)
+
+    def select_person(self, person: Person | None) -> None:
+        """Make ``person`` the selection (None clears it)."""
+        quotes = self.quotes_panel
+        quotes.speaker = person.name if person else None
+        quotes.refill()
+        if person is not None:
+            self.back_to_text()
+        self.marks.choose_person(person)
+        self.post_message(self.Changed())
+
+    def on_quotes_panel_chosen(self, message: QuotesPanel.Chosen) -> None:
+        """Go to the quote's page with the quote highlighted."""
+        message.stop()
+        self.show_quote(message.quote)
+
+    def show_quote(self, quote: Quote) -> None:
+        """Highlight ``quote`` and turn to its page."""
+        self.marks.choose_quote(quote)
+        if self.arrangement.narrow:
+            self.back_to_text()
+
+    def citation(self) -> str | None:
+        """A citation of the highlighted quote in the index (when focused) or the one chosen."""
+        quote = None
+        if self.quotes_panel.option_list.has_focus:
+            quote = self.quotes_panel.current()
+        quote = quote or self.marks.selection.quote
+        article = self.view.article
+        if quote is None or article is None:
+            return None
+        return citation_for(quote, article, self.analysis)
+
+    def toggle_partial(self) -> bool:
+        """Show or hide scare quotes and fragments in the index; True when shown."""
+        panel = self.quotes_panel
+        panel.show_partial = not panel.show_partial
+        panel.refill()
+        return panel.show_partial
+
+
+def _is_shown(widget: Widget) -> bool:
+    """Whether a widget and all its ancestors are displayed."""
+    node: object = widget
+    while isinstance(node, Widget):
+        if not node.display:
+            return False
+        node = node.parent
+    return True

@@ -1,0 +1,117 @@
+"""Keeping the reader's place, as a part of the app with no looks.
+
+:class:`PlaceKeeper` opens the library, looks up where an article was left, and saves the
+place a moment after the pages stop turning, in thread workers (SQLite may wait on a lock).
+The bookkeeping itself is :class:`~readerui.data.library.ReadingPlaces`.
+"""
+
+from __future__ import annotations
+
+from textual import work
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.worker import get_current_worker
+
+from readerui.core.errors import describe
+from readerui.core.models import Article
+from readerui.data.library import Entry, Library, Place, ReadingPlaces, is_busy
+from readerui.ui import tasks
+from readerui.ui.messages import LibraryOpened
+from readerui.ui.page_view import PageView
+
+SAVE_DELAY = 0.8
+"""Seconds after the last page turn before the place is saved."""
+
+
+class PlaceKeeper(Widget):
+    """Where reading stopped, for the article in ``view`` (never displayed).
+
+    Posts :class:`~readerui.ui.messages.PlaceFound` when a place is found late (the library
+    was busy), :class:`~readerui.ui.messages.LibraryOpened` when a library busy at start
+    could be opened after all, and :class:`~readerui.ui.messages.Said` for a failed save
+    (once per kind of failure).
+    """
+
+    DEFAULT_CSS = "PlaceKeeper { display: none; }"
+
+    def __init__(self, view: PageView, library: Library | None = None) -> None:
+        super().__init__()
+        self.view = view
+        """The reading view whose place is kept."""
+        self.places = ReadingPlaces(library)
+        """The bookkeeping (and the library, once open)."""
+        self._timer: Timer | None = None
+
+    def open_library(self) -> str | None:
+        """Open the default library unless one was given; a line to say when it cannot be.
+
+        A library held by another program is waited for in the background instead.
+        """
+        if self.places.library is not None:
+            return None
+        try:
+            self.places.library = Library()
+        except Exception as exc:  # a broken data folder must not stop the reader
+            if not is_busy(exc):
+                return f"Reading positions will not be kept: {describe(exc)}"
+            self._reopen_library()
+        return None
+
+    @work(thread=True, exclusive=True, group="library")
+    def _reopen_library(self) -> None:
+        message = tasks.reopen_library(get_current_worker().cancelled_event)
+        if message is not None:
+            self.post_message(message)
+
+    def on_library_opened(self, message: LibraryOpened) -> None:
+        """Use the library from now on (the app hears of it too)."""
+        self.places.library = message.library
+
+    def recent(self, limit: int = 20) -> list[Entry]:
+        """The articles read lately, newest first."""
+        return self.places.recent(limit)
+
+    def resume(self, article: Article) -> int | None:
+        """Where reading of ``article`` stopped; looked up in the background when busy."""
+        try:
+            return self.places.resume(article.source, article.text)
+        except Exception:  # busy: another readerui is writing; look again in the background
+            self.find_place(article)
+            return None
+
+    @work(thread=True, exclusive=True, group="place")
+    def find_place(self, article: Article) -> None:
+        """Look up ``article``'s place, waiting while the library is busy."""
+        message = tasks.find_place(self.places, article, get_current_worker().cancelled_event)
+        if message is not None:
+            self.post_message(message)
+
+    def moved(self) -> None:
+        """The pages turned: save the place once they stop, not on every turn."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(SAVE_DELAY, self.save)
+
+    def _place(self) -> Place | None:
+        view, article = self.view, self.view.article
+        if article is None or view.pages_layout is None:
+            return None
+        return self.places.place(article.source, article.title, article.text, view.visible_range())
+
+    def save(self) -> None:
+        """Save the place now, in a worker."""
+        self._timer = None
+        place = self._place()
+        if place is not None:
+            self._save(place)
+
+    @work(thread=True, exclusive=True, group="save")
+    def _save(self, place: Place) -> None:
+        message = tasks.save_place(self.places, place, get_current_worker().cancelled_event)
+        if message is not None:
+            self.post_message(message)
+
+    def save_on_exit(self) -> str | None:
+        """Save the place at once, without waiting on a busy library; a line to say or None."""
+        place = self._place()
+        return None if place is None else self.places.save(place, retry=False)

@@ -1,0 +1,132 @@
+"""What the app's workers do, as plain functions: each takes the worker's ``cancelled_event``
+and returns the message to post (None: nothing to say), so it runs and is tested without an
+app. :class:`~readerui.ui.app.ReaderApp` runs them in its workers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+from readerui.core.errors import ReaderError, describe
+from readerui.core.models import Analysis, Article
+from readerui.data.library import LibraryError, Place, ReadingPlaces, RetryCancelled, open_library
+from readerui.ui.messages import (
+    AnalysisReady,
+    ArticleLoaded,
+    LibraryOpened,
+    LoadFailed,
+    PlaceFound,
+    Said,
+)
+
+T = TypeVar("T")
+
+POLL = 0.05
+"""Seconds between two looks at the cancel event while waiting for abandonable work."""
+
+
+class Abandoned(Exception):
+    """The work was cancelled before it finished (and was left to run out unseen)."""
+
+
+def run_abandonable(work: Callable[[], T], cancel: threading.Event) -> T:
+    """``work()`` in a daemon thread; raises :class:`Abandoned` as soon as ``cancel`` is set.
+
+    The core checks ``cancel`` between its steps, but a step that runs long without looking
+    (extracting a huge page, a pathological text) would keep a worker thread busy, and
+    Python waits for worker threads before the process can exit. A daemon thread never
+    keeps the process alive: the worker hands the work to one and only waits for it, so
+    quitting ends the worker at once whatever the work is doing.
+    """
+    done = threading.Event()
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # handed to the waiting worker, raised there
+            failure.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=run, name="readerui-work", daemon=True).start()
+    while not done.wait(POLL):
+        if cancel.is_set():
+            raise Abandoned
+    if cancel.is_set():  # finished, but for nobody: a newer request or quitting came first
+        raise Abandoned
+    if failure:
+        raise failure[0]
+    return outcome[0]
+
+
+def load_file(path: str, cancel: threading.Event) -> ArticleLoaded | LoadFailed | None:
+    """Read and extract a local file (CPU-bound for big HTML: run in a thread)."""
+    from readerui.core.loading import load_path
+
+    try:
+        article = run_abandonable(lambda: load_path(path, cancel=cancel), cancel)
+    except Exception as exc:  # never a traceback on screen: report and keep running
+        if cancel.is_set():
+            return None
+        error = str(exc) if isinstance(exc, ReaderError) else describe(exc)
+        return LoadFailed(path, error)
+    return ArticleLoaded(article)
+
+
+async def fetch(url: str) -> ArticleLoaded | LoadFailed:
+    """Fetch a URL (async I/O; cancelling the worker cancels the request) and extract it."""
+    from readerui.core.fetch import fetch_url
+
+    try:
+        article = await fetch_url(url)
+    except ReaderError as exc:
+        return LoadFailed(url, str(exc))
+    except Exception as exc:  # never a traceback on screen: report and keep running
+        return LoadFailed(url, describe(exc))
+    return ArticleLoaded(article)
+
+
+def analyse(article: Article, cancel: threading.Event) -> AnalysisReady | None:
+    """Find people and quotes (CPU-bound: run in a thread); None when cancelled."""
+    from readerui.core.analysis import AnalysisCancelled, analyze
+
+    try:
+        analysis = run_abandonable(lambda: analyze(article, cancel), cancel)
+    except (AnalysisCancelled, Abandoned):
+        return None
+    except Exception as exc:  # a bad analysis must never take the reader down
+        if cancel.is_set():
+            return None
+        return AnalysisReady(article, Analysis(), error=f"Analysis failed: {describe(exc)}")
+    return None if cancel.is_set() else AnalysisReady(article, analysis)
+
+
+def reopen_library(cancel: threading.Event) -> LibraryOpened | Said | None:
+    """Open the library that was busy at start, waiting for the other program."""
+    try:
+        return LibraryOpened(open_library(cancel=cancel))
+    except RetryCancelled:
+        return None
+    except LibraryError as exc:
+        return Said(f"Reading positions will not be kept: {exc}", "warning")
+
+
+def find_place(
+    places: ReadingPlaces, article: Article, cancel: threading.Event
+) -> PlaceFound | None:
+    """Where reading of ``article`` stopped, waiting while the library is busy."""
+    try:
+        position = places.wait_for_place(article.source, article.text, cancel)
+    except RetryCancelled:
+        return None
+    return PlaceFound(article, position) if position else None
+
+
+def save_place(places: ReadingPlaces, place: Place, cancel: threading.Event) -> Said | None:
+    """Store a reading position (SQLite may wait on a lock: run in a thread)."""
+    error = places.save(place, cancel)
+    return Said(error, "warning") if error else None
