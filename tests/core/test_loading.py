@@ -262,7 +262,7 @@ def test_a_long_text_is_previewed_from_its_opening_part() -> None:
     data = _long_text(3000).encode("utf-8")
     assert len(data) > 3 * PREVIEW_CHARS
     previews: list[Article] = []
-    article = load_bytes(data, "ferry.txt", on_preview=previews.append)
+    article = load_bytes(data, "ferry.txt", on_preview=lambda a, _: previews.append(a))
     assert len(previews) == 1
     preview = previews[0]
     # The preview is the opening of the whole: same offsets, same paragraphs, same header.
@@ -274,7 +274,9 @@ def test_a_long_text_is_previewed_from_its_opening_part() -> None:
 
 def test_short_texts_and_pages_are_not_previewed() -> None:
     previews: list[Article] = []
-    load_bytes(_long_text(10).encode("utf-8"), "ferry.txt", on_preview=previews.append)
+    load_bytes(
+        _long_text(10).encode("utf-8"), "ferry.txt", on_preview=lambda a, _: previews.append(a)
+    )
     html = f"<html><body><article><p>{_long_text(3000)}</p></article></body></html>"
-    load_bytes(html.encode("utf-8"), "ferry.html", on_preview=previews.append)
+    load_bytes(html.encode("utf-8"), "ferry.html", on_preview=lambda a, _: previews.append(a))
     assert previews == []

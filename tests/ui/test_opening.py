@@ -280,15 +280,17 @@ async def test_a_newer_open_wins_over_an_older_one_that_ends_late(
     gate, started, slow_ended = threading.Event(), threading.Event(), threading.Event()
     slow_answers: list[Any] = []
 
-    def gated_load_path(path: str, cancel: threading.Event | None = None) -> Article:
+    def gated_load_path(
+        path: str, cancel: threading.Event | None = None, on_preview: Any = None
+    ) -> Article:
         if Path(path).name == "slow.txt":
             started.set()
             assert gate.wait(30)
             return real_load_path(path)  # deaf to cancel: it ends late all the same
-        return real_load_path(path, cancel=cancel)
+        return real_load_path(path, cancel, on_preview)
 
-    def recorded_load_file(path: str, cancel: threading.Event) -> Any:
-        answer = real_load_file(path, cancel)
+    def recorded_load_file(path: str, cancel: threading.Event, on_preview: Any = None) -> Any:
+        answer = real_load_file(path, cancel, on_preview)
         if Path(path).name == "slow.txt":
             slow_answers.append(answer)
             slow_ended.set()

@@ -294,14 +294,15 @@ def load_bytes(
     *,
     content_type: str | None = None,
     charset: str | None = None,
-    on_preview: Callable[[Article], None] | None = None,
+    on_preview: Callable[[Article, int], None] | None = None,
 ) -> Article:
     """Decode and parse raw bytes from ``source`` (a path, URL or ``"-"``) into an Article.
 
     ``content_type`` and ``charset`` are what the source declared (HTTP headers), if anything.
     For a long plain text, ``on_preview`` is first given the article of its opening part (its
-    paragraphs and offsets are those of the whole, which it is a prefix of), so a reader can
-    show the first pages while the rest is parsed.
+    paragraphs and offsets are those of the whole, which it is a prefix of) and the length of
+    the whole text before clean-up (an estimate of the article's), so a reader can show the
+    first pages while the rest is parsed.
     """
     name = display_name(source)
     if not data.strip():
@@ -324,7 +325,7 @@ def load_bytes(
     if on_preview is not None and opening is not None:
         preview = _parse(opening, source, fmt)
         if preview.text:
-            on_preview(preview)
+            on_preview(preview, len(text))
     article = _parse(text, source, fmt)
     if not article.text and not article.title:
         raise LoadError(f"{name} has no readable text")
@@ -367,7 +368,7 @@ def check_file(path: str | os.PathLike[str]) -> Path:
 def load_path(
     path: str | os.PathLike[str],
     cancel: threading.Event | None = None,
-    on_preview: Callable[[Article], None] | None = None,
+    on_preview: Callable[[Article, int], None] | None = None,
 ) -> Article:
     """Load a file: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, or anything else by
     sniffing its content. ``cancel`` lets a caller abandon a slow load; ``on_preview`` gets

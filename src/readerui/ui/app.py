@@ -10,6 +10,7 @@ stopped), the :class:`~readerui.ui.status.StatusLine` and the
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -171,6 +172,9 @@ class ReaderApp(App[None]):
             status.title = "No article open"
         else:
             status.title = article.title or display_name(article.source)
+            progress = self.desk.analysis_progress
+            if progress is not None:
+                status.title += f" · people and quotes {round(progress * 100)}%"
         status.badge = self.marks.badge()
         status.place = place_text(self.view)
 
@@ -180,23 +184,35 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ reading
 
+    def _still_loading(self, action: Callable[[], object]) -> bool:
+        """Keep ``action`` for when the article shows, if none is shown and one is coming."""
+        if self.view.article is None and self.desk.loader.pending is not None:
+            self.desk.when_read(action)
+            return True
+        return False
+
     def action_next_page(self) -> None:
         """Turn forward."""
+        if self._still_loading(self.action_next_page):
+            return
         if not self.view.next_page() and self.view.article is not None:
             self.bell()
 
     def action_prev_page(self) -> None:
         """Turn back."""
+        if self._still_loading(self.action_prev_page):
+            return
         if not self.view.previous_page() and self.view.article is not None:
             self.bell()
 
     def action_first_page(self) -> None:
         """Go to the first page."""
-        self.view.go_to_page(0)
+        if not self._still_loading(self.action_first_page):
+            self.view.go_to_page(0)
 
     def action_last_page(self) -> None:
-        """Go to the last page."""
-        self.view.go_to_page(self.view.page_count - 1)
+        """Go to the last page (of the whole text, when a long one is still being read)."""
+        self.desk.when_read(self.view.go_to_end)
 
     def action_toggle_spread(self) -> None:
         """Switch the two-page spread on or off."""
@@ -212,8 +228,10 @@ class ReaderApp(App[None]):
 
     def action_goto_page(self) -> None:
         """Ask for a page number."""
-        if self.view.page_count:
-            self._ask("goto", f"Go to page (1–{self.view.page_count}), enter to go")
+        view = self.view
+        if view.page_count:
+            count = f"{view.page_count}" if view.complete else f"≈{view.estimated_page_count:,}"
+            self._ask("goto", f"Go to page (1–{count}), enter to go")
 
     def action_search(self) -> None:
         """Ask for a phrase to find."""
@@ -236,16 +254,20 @@ class ReaderApp(App[None]):
         self._prompt_closed()
         value = message.value
         if message.mode == "search":
-            self.run_search(value)
+            if self.desk.preview:
+                self.say("Searching as soon as the whole text is read…", timeout=2)
+            self.desk.when_read(lambda: self.run_search(value))
         elif value:
             try:
                 number = int(value)
             except ValueError:
                 self.say(f"Not a page number: {value}", severity="error")
                 return
-            if not 1 <= number <= self.view.page_count:
-                self.say(f"There are pages 1 to {self.view.page_count}", severity="warning")
-            self.view.go_to_page(number - 1)
+            view = self.view
+            if number < 1 or (view.complete and number > view.page_count):
+                self.say(f"There are pages 1 to {view.page_count}", severity="warning")
+            # A page past the part laid out is shown once the whole text is laid out.
+            self.desk.when_read(lambda: view.go_to_page(max(0, number - 1)))
 
     def run_search(self, query: str) -> None:
         """Find every match of ``query`` and go to the first one at or after this page."""

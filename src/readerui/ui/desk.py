@@ -8,6 +8,7 @@ choosing a person or a quote in the panels does to the text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -25,8 +26,10 @@ from readerui.ui.list_panel import ListPanel
 from readerui.ui.loader import ArticleLoader
 from readerui.ui.marks import Marks
 from readerui.ui.messages import (
+    AnalysisProgress,
     AnalysisReady,
     ArticleLoaded,
+    ArticlePreview,
     LibraryOpened,
     LoadFailed,
     PlaceFound,
@@ -70,6 +73,11 @@ class ReadingDesk(Horizontal):
         """Search matches, the chosen person's mentions and quote, drawn on the view."""
         self.analysis: Analysis | None = None
         """People and quotes of the article shown (None while the analysis runs)."""
+        self.preview = False
+        """Whether only the opening part of a long text is shown (the rest is being read)."""
+        self.analysis_progress: float | None = None
+        """How far the analysis of a long text has got (None when not running or short)."""
+        self._waiting: list[Callable[[], object]] = []
 
     def compose(self) -> ComposeResult:
         """The two panels either side of the view."""
@@ -98,22 +106,71 @@ class ReadingDesk(Horizontal):
     def open(self, spec: str, *, initial: bool = False) -> None:
         """Load a path or URL in a worker; the current article stays until it succeeds."""
         if self.view.article is None:
-            self.view.loading = True
+            # Said in the view rather than with Textual's loading indicator: a widget that is
+            # loading gives up focus, and keys typed meanwhile (q, space, G) would go astray.
+            self.view.empty_message = ["Loading…", "", display_source(spec)]
+            self.view.refresh_view()
+            self.view.focus()
         else:
             self.say(f"Opening {display_source(spec)}…", timeout=2)
         self.loader.open(spec, initial=initial)
         self.post_message(self.Changed())
 
+    def when_read(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once the whole article is read: now, or when it is (keys typed while
+        a book loads act then, in order, instead of being lost)."""
+        if self.view.article is not None and not self.preview and self.loader.pending is None:
+            action()
+        else:
+            self._waiting.append(action)
+
+    def _run_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+
+    def on_article_preview(self, message: ArticlePreview) -> None:
+        """Show the opening part of a long text at once; the rest follows."""
+        self.initial_error = None
+        self.marks.forget()
+        self.analysis = None
+        self.analysis_progress = None
+        self.preview = True
+        self.view.show_article(message.article, expected_length=message.length)
+        self.view.focus()
+        self.people_panel.reset()
+        self.quotes_panel.speaker = None
+        self.quotes_panel.reset()
+        self.post_message(self.Changed())
+
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         """Show a freshly loaded article (older answers were dropped by the loader)."""
-        self.view.loading = False
         self.initial_error = None
-        self.show(message.article)
+        shown, article = self.view.article, message.article
+        if self.preview and shown is not None and article.text.startswith(shown.text):
+            # The rest of a text whose opening part is on screen: the reader keeps reading.
+            self.preview = False
+            self.view.extend_article(article)
+            resume = self.keeper.resume(article)
+            if resume and self.view.position == 0:
+                self.view.when_complete(lambda: self._resumed(resume))
+            self.post_message(self.Changed())
+            self.loader.analyse(article)
+        else:
+            self.preview = False
+            self.show(article)
+        self._run_waiting()
+
+    def _resumed(self, position: int) -> None:
+        if self.view.position == 0:
+            self.view.go_to_offset(position)
+            self.say("Back where you left off · g goes to the start", timeout=3)
 
     def on_load_failed(self, message: LoadFailed) -> None:
         """Say why, keep whatever was open."""
-        self.view.loading = False
-        self.view.focus()  # the loading indicator took focus off the view; give it back
+        self.preview = False
+        self._waiting.clear()
+        self.view.focus()
         self.say(message.error, title="Could not open", severity="error", timeout=8)
         if self.view.article is None:
             self.initial_error = message.error if self.loader.initial else None
@@ -132,6 +189,7 @@ class ReadingDesk(Horizontal):
         resume = self.keeper.resume(article)
         self.marks.forget()
         self.analysis = None
+        self.analysis_progress = None
         self.view.show_article(article, resume or 0)
         if resume:
             self.say("Back where you left off · g goes to the start", timeout=3)
@@ -148,10 +206,20 @@ class ReadingDesk(Horizontal):
             return
         if message.error:
             self.say(message.error, severity="error")
+        if message.partial and self.analysis is not None:
+            return  # the whole analysis came first after all
+        self.analysis_progress = self.analysis_progress if message.partial else None
         self.analysis = message.analysis
         self.people_panel.set_analysis(message.analysis)
         self.quotes_panel.set_analysis(message.analysis)
         self.quotes_panel.number_pages(self.view.pages_layout)
+        self.post_message(self.Changed())
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        """Say how far the analysis of a long text has got."""
+        if message.article is self.view.article and self.analysis_progress != message.fraction:
+            self.analysis_progress = message.fraction
+            self.post_message(self.Changed())
 
     def on_page_view_changed(self, message: PageView.Changed) -> None:
         """Keep the index's page numbers in step, save the place soon (the app sees it too)."""

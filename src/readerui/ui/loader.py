@@ -17,7 +17,13 @@ from textual.worker import Worker, get_current_worker
 
 from readerui.core.models import Article
 from readerui.ui import tasks
-from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
+from readerui.ui.messages import (
+    AnalysisProgress,
+    AnalysisReady,
+    ArticleLoaded,
+    ArticlePreview,
+    LoadFailed,
+)
 
 
 class ArticleLoader(Widget):
@@ -52,10 +58,19 @@ class ArticleLoader(Widget):
     @work(thread=True, exclusive=True, group="load")
     def _load_file(self, path: str) -> None:
         worker = get_current_worker()
-        message = tasks.load_file(path, worker.cancelled_event)
+
+        def preview(article: Article, length: int) -> None:
+            self.post_message(ArticlePreview(article, length, worker))
+
+        message = tasks.load_file(path, worker.cancelled_event, preview)
         if message is not None:
             message.worker = worker
             self.post_message(message)
+
+    def on_article_preview(self, message: ArticlePreview) -> None:
+        """Pass the opening part of a long text on (unless a newer open was asked for)."""
+        if message.worker is not None and message.worker.is_cancelled:
+            message.stop()
 
     def _answered(self, message: ArticleLoaded | LoadFailed) -> None:
         worker: Worker[Any] | None = message.worker
@@ -75,6 +90,12 @@ class ArticleLoader(Widget):
     @work(thread=True, exclusive=True, group="analysis")
     def analyse(self, article: Article) -> None:
         """Find people and quotes in a thread; a newer article cancels the older analysis."""
-        message: AnalysisReady | None = tasks.analyse(article, get_current_worker().cancelled_event)
+        worker = get_current_worker()
+
+        def post(message: AnalysisReady | AnalysisProgress) -> None:
+            if not worker.is_cancelled:
+                self.post_message(message)
+
+        message = tasks.analyse(article, worker.cancelled_event, post)
         if message is not None:
             self.post_message(message)

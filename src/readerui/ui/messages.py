@@ -28,6 +28,18 @@ class ArticleLoaded(Message):
 
 
 @dataclass
+class ArticlePreview(Message):
+    """The opening part of a long text, to show while the rest is read (same offsets)."""
+
+    article: Article
+    """The opening part: its text is a prefix of the whole article's text."""
+    length: int
+    """About how long the whole text is (to estimate the page count meanwhile)."""
+    worker: Worker[Any] | None = None
+    """The load worker that sent it (dropped when cancelled by a newer open)."""
+
+
+@dataclass
 class LoadFailed(Message):
     """Loading a source failed; ``error`` is one line for the user."""
 
@@ -49,6 +61,18 @@ class AnalysisReady(Message):
     """What was found (empty when it failed)."""
     error: str | None = None
     """Why the analysis failed, one line, or None."""
+    partial: bool = False
+    """True for the analysis of the opening part of a long text (the whole one follows)."""
+
+
+@dataclass
+class AnalysisProgress(Message):
+    """How far the analysis of a long text has got."""
+
+    article: Article
+    """The article being analysed."""
+    fraction: float
+    """From 0 to 1."""
 
 
 @dataclass

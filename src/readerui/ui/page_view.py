@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -13,6 +13,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
+from readerui.core.background import opening_part
 from readerui.core.layout import (
     Layout,
     LayoutCancelled,
@@ -37,7 +38,10 @@ SPREAD_MIN_WIDTH = 160
 SPREAD_GUTTER = 6
 """Cells between the two pages of a spread."""
 SYNC_LAYOUT_CHARS = 200_000
-"""Texts shorter than this are paginated at once; longer ones in a thread worker."""
+"""Texts shorter than this are paginated at once; longer ones in a thread worker, with the
+pages of their opening part laid out at once so the reader never waits for the first page."""
+OPENING_CHARS = 100_000
+"""How much of a long text is laid out at once while the whole is laid out in a worker."""
 
 
 class PageView(Widget, can_focus=True):
@@ -88,6 +92,8 @@ class PageView(Widget, can_focus=True):
         self._rows: list[Strip] = []
         self._layout_key: tuple[int, int, int, int] | None = None
         self._shown_key: tuple[int, int, int, int] | None = None
+        self._deferred: list[Callable[[], object]] = []
+        self._expected_length = 0
 
     # ------------------------------------------------------------------ geometry
 
@@ -114,15 +120,31 @@ class PageView(Widget, can_focus=True):
         """The highlights of one group, in text order (empty when none were set)."""
         return self._highlights.get(group)
 
-    def show_article(self, article: Article, anchor: int = 0) -> None:
-        """Open ``article`` at ``anchor`` (a character offset)."""
+    def show_article(self, article: Article, anchor: int = 0, *, expected_length: int = 0) -> None:
+        """Open ``article`` at ``anchor`` (a character offset).
+
+        ``expected_length`` is how long the text will be when ``article`` is only the opening
+        part of it (see :meth:`extend_article`): pages are counted as an estimate till then.
+        """
         self.article = article
+        self._expected_length = expected_length
         self._word_count = article.word_count
         self.pages_layout = None
         self._layout_key = None
         self._shown_key = None
         self.position = max(0, min(anchor, len(article.text)))
         self._highlights.clear()
+        self._deferred.clear()
+        self.relayout()
+
+    def extend_article(self, article: Article) -> None:
+        """Show the whole of an article whose opening part is shown now (its text starts with
+        the text shown): the place, the highlights and the pages on screen stay while the
+        rest is laid out."""
+        self.article = article
+        self._word_count = article.word_count
+        self._expected_length = 0
+        self._layout_key = None
         self.relayout()
 
     def set_highlights(self, group: str, highlights: Iterable[Highlight]) -> None:
@@ -140,8 +162,44 @@ class PageView(Widget, can_focus=True):
 
     @property
     def page_count(self) -> int:
-        """Number of pages at the current size."""
+        """Number of pages laid out at the current size (see :attr:`complete`)."""
         return len(self.pages_layout) if self.pages_layout else 0
+
+    @property
+    def complete(self) -> bool:
+        """Whether the pages laid out cover the whole text at the current size."""
+        layout = self.pages_layout
+        return (
+            self.article is not None
+            and layout is not None
+            and not self.laying_out
+            and len(self.article.text) >= self._expected_length
+            and (not layout.pages or layout.pages[-1].end >= len(self.article.text))
+        )
+
+    @property
+    def estimated_page_count(self) -> int:
+        """:attr:`page_count` once complete; before, an estimate from the part laid out."""
+        layout, article = self.pages_layout, self.article
+        if layout is None or article is None or not layout.pages or self.complete:
+            return self.page_count
+        covered = layout.pages[-1].end
+        total = max(len(article.text), self._expected_length)
+        if covered <= 0 or covered >= total:
+            return self.page_count
+        return max(self.page_count, round(self.page_count * total / covered))
+
+    def when_complete(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now if the whole text is laid out, else as soon as it is (keys typed
+        while a book is laid out act then, in order, instead of being lost)."""
+        if self.complete:
+            action()
+        else:
+            self._deferred.append(action)
+
+    def _run_deferred(self) -> None:
+        while self._deferred and self.complete:
+            self._deferred.pop(0)()
 
     def visible_pages(self) -> list[Page]:
         """The pages on screen, left to right."""
@@ -162,7 +220,7 @@ class PageView(Widget, can_focus=True):
         """Fraction of the text read up to the bottom of the visible page(s)."""
         if self.article is None or not self.article.text:
             return 0.0
-        return self.visible_range()[1] / len(self.article.text)
+        return self.visible_range()[1] / max(len(self.article.text), self._expected_length)
 
     @property
     def minutes_left(self) -> int:
@@ -170,14 +228,20 @@ class PageView(Widget, can_focus=True):
         article = self.article
         if article is None or not article.text:
             return 0
-        left_chars = len(article.text) - self.visible_range()[1]
+        length = max(len(article.text), self._expected_length)
+        left_chars = length - self.visible_range()[1]
         return reading_minutes(self._word_count * left_chars / len(article.text))
 
     # ------------------------------------------------------------------ navigation
 
     def go_to_page(self, index: int) -> None:
-        """Show page ``index`` (0-based, clamped)."""
+        """Show page ``index`` (0-based, clamped); a page not laid out yet is shown when it is."""
         if self.pages_layout is None or not self.pages_layout.pages:
+            if self.article is not None:
+                self._deferred.append(lambda: self.go_to_page(index))
+            return
+        if index >= len(self.pages_layout.pages) and not self.complete:
+            self._deferred.append(lambda: self.go_to_page(index))
             return
         index = max(0, min(index, len(self.pages_layout.pages) - 1))
         self.position = self.pages_layout.pages[index].start
@@ -190,10 +254,22 @@ class PageView(Widget, can_focus=True):
             return
         self.go_to_page(self.pages_layout.page_at(offset))
 
+    def go_to_end(self) -> None:
+        """Show the last page (once the whole text is laid out)."""
+        self.when_complete(lambda: self.go_to_page(self.page_count - 1))
+
     def next_page(self) -> bool:
         """Turn forward one page (or spread); False at the end."""
-        if self.pages_layout is None or self.page_index + self.columns >= self.page_count:
+        if self.article is not None and self.pages_layout is None:
+            self._deferred.append(self.next_page)
+            return True
+        if self.pages_layout is None:
             return False
+        if self.page_index + self.columns >= self.page_count:
+            if self.complete:
+                return False
+            self._deferred.append(self.next_page)  # the next page is being laid out
+            return True
         self.go_to_page(self.page_index + self.columns)
         return True
 
@@ -237,8 +313,21 @@ class PageView(Widget, can_focus=True):
             )
             self._shown_key = key
             self._changed()
-        else:
-            self._layout_worker(article, measure, height, header)
+            self._run_deferred()
+            return
+        self._layout_worker(article, measure, height, header)
+        layout = self.pages_layout
+        if self.position < OPENING_CHARS and (
+            layout is None or layout.width != measure or layout.height != height
+        ):
+            # The pages of the opening part are those of the whole: show them at once.
+            self.pages_layout = paginate(
+                opening_part(article, OPENING_CHARS),
+                measure,
+                height,
+                first_page_height=height - header,
+            )
+            self._changed()
 
     @work(thread=True, exclusive=True, group="layout")
     def _layout_worker(self, article: Article, measure: int, height: int, header: int) -> None:
@@ -261,6 +350,7 @@ class PageView(Widget, can_focus=True):
             self.pages_layout = message.layout
             self._shown_key = self._layout_key
             self._changed()
+            self._run_deferred()
 
     @property
     def laying_out(self) -> bool:

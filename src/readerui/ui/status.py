@@ -58,14 +58,16 @@ def place_text(view: PageView) -> str:
     """``Page 3/12 · 25% · 4 min left`` for the view ("" with no article)."""
     if view.article is None:
         return ""
-    if view.laying_out or not view.page_count:
+    if not view.page_count:
         return "Laying out…"
     first = view.page_index + 1
     shown = min(view.columns, view.page_count - view.page_index)
     pages = f"{first}" if shown == 1 else f"{first}–{first + shown - 1}"
+    # Until a long text is laid out to its end, the page count is an estimate.
+    total = f"{view.page_count}" if view.complete else f"≈{view.estimated_page_count:,}"
     left = view.minutes_left
     time_left = duration(left) + " left" if left else "end"
-    return f"Page {pages}/{view.page_count} · {round(view.progress * 100)}% · {time_left}"
+    return f"Page {pages}/{total} · {round(view.progress * 100)}% · {time_left}"
 
 
 def search_badge(matches: SpanCursor, limit: int) -> str:

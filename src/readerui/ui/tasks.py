@@ -13,6 +13,7 @@ from readerui.core.errors import ReaderError, describe
 from readerui.core.models import Analysis, Article
 from readerui.data.library import LibraryError, Place, ReadingPlaces, RetryCancelled, open_library
 from readerui.ui.messages import (
+    AnalysisProgress,
     AnalysisReady,
     ArticleLoaded,
     LibraryOpened,
@@ -63,12 +64,19 @@ def run_abandonable(work: Callable[[], T], cancel: threading.Event) -> T:
     return outcome[0]
 
 
-def load_file(path: str, cancel: threading.Event) -> ArticleLoaded | LoadFailed | None:
-    """Read and extract a local file (CPU-bound for big HTML: run in a thread)."""
+def load_file(
+    path: str,
+    cancel: threading.Event,
+    on_preview: Callable[[Article, int], None] | None = None,
+) -> ArticleLoaded | LoadFailed | None:
+    """Read and extract a local file (CPU-bound for big HTML: run in a thread).
+
+    ``on_preview`` gets the opening part of a long plain text first (see ``load_bytes``).
+    """
     from readerui.core.loading import load_path
 
     try:
-        article = run_abandonable(lambda: load_path(path, cancel=cancel), cancel)
+        article = run_abandonable(lambda: load_path(path, cancel, on_preview), cancel)
     except Exception as exc:  # never a traceback on screen: report and keep running
         if cancel.is_set():
             return None
@@ -90,19 +98,45 @@ async def fetch(url: str) -> ArticleLoaded | LoadFailed:
     return ArticleLoaded(article)
 
 
-def analyse(article: Article, cancel: threading.Event) -> AnalysisReady | None:
-    """Find people and quotes (CPU-bound: run in a thread); None when cancelled."""
+CHILD_ANALYSIS_CHARS = 300_000
+"""Texts longer than this are analysed in a child process (see core.background): in a
+thread, a long analysis would share the interpreter lock with every page turn."""
+
+
+def analyse(
+    article: Article,
+    cancel: threading.Event,
+    post: Callable[[AnalysisReady | AnalysisProgress], None] | None = None,
+) -> AnalysisReady | None:
+    """Find people and quotes; None when cancelled.
+
+    A long text goes to a child process, which reports progress and the people and quotes
+    of the opening part early: they are given to ``post`` as they come.
+    """
     from readerui.core.analysis import AnalysisCancelled, analyze
+    from readerui.core.background import analyze_in_child
+
+    def work() -> Analysis | None:
+        if len(article.text) <= CHILD_ANALYSIS_CHARS or post is None:
+            return analyze(article, cancel)
+        return analyze_in_child(
+            article,
+            cancel,
+            on_progress=lambda fraction: post(AnalysisProgress(article, fraction)),
+            on_partial=lambda part: post(AnalysisReady(article, part, partial=True)),
+        )
 
     try:
-        analysis = run_abandonable(lambda: analyze(article, cancel), cancel)
+        analysis = run_abandonable(work, cancel)
     except (AnalysisCancelled, Abandoned):
         return None
     except Exception as exc:  # a bad analysis must never take the reader down
         if cancel.is_set():
             return None
         return AnalysisReady(article, Analysis(), error=f"Analysis failed: {describe(exc)}")
-    return None if cancel.is_set() else AnalysisReady(article, analysis)
+    if analysis is None or cancel.is_set():
+        return None
+    return AnalysisReady(article, analysis)
 
 
 def reopen_library(cancel: threading.Event) -> LibraryOpened | Said | None:
