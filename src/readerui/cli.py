@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
+from readerui.core.sanitize import display_name
 
 PROG = "readerui"
 
@@ -48,7 +49,7 @@ def _analyze_parser() -> argparse.ArgumentParser:
 
 def _error(message: str, code: int = 1) -> int:
     first = message.strip().splitlines()[0] if message.strip() else "unknown error"
-    print(f"{PROG}: error: {first}", file=sys.stderr)
+    print(f"{PROG}: error: {display_name(first, limit=1000)}", file=sys.stderr)
     return code
 
 
@@ -57,7 +58,7 @@ def analyze_main(argv: Sequence[str]) -> int:
     args = _analyze_parser().parse_args(list(argv))
     from readerui.core.analysis import analyze
     from readerui.core.export import to_json, to_markdown
-    from readerui.core.loading import load_source
+    from readerui.core.sources import load_source
 
     article = load_source(args.source)
     analysis = None if args.no_analysis else analyze(article)
@@ -82,7 +83,8 @@ def _reattach_terminal() -> bool:
 def reader_main(argv: Sequence[str]) -> int:
     """``readerui [SOURCE]``: open the reader."""
     args = _reader_parser().parse_args(list(argv))
-    from readerui.core.loading import check_file, is_url, load_stdin
+    from readerui.core.loading import check_file, load_stdin
+    from readerui.core.sources import is_url
 
     article = None
     source: str | None = args.source

@@ -14,7 +14,7 @@ import pytest
 
 from readerui.core.errors import LoadError
 from readerui.core.fetch import USER_AGENT, fetch_url, load_url
-from readerui.core.loading import load_source
+from readerui.core.sources import load_source
 
 DATA = Path(__file__).parent.parent / "data"
 ARTICLE_HTML = (DATA / "article.html").read_bytes()

@@ -105,3 +105,20 @@ def test_empty_article_has_one_empty_page() -> None:
     assert len(layout) == 1
     assert layout.pages[0].lines == ()
     assert layout.page_at(0) == 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab cdé—“”.\n"), max_size=300),
+    st.integers(min_value=1, max_value=30),
+)
+def test_the_fast_wrap_is_the_word_by_word_wrap(text: str, width: int) -> None:
+    from readerui.core.layout import _wrap_narrow, _wrap_segment
+
+    text = " ".join(text.split(" "))  # normalised text: no runs of spaces
+    for segment in text.split("\n"):
+        slow: list[tuple[int, int]] = []
+        fast: list[tuple[int, int]] = []
+        _wrap_segment(segment, 0, len(segment), width, slow)
+        _wrap_narrow(segment, 0, len(segment), width, fast)
+        assert fast == slow

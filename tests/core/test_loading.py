@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from readerui.core.errors import LoadError
 from readerui.core.loading import (
     MAX_FILE_BYTES,
-    is_url,
     load_bytes,
     load_path,
-    load_source,
     load_stdin,
     sniff_format,
 )
+from readerui.core.models import Article
+from readerui.core.sources import is_url, load_source
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -239,3 +239,42 @@ def test_any_bytes_give_an_article_or_a_one_line_error(parts: list[bytes], sourc
     assert "\x00" not in article.text
     for paragraph in article.paragraphs:
         assert article.paragraph_text(paragraph).strip()
+
+
+def _long_text(paragraphs: int) -> str:
+    """An invented long plain text with the shapes the parser treats differently."""
+    blocks = ["The Winter Ferry", "By Ines Caldera", "PORT ELDEN — The ferry sailed late."]
+    for i in range(paragraphs):
+        if i % 50 == 0:
+            blocks.append(f"Chapter {i // 50 + 1}")
+        if i % 37 == 0:
+            blocks.append("The tide came in\nThe boats went out\nAnd no one spoke")
+        if i % 41 == 0:
+            blocks.append("- rope\n- lanterns\n- bread for the crossing")
+        line = f"Paragraph {i} of the crossing, where “we waited,” said the captain, "
+        blocks.append((line + "and the harbour lights went out one by one.\n") * 3)
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_a_long_text_is_previewed_from_its_opening_part() -> None:
+    from readerui.core.loading import PREVIEW_CHARS
+
+    data = _long_text(3000).encode("utf-8")
+    assert len(data) > 3 * PREVIEW_CHARS
+    previews: list[Article] = []
+    article = load_bytes(data, "ferry.txt", on_preview=previews.append)
+    assert len(previews) == 1
+    preview = previews[0]
+    # The preview is the opening of the whole: same offsets, same paragraphs, same header.
+    assert PREVIEW_CHARS <= len(preview.text) < len(article.text)
+    assert article.text.startswith(preview.text)
+    assert article.paragraphs[: len(preview.paragraphs)] == preview.paragraphs
+    assert (preview.title, preview.byline) == (article.title, article.byline)
+
+
+def test_short_texts_and_pages_are_not_previewed() -> None:
+    previews: list[Article] = []
+    load_bytes(_long_text(10).encode("utf-8"), "ferry.txt", on_preview=previews.append)
+    html = f"<html><body><article><p>{_long_text(3000)}</p></article></body></html>"
+    load_bytes(html.encode("utf-8"), "ferry.html", on_preview=previews.append)
+    assert previews == []

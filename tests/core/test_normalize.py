@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from readerui.core.normalize import clean_inline, normalize_text
@@ -47,3 +47,23 @@ def test_output_never_contains_controls_or_escapes(text: str) -> None:
     assert all(ch == "\n" or unicodedata.category(ch) != "Cc" for ch in out)
     assert "\x1b" not in out
     assert normalize_text(out) == out  # idempotent
+
+
+def _reference_tidy(text: str) -> str:
+    """The line-by-line definition the whole-text passes must agree with."""
+    import re
+
+    lines = []
+    for line in text.split("\n"):
+        indent = len(line) - len(line.lstrip(" \t\u00a0\u2009\u3000"))
+        rest = re.sub(r"[^\S\n]+", " ", line[indent:]).rstrip()
+        lines.append(" " * indent + rest if rest else "")
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\t\u00a0\u2009\u3000é"), max_size=200))
+def test_spacing_is_tidied_line_by_line(text: str) -> None:
+    from readerui.core.normalize import _tidy_spaces
+
+    assert _tidy_spaces(text.replace("\t", " ")) == _reference_tidy(text.replace("\t", " "))

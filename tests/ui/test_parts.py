@@ -195,7 +195,7 @@ def test_the_header_never_takes_more_than_half_the_page() -> None:
     assert "2026-03-14" in meta
     assert "news.example/2026/harbour-wall" in meta
     assert label_of_source("-") == "standard input"
-    assert label_of_source("/tmp/a\x1b[2Jb.txt") == "a?[2Jb.txt"
+    assert label_of_source("/tmp/a\x1b[2Jb.txt") == "a\\x1b[2Jb.txt"
 
 
 # ----------------------------------------------------------------------------- workers

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from readerui.core.sanitize import display_name
+
 
 class ReaderError(Exception):
-    """Base class for every error readerui reports to the user as one clear line."""
+    """Base class for every error readerui reports to the user as one clear line.
+
+    The message is sanitised when the error is made: it often quotes outside strings (a file
+    name, a server's reason phrase), and whoever shows it must never pass an escape code on.
+    """
+
+    def __init__(self, message: str = "") -> None:
+        lines = message.strip().splitlines()
+        super().__init__(display_name(lines[0] if lines else message, limit=1000))
 
 
 class LoadError(ReaderError):
@@ -12,6 +22,7 @@ class LoadError(ReaderError):
 
 
 def describe(exc: BaseException) -> str:
-    """An unexpected error as one line: its type and the first line of its message."""
+    """An unexpected error as one safe line: its type and the first line of its message."""
     text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+    line = f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+    return display_name(line, limit=1000)

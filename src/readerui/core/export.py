@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from readerui.core.models import Analysis, Article
+from readerui.core.sanitize import display_name
 
 
 def to_dict(article: Article, analysis: Analysis | None = None) -> dict[str, Any]:
@@ -60,7 +61,8 @@ def to_markdown(article: Article, analysis: Analysis | None = None) -> str:
         out += [f"# {_escape_line(article.title)}", ""]
     meta = [m for m in (article.site, article.published, article.source) if m]
     if meta:
-        out += ["*" + " · ".join(_escape_inline(m) for m in meta) + "*", ""]
+        # The source is a file name or URL from outside: never pass its control codes on.
+        out += ["*" + " · ".join(_escape_inline(display_name(m)) for m in meta) + "*", ""]
     for paragraph in article.paragraphs:
         body = article.paragraph_text(paragraph)
         if paragraph.kind == "heading":

@@ -20,8 +20,9 @@ from lxml import html as lxml_html
 
 from readerui.core.errors import LoadError
 from readerui.core.models import Article, ParagraphKind
-from readerui.core.normalize import clean_inline, display_name
+from readerui.core.normalize import clean_inline
 from readerui.core.plaintext import is_byline, is_caption, is_chrome
+from readerui.core.sanitize import display_name
 
 __all__ = ["parse_html"]
 

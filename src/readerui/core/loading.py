@@ -11,23 +11,27 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit
 
+import webencodings
+
 from readerui.core.errors import LoadError
 from readerui.core.models import Article
-from readerui.core.normalize import display_name as display_name
+from readerui.core.sanitize import display_name
+from readerui.core.sources import is_url
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "check_file",
     "decode_bytes",
-    "is_url",
     "load_bytes",
     "load_path",
-    "load_source",
     "load_stdin",
     "sniff_format",
 ]
@@ -67,40 +71,46 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE
 )
 
-# What browsers actually mean by some labels (WHATWG Encoding Standard): pages labelled
-# latin-1 or ASCII are written in Windows-1252 in practice (curly quotes at 0x93/0x94).
-_CHARSET_ALIASES = {
-    "iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
-    "l1": "cp1252", "us-ascii": "cp1252", "ascii": "cp1252", "windows-1252": "cp1252",
-    "x-sjis": "shift_jis", "unicode": "utf-16", "utf-16le": "utf-16-le",
-}  # fmt: skip
-
 
 class _BinaryData(Exception):
     """Raised internally when bytes are not text in any encoding we can read."""
 
 
 def _codec(label: str | None) -> str | None:
-    """The Python codec for a charset label, or None when the label is unknown."""
+    """The Python codec for a charset label, or None when the label is unknown.
+
+    Labels are read as browsers read them (the WHATWG Encoding Standard, via webencodings):
+    pages labelled latin-1 or ASCII are Windows-1252 in practice (curly quotes at 0x93/0x94).
+    A label the standard does not know but Python does (``cp437``) is still honoured.
+    """
     if not label:
         return None
-    label = label.strip().strip("\"'").lower()
-    label = _CHARSET_ALIASES.get(label, label)
+    label = label.strip().strip("\"'")
+    encoding = webencodings.lookup(label)
+    if encoding is not None:
+        return str(encoding.codec_info.name)
     try:
         return codecs.lookup(label).name
     except LookupError:
         return None
 
 
+# Legacy single-byte encodings with a few undefined byte values: a page declared in one of them
+# is decoded with U+FFFD for those bytes, as browsers do, rather than rejected or re-decoded
+# as something else (which once turned every curly quote of a cp1252 page into a control).
+_REPLACING_CODECS = frozenset({"cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1255",
+                               "cp1256", "cp1257", "cp1258", "cp874", "iso8859-8"})  # fmt: skip
+
+
 def _try_decode(data: bytes, codec: str) -> str | None:
     """Decode strictly; None when the bytes are not valid in that codec."""
     try:
         return data.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        if codec == "cp1252":
-            # Five byte values are undefined in cp1252; latin-1 maps them to C1 controls
-            # (removed later) rather than failing a page that is otherwise fine.
-            return data.decode("latin-1")
+    except UnicodeDecodeError:
+        if codec in _REPLACING_CODECS:
+            return data.decode(codec, errors="replace")
+        return None
+    except LookupError:
         return None
 
 
@@ -263,16 +273,35 @@ def _parse(text: str, source: str, fmt: Format) -> Article:
     return parse_plaintext(text, source)
 
 
+PREVIEW_CHARS = 100_000
+"""A plain text more than twice this long is first shown from its opening part (see
+:func:`load_bytes`): parsing a whole book takes seconds, its first pages need a fraction."""
+
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def _opening(text: str) -> str | None:
+    """The text up to the first paragraph break after PREVIEW_CHARS, or None if too short."""
+    if len(text) <= 2 * PREVIEW_CHARS:
+        return None
+    found = _PARAGRAPH_BREAK.search(text, PREVIEW_CHARS, 2 * PREVIEW_CHARS)
+    return text[: found.start()] if found else None
+
+
 def load_bytes(
     data: bytes,
     source: str,
     *,
     content_type: str | None = None,
     charset: str | None = None,
+    on_preview: Callable[[Article], None] | None = None,
 ) -> Article:
     """Decode and parse raw bytes from ``source`` (a path, URL or ``"-"``) into an Article.
 
     ``content_type`` and ``charset`` are what the source declared (HTTP headers), if anything.
+    For a long plain text, ``on_preview`` is first given the article of its opening part (its
+    paragraphs and offsets are those of the whole, which it is a prefix of), so a reader can
+    show the first pages while the rest is parsed.
     """
     name = display_name(source)
     if not data.strip():
@@ -290,14 +319,33 @@ def load_bytes(
         raise LoadError(f"{name} is a binary file, not an article") from None
     if not text.strip():
         raise LoadError(f"{name} is empty")
-    article = _parse(text, source, _format_for(source, content_type, text))
+    fmt = _format_for(source, content_type, text)
+    opening = _opening(text) if on_preview is not None and fmt == "text" else None
+    if on_preview is not None and opening is not None:
+        preview = _parse(opening, source, fmt)
+        if preview.text:
+            on_preview(preview)
+    article = _parse(text, source, fmt)
     if not article.text and not article.title:
         raise LoadError(f"{name} has no readable text")
     return article
 
 
+def _check_info(info: os.stat_result, name: str) -> None:
+    """Refuse what is not a regular file of acceptable size (after ``stat`` or ``fstat``)."""
+    if stat.S_ISDIR(info.st_mode):
+        raise LoadError(f"{name} is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        # A FIFO, socket or device would block the read for ever, or never end.
+        raise LoadError(f"{name} is not a regular file (a pipe or device); save it to a file")
+    if info.st_size > MAX_FILE_BYTES:
+        raise LoadError(
+            f"{name} is too large ({info.st_size // (1024 * 1024)} MiB; the limit is 64 MiB)"
+        )
+
+
 def check_file(path: str | os.PathLike[str]) -> Path:
-    """The file at ``path``, if it exists, is a file and is not over the size cap.
+    """The file at ``path``, if it exists, is a regular file and is not over the size cap.
 
     Raises :class:`LoadError` otherwise; cheap (one ``stat``), so the command line can refuse
     a bad path before it starts the reader.
@@ -312,25 +360,35 @@ def check_file(path: str | os.PathLike[str]) -> Path:
         raise LoadError(f"Permission denied: {name}") from None
     except OSError as exc:
         raise LoadError(f"Could not read {name}: {exc.strerror or exc}") from None
-    if file.is_dir():
-        raise LoadError(f"{name} is a directory, not a file")
-    if info.st_size > MAX_FILE_BYTES:
-        raise LoadError(
-            f"{name} is too large ({info.st_size // (1024 * 1024)} MiB; the limit is 64 MiB)"
-        )
+    _check_info(info, name)
     return file
 
 
-def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = None) -> Article:
+def load_path(
+    path: str | os.PathLike[str],
+    cancel: threading.Event | None = None,
+    on_preview: Callable[[Article], None] | None = None,
+) -> Article:
     """Load a file: ``.txt``, ``.md``/``.markdown``, ``.html``/``.htm``, or anything else by
-    sniffing its content. ``cancel`` lets a caller abandon a slow load."""
+    sniffing its content. ``cancel`` lets a caller abandon a slow load; ``on_preview`` gets
+    the opening part of a long plain text first (see :func:`load_bytes`)."""
     source = os.fspath(path)
     name = display_name(source)
     file = check_file(source)
     chunks: list[bytes] = []
     size = 0
     try:
-        with file.open("rb") as handle:
+        # Opened non-blocking and checked again on the open file: the path may have been
+        # replaced by a FIFO since the stat above, and opening a FIFO would wait for a writer.
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            _check_info(os.fstat(fd), name)
+        except LoadError:
+            os.close(fd)
+            raise
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
             # Read in chunks so a cancel request is honoured, and re-check the size cap in
             # case the file grows (or is a device reporting size 0) while being read.
             while chunk := handle.read(_CHUNK):
@@ -346,7 +404,7 @@ def load_path(path: str | os.PathLike[str], cancel: threading.Event | None = Non
     except OSError as exc:
         raise LoadError(f"Could not read {name}: {exc.strerror or exc}") from None
     _check_cancel(cancel, source)
-    return load_bytes(b"".join(chunks), source)
+    return load_bytes(b"".join(chunks), source, on_preview=on_preview)
 
 
 def load_stdin(stream: BinaryIO | None = None) -> Article:
@@ -367,22 +425,3 @@ def load_stdin(stream: BinaryIO | None = None) -> Article:
     if not data.strip():
         raise LoadError("Standard input is empty")
     return load_bytes(data, "-")
-
-
-_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
-
-
-def is_url(spec: str) -> bool:
-    """Whether ``spec`` is an http(s) URL (rather than a path or ``"-"``)."""
-    return _URL.match(spec.strip()) is not None
-
-
-def load_source(spec: str) -> Article:
-    """Load whatever the CLI was given: ``"-"`` for stdin, an http(s) URL, or a path."""
-    if spec == "-":
-        return load_stdin()
-    if is_url(spec):
-        from readerui.core.fetch import load_url
-
-        return load_url(spec.strip())
-    return load_path(spec)

@@ -145,3 +145,14 @@ class Analysis:
     """People, most prominent first."""
     quotes: tuple[Quote, ...] = field(default_factory=tuple)
     """Quotes in text order."""
+
+
+WORDS_PER_MINUTE = 230
+"""An adult's silent reading speed for prose, used for "time left"."""
+
+
+def reading_minutes(words: float, words_per_minute: int = WORDS_PER_MINUTE) -> int:
+    """Whole minutes (at least 1 when there are words) to read ``words`` words."""
+    if words <= 0:
+        return 0
+    return max(1, round(words / words_per_minute))

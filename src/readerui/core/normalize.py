@@ -15,60 +15,97 @@ import unicodedata
 __all__ = ["clean_inline", "normalize_text"]
 
 # Terminal escape sequences, removed whole: dropping only the ESC byte would leave "[31m"
-# litter in the text. Order matters: string-type sequences (OSC, DCS, ...) run up to their
-# terminator, so they are tried before the short forms.
+# litter in the text. String-type sequences (OSC, DCS, ...) are removed with their payload only
+# when their terminator comes within a bounded distance on the same line: an introducer with no
+# terminator (a stray ESC ] or a lone C1 byte from a mis-decoded page) removes only itself, never
+# the article text after it. The bound also keeps the scan linear.
+_STRING_MAX = 2048  # the longest OSC payload in real use is a hyperlink target (OSC 8)
+# A payload is printable: any control character ends the search, so each character of the text
+# is looked at by at most one search and the whole scan stays linear.
+_PAYLOAD = rf"[^\x00-\x1f\x7f-\x9f]{{0,{_STRING_MAX}}}"
 _ESCAPES = re.compile(
-    r"""
-      \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?       # OSC ... BEL / ST (titles, hyperlinks)
-    | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?          # DCS, SOS, PM, APC ... ST
-    | \x1b\[[0-?]*[ -/]*[@-~]?                       # CSI (colours, cursor moves)
-    | \x1b[ -/]*[0-~]?                               # two/three-byte escapes (ESC c, ESC ( B)
-    | \x9b[0-?]*[ -/]*[@-~]?                         # 8-bit CSI
-    | \x9d[^\x07\x9c]*(?:\x07|\x9c)?                 # 8-bit OSC
-    | [\x90\x98\x9e\x9f][^\x9c]*\x9c?                # 8-bit DCS, SOS, PM, APC
+    rf"""
+      \x1b\]{_PAYLOAD}(?:\x07|\x1b\\|\x9c)       # OSC ... BEL / ST (titles, hyperlinks)
+    | \x1b[PX^_]{_PAYLOAD}(?:\x1b\\|\x9c)        # DCS, SOS, PM, APC ... ST
+    | \x1b\[[0-?]{{0,64}}[!-/]{{0,8}}[@-~]?       # CSI (colours, cursor moves)
+    | \x1b[ -/]{{0,8}}[0-~]?                     # short escapes (ESC c, ESC ( B)
+    | \x9b[0-?]{{1,64}}[!-/]{{0,8}}[@-~]          # 8-bit CSI, only with parameters: a
+                                                # lone 0x9b byte is mojibake, not a command
+    | \x9d{_PAYLOAD}(?:\x07|\x9c)               # 8-bit OSC
+    | [\x90\x98\x9e\x9f]{_PAYLOAD}\x9c          # 8-bit DCS, SOS, PM, APC
     """,
     re.VERBOSE,
 )
+# (A lone introducer left by the pattern above is a control character: _CONTROLS removes it.)
 
 # Line and paragraph separators that are not "\n": all mean a line break to the reader.
 _LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 
-# Invisible format characters: zero-width spaces and joiners, word joiner, BOM, soft hyphen,
-# and bidirectional overrides (which can make text display in a different order than it is
+# Invisible format characters: zero-width spaces, word joiner, BOM, soft hyphen, and
+# bidirectional overrides (which can make text display in a different order than it is
 # stored, the "Trojan source" trick).
 _INVISIBLE = re.compile(
-    "[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\u00ad\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+
+# Zero-width (non-)joiners are real text between two non-ASCII characters: they build emoji
+# sequences (a family is four emoji joined by ZWJ) and are spelling in Persian and Indic
+# scripts. Between ASCII characters, or next to a space, they only make equal words differ.
+_STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\x00-\x7f])")
 
 # Every control character except the line feed; tabs are turned into spaces before this runs.
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
-# Any horizontal space other than the plain one: no-break spaces, thin spaces, ideographic
-# space... They only matter for typesetting, and a terminal reader wraps text itself.
-_SPACES = re.compile(r"[^\S\n]+")
 
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 
+# Anything _strip_controls would change: most texts have none of it, and one search (in C)
+# saves five passes over a whole book.
+_ANY_SPECIAL = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u2028\u2029"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+
+
 def _strip_controls(text: str) -> str:
     """Remove escapes, invisible and control characters; unify line breaks and spaces."""
+    if _ANY_SPECIAL.search(text) is None:
+        return text
     text = _ESCAPES.sub("", text)
     text = _LINE_BREAKS.sub("\n", text)
     text = text.replace("\t", " ")
     text = _INVISIBLE.sub("", text)
     text = _CONTROLS.sub("", text)
+    return _STRAY_JOINER.sub("", text)
+
+
+_ODD_SPACE = re.compile(r"[^\S\n ]")
+_TRAILING = re.compile(r" +\n")
+_SPACE_RUN = re.compile(r"  +")
+
+
+def _collapse(match: re.Match[str]) -> str:
+    # A run at the start of a line is indentation (kept); anywhere else it becomes one space.
+    start = match.start()
+    if start == 0 or match.string[start - 1] == "\n":
+        return match.group()
+    return " "
+
+
+def _tidy_spaces(text: str) -> str:
+    """Per line: no trailing space, runs of spaces between words collapsed to one, and the
+    indentation kept (as that many plain spaces) because it is structure in Markdown and in
+    verse. Whole-text passes whose patterns start with a literal, so the regex engine skips
+    ahead in C: a Python loop over the lines of a book took most of its loading time."""
+    if _ODD_SPACE.search(text) is not None:
+        text = _ODD_SPACE.sub(" ", text)  # one for one, so indentation keeps its width
+    if " \n" in text:
+        text = _TRAILING.sub("\n", text)
+    text = text.rstrip(" ")
+    if "  " in text:
+        text = _SPACE_RUN.sub(_collapse, text)
     return text
-
-
-_INDENT = re.compile(r"^[^\S\n]*")
-
-
-def _clean_line(line: str) -> str:
-    """One line with runs of spaces collapsed and no trailing space; indentation is kept
-    (as plain spaces) because it is structure in Markdown and in verse."""
-    indent = len(_INDENT.match(line).group(0))  # type: ignore[union-attr]
-    rest = _SPACES.sub(" ", line[indent:]).rstrip()
-    return " " * indent + rest if rest else ""
 
 
 def normalize_text(text: str) -> str:
@@ -82,9 +119,10 @@ def normalize_text(text: str) -> str:
     # NFC after the removals: a stripped zero-width character may sit between a letter and a
     # combining mark that should compose with it.
     text = unicodedata.normalize("NFC", text)
-    lines = [_clean_line(line) for line in text.split("\n")]
-    text = "\n".join(lines)
-    return _MANY_BLANK_LINES.sub("\n\n", text).strip("\n")
+    text = _tidy_spaces(text)
+    if "\n\n\n" in text:
+        text = _MANY_BLANK_LINES.sub("\n\n", text)
+    return text.strip("\n")
 
 
 def clean_inline(text: str) -> str:
@@ -94,8 +132,3 @@ def clean_inline(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", _strip_controls(text))
     return " ".join(text.split())
-
-
-def display_name(name: str) -> str:
-    """A file name or URL made safe for a one-line message (no control characters)."""
-    return "".join("?" if unicodedata.category(ch) == "Cc" else ch for ch in name)

@@ -20,7 +20,7 @@ from typing import TypeVar
 from platformdirs import user_data_path
 
 from readerui.core.errors import describe
-from readerui.core.loading import is_url
+from readerui.core.sources import is_url
 
 T = TypeVar("T")
 

@@ -17,8 +17,8 @@ from textual.binding import BindingType
 from textual.events import Resize
 from textual.notifications import SeverityLevel
 
-from readerui.core.loading import display_name
 from readerui.core.models import Analysis, Article
+from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
 from readerui.ui.bindings import BINDINGS, key_help
 from readerui.ui.desk import WELCOME, ReadingDesk
@@ -163,7 +163,7 @@ class ReaderApp(App[None]):
         status = self.status
         pending = self.desk.loader.pending
         if pending:
-            status.title = f"Loading {display_name(pending)}…"
+            status.title = f"Loading {display_source(pending)}…"
         elif article is None:
             status.title = "No article open"
         else:

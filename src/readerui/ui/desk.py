@@ -18,7 +18,7 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from readerui.core.models import Analysis, Article, Person, Quote
-from readerui.core.normalize import display_name
+from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
 from readerui.ui.arrangement import PanelArrangement, PanelName
 from readerui.ui.keeper import PlaceKeeper
@@ -101,7 +101,7 @@ class ReadingDesk(Horizontal):
         if self.view.article is None:
             self.view.loading = True
         else:
-            self.say(f"Opening {display_name(spec)}…", timeout=2)
+            self.say(f"Opening {display_source(spec)}…", timeout=2)
         self.loader.open(spec, initial=initial)
         self.post_message(self.Changed())
 

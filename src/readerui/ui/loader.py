@@ -34,7 +34,7 @@ class ArticleLoader(Widget):
 
     def open(self, spec: str, *, initial: bool = False) -> None:
         """Load a path or URL; the answer is posted when it comes (a newer open wins)."""
-        from readerui.core.loading import is_url
+        from readerui.core.sources import is_url
 
         self.pending = spec
         self.initial = initial

@@ -16,7 +16,7 @@ from rich.style import Style
 
 from readerui.core.layout import Line, Page, wrap_lines
 from readerui.core.models import Article
-from readerui.core.normalize import display_name
+from readerui.core.sanitize import display_name, display_source
 
 KIND_CLASSES = {
     "heading": "pageview--heading",
@@ -179,10 +179,11 @@ def source_label(source: str) -> str:
     """Where the article came from, short: a URL's host and path, a file's name."""
     if source == "-":
         return "standard input"
-    source = display_name(source)  # a file name may hold escape codes: never send them out
+    # Shortened first, then made safe: the sanitiser writes control codes as "\x1b", and a
+    # backslash would then be taken for a path separator.
     if "://" in source:
-        return source.split("://", 1)[1].rstrip("/")
-    return source.replace("\\", "/").rsplit("/", 1)[-1]
+        return display_source(source).split("://", 1)[1].rstrip("/")
+    return display_name(source.replace("\\", "/").rsplit("/", 1)[-1])
 
 
 def short_date(value: str | None) -> str | None:

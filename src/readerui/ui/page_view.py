@@ -18,9 +18,8 @@ from readerui.core.layout import (
     LayoutCancelled,
     Page,
     paginate,
-    reading_minutes,
 )
-from readerui.core.models import Article
+from readerui.core.models import Article, reading_minutes
 from readerui.ui.page_paint import (
     Highlight,
     HighlightGroups,

@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from readerui.core.normalize import display_name
+from readerui.core.sanitize import display_name
 from readerui.data.library import Entry
 
 

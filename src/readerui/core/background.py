@@ -1,0 +1,220 @@
+"""Run the analysis of an article in a child process, so it never competes with reading.
+
+Python threads share one interpreter lock: a 10 MB analysis in a thread of the reader made
+every page turn wait for it. A child process runs on the other core instead. It is started
+with the same interpreter, gets the article (pickled) on its standard input, and answers on
+its standard output with framed messages: progress, results for the opening part of a long
+text (so panels fill early), and the final result. The parent polls with a deadline and kills
+the child as soon as the caller's cancel event is set; the child also exits by itself if its
+parent goes away, so no analysis outlives the reader.
+
+Wire format, both ways: one byte of type, eight bytes of big-endian length, the payload.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import selectors
+import struct
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from typing import IO
+
+from readerui.core.errors import ReaderError
+from readerui.core.models import Analysis, Article
+
+__all__ = ["PARTIAL_CHARS", "AnalysisFailed", "analyze_in_child", "opening_part"]
+
+PARTIAL_CHARS = 200_000
+"""A text longer than this first has its opening part analysed and sent back on its own."""
+
+_HEADER = struct.Struct(">cQ")
+_PROGRESS, _PARTIAL, _RESULT, _ERROR = b"P", b"A", b"R", b"E"
+_POLL = 0.1  # seconds between checks of the cancel event while waiting for the child
+_MAX_MESSAGE = 1 << 31  # a frame larger than this is corrupt
+
+
+class AnalysisFailed(ReaderError):
+    """The child process failed or died before it sent a result."""
+
+
+def opening_part(article: Article, chars: int = PARTIAL_CHARS) -> Article:
+    """The first paragraphs of ``article``, up to about ``chars`` characters of text.
+
+    Offsets stay valid: the part's text is a prefix of the whole text.
+    """
+    kept = [p for p in article.paragraphs if p.end <= chars] or list(article.paragraphs[:1])
+    end = kept[-1].end if kept else 0
+    return replace(article, text=article.text[:end], paragraphs=tuple(kept))
+
+
+def _write_frame(stream: IO[bytes], kind: bytes, payload: bytes) -> None:
+    stream.write(_HEADER.pack(kind, len(payload)))
+    stream.write(payload)
+    stream.flush()
+
+
+class _Reader:
+    """Reads frames from a pipe without ever blocking past a deadline or a cancel request."""
+
+    def __init__(self, stream: IO[bytes], cancel: threading.Event | None) -> None:
+        self.fd = stream.fileno()
+        self.cancel = cancel
+        self.buffer = bytearray()
+        self.selector = selectors.DefaultSelector()
+        self.selector.register(self.fd, selectors.EVENT_READ)
+
+    def _fill(self, size: int) -> bool:
+        """Read until ``size`` bytes are buffered; False at end of stream or when cancelled."""
+        while len(self.buffer) < size:
+            if self.cancel is not None and self.cancel.is_set():
+                return False
+            if not self.selector.select(_POLL):
+                continue
+            chunk = os.read(self.fd, max(65536, size - len(self.buffer)))
+            if not chunk:
+                return False
+            self.buffer += chunk
+        return True
+
+    def frame(self) -> tuple[bytes, bytes] | None:
+        """The next ``(kind, payload)``, or None at end of stream or when cancelled."""
+        if not self._fill(_HEADER.size):
+            return None
+        kind, length = _HEADER.unpack(bytes(self.buffer[: _HEADER.size]))
+        if length > _MAX_MESSAGE:
+            raise AnalysisFailed("the analysis process sent a corrupt answer")
+        if not self._fill(_HEADER.size + length):
+            return None
+        payload = bytes(self.buffer[_HEADER.size : _HEADER.size + length])
+        del self.buffer[: _HEADER.size + length]
+        return kind, payload
+
+    def close(self) -> None:
+        self.selector.close()
+
+
+def analyze_in_child(
+    article: Article,
+    cancel: threading.Event | None = None,
+    *,
+    on_progress: Callable[[float], None] | None = None,
+    on_partial: Callable[[Analysis], None] | None = None,
+    executable: str | None = None,
+) -> Analysis | None:
+    """The analysis of ``article``, computed in a child process.
+
+    Returns None when ``cancel`` was set (the child is killed at once). ``on_progress`` gets
+    a fraction from 0 to 1 now and then; ``on_partial`` gets the analysis of the opening part
+    of a long text before the whole is done. Raises :class:`AnalysisFailed` when the child
+    fails. ``executable`` is the Python that runs the child (this one by default).
+    """
+    with tempfile.TemporaryFile() as errors:
+        child = subprocess.Popen(
+            [executable or sys.executable, "-m", "readerui.core.background"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            close_fds=True,
+        )
+        assert child.stdin is not None
+        assert child.stdout is not None
+        reader = _Reader(child.stdout, cancel)
+        try:
+            # Written from a thread: the article can be larger than the pipe's buffer, and
+            # the child may already be answering (progress) while it is still reading.
+            feeder = threading.Thread(
+                target=_feed, args=(child.stdin, article), daemon=True, name="analysis-feed"
+            )
+            feeder.start()
+            while True:
+                frame = reader.frame()
+                if frame is None:
+                    break
+                kind, payload = frame
+                if kind == _PROGRESS and on_progress is not None:
+                    on_progress(struct.unpack(">d", payload)[0])
+                elif kind == _PARTIAL and on_partial is not None:
+                    on_partial(pickle.loads(payload))
+                elif kind == _RESULT:
+                    result: Analysis = pickle.loads(payload)
+                    return result
+                elif kind == _ERROR:
+                    raise AnalysisFailed(payload.decode("utf-8", "replace"))
+            if cancel is not None and cancel.is_set():
+                return None
+            child.wait(timeout=5)
+            errors.seek(0)
+            detail = errors.read(4096).decode("utf-8", "replace").strip().splitlines()
+            reason = detail[-1] if detail else f"exit status {child.returncode}"
+            raise AnalysisFailed(f"the analysis process stopped: {reason}")
+        finally:
+            reader.close()
+            _stop(child)
+
+
+def _feed(stream: IO[bytes], article: Article) -> None:
+    with contextlib.suppress(OSError):  # the child was killed (cancelled) while reading
+        _write_frame(stream, b"I", pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        stream.close()
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    """End the child now if it still runs, and reap it."""
+    if child.poll() is None:
+        child.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        child.wait(timeout=5)
+    for stream in (child.stdin, child.stdout):
+        if stream is not None:
+            with contextlib.suppress(OSError):
+                stream.close()
+
+
+# --- the child ------------------------------------------------------------------------------
+
+
+def _watch_parent(parent: int) -> None:
+    """Exit when the parent process is gone: the analysis is of no use to anyone then."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _child_main() -> int:
+    """Read one article, send the analysis back (see the module docstring)."""
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    from readerui.core.analysis import analyze
+
+    stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
+    header = stdin.read(_HEADER.size)
+    if len(header) < _HEADER.size:
+        return 1
+    _, length = _HEADER.unpack(header)
+    article: Article = pickle.loads(stdin.read(length))
+    try:
+        _write_frame(stdout, _PROGRESS, struct.pack(">d", 0.0))
+        if len(article.text) > PARTIAL_CHARS * 2:
+            part = analyze(opening_part(article))
+            _write_frame(stdout, _PARTIAL, pickle.dumps(part))
+            _write_frame(stdout, _PROGRESS, struct.pack(">d", PARTIAL_CHARS / len(article.text)))
+        analysis = analyze(article)
+        _write_frame(stdout, _RESULT, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception as exc:  # reported to the parent as one line, never a traceback
+        from readerui.core.errors import describe
+
+        _write_frame(stdout, _ERROR, describe(exc).encode("utf-8"))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_child_main())
