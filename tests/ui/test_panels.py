@@ -9,12 +9,12 @@ being tuned) and derive counts and page numbers from the app's own analysis and 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.ui.helpers import MakeApp, label, settle
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
@@ -25,8 +25,6 @@ from readerui.ui.messages import AnalysisReady
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import ListPanel
 from readerui.ui.screens import OpenScreen
-
-MakeApp = Callable[..., tuple[ReaderApp, Any]]
 
 WIDE_SIZE = (200, 50)
 MEDIUM_SIZE = (120, 40)
@@ -197,18 +195,6 @@ def kessling() -> Article:
 
 
 # ----------------------------------------------------------------------------- helpers
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let the analysis (and any load) finish and its messages be handled."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def label(app: ReaderApp, name: str) -> str:
-    return str(app.query_one(f"#{name}", Label).content)
 
 
 def title_of(panel: ListPanel) -> str:
@@ -696,7 +682,7 @@ async def test_page_numbers_in_the_index_follow_a_resize() -> None:
         assert max(after) < max(before)
 
 
-# ----------------------------------------------------------------------------- y and x
+# ------------------------------------------------------------ copying and fragments (y, x)
 
 
 async def test_y_copies_a_citation_of_the_highlighted_quote(make_app: MakeApp) -> None:

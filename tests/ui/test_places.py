@@ -5,17 +5,14 @@ a library held by another program at start is waited for in the background."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.ui.helpers import read_a_while, until
+from tests.ui.helpers import MakeApp, read_a_while, until
 from textual.pilot import Pilot
 
 from readerui.data.library import Library, default_path
 from readerui.ui.app import ReaderApp
-
-MakeApp = Callable[..., tuple[ReaderApp, Any]]
 
 
 def write_story(tmp_path: Path) -> Path:

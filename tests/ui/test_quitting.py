@@ -9,6 +9,7 @@ takes long must not keep readerui running after q.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import fcntl
 import os
 import pty
@@ -90,6 +91,25 @@ async def test_a_step_deaf_to_cancel_does_not_keep_a_worker_thread(
         await asyncio.wait_for(loop.shutdown_default_executor(), timeout=30)
     finally:
         gate.set()
+
+
+async def test_quitting_while_a_fifo_blocks_the_load(tmp_path: Path) -> None:
+    """``readerui f.txt`` on a FIFO nobody writes to: whatever the loader makes of it, quit
+    must not wait for the load (issue 6, case 6: ctrl+q left the process alive)."""
+    fifo = tmp_path / "f.txt"
+    os.mkfifo(fifo)
+    app = ReaderApp(str(fifo))
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.2)
+            await pilot.press("ctrl+q")
+        assert not app.is_running
+        loop = asyncio.get_running_loop()
+        await asyncio.wait_for(loop.shutdown_default_executor(), timeout=30)
+    finally:
+        # Let a reader still blocked on the FIFO see its end (OSError: nobody reads it).
+        with contextlib.suppress(OSError):
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
 
 
 def _slow_article(path: Path) -> Path:

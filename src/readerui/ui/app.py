@@ -1,11 +1,10 @@
-"""The readerui application: wires the reading view, the panels and a few plain parts.
+"""The readerui application: wires a few parts that own their state.
 
-The parts own their state: :class:`~readerui.ui.navigation.Selection` (search, person,
-quote, what n/N step through), :class:`~readerui.ui.arrangement.PanelArrangement` (which
-panels show at this width), :class:`~readerui.data.library.ReadingPlaces` (where reading
-stopped), the :class:`~readerui.ui.status.StatusLine` and the
-:class:`~readerui.ui.prompt.PromptLine`. Workers run the functions of
-:mod:`readerui.ui.tasks` and post their results back as messages.
+:class:`~readerui.ui.desk.ReadingDesk` holds the panels, the reading view and the article on
+them (with its :class:`~readerui.ui.loader.ArticleLoader`, its
+:class:`~readerui.ui.keeper.PlaceKeeper`, the panel arrangement and the marks on the text);
+the app adds the keys, the :class:`~readerui.ui.prompt.PromptLine`, the
+:class:`~readerui.ui.status.StatusLine` and the dialogs. README "Design" maps them.
 """
 
 from __future__ import annotations
@@ -25,9 +24,7 @@ from readerui.data.library import Library
 from readerui.ui.bindings import BINDINGS, key_help
 from readerui.ui.desk import WELCOME, ReadingDesk
 from readerui.ui.keymap import keymap_warnings, load_keymap
-from readerui.ui.messages import (
-    Said,
-)
+from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
 from readerui.ui.prompt import PromptLine, PromptMode
@@ -172,6 +169,7 @@ class ReaderApp(App[None]):
             status.title = "No article open"
         else:
             status.title = article.title or display_name(article.source)
+            self.sub_title = status.title
             progress = self.desk.analysis_progress
             if progress is not None:
                 status.title += f" · people and quotes {round(progress * 100)}%"

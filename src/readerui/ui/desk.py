@@ -1,9 +1,10 @@
 """The reading desk: the people panel, the reading view and the quote index side by side.
 
-:class:`ReadingDesk` owns which panels show (a
-:class:`~readerui.ui.arrangement.PanelArrangement`), the marks on the text
-(:class:`~readerui.ui.marks.Marks`) and the analysis of the article shown, and does what
-choosing a person or a quote in the panels does to the text.
+:class:`ReadingDesk` holds the article on the desk: it opens it (through its
+:class:`~readerui.ui.loader.ArticleLoader`), shows it where reading stopped (its
+:class:`~readerui.ui.keeper.PlaceKeeper`), fills the panels with its analysis, arranges the
+panels for the width (a :class:`~readerui.ui.arrangement.PanelArrangement`), and does what
+choosing a person or a quote does to the text (the :class:`~readerui.ui.marks.Marks`).
 """
 
 from __future__ import annotations
