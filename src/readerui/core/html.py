@@ -18,10 +18,10 @@ import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from readerui.core.blocks import is_byline, is_caption, is_chrome
 from readerui.core.errors import LoadError
 from readerui.core.models import Article, ParagraphKind
 from readerui.core.normalize import clean_inline, display_name
-from readerui.core.plaintext import is_byline, is_caption, is_chrome
 
 __all__ = ["parse_html"]
 

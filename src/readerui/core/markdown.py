@@ -11,9 +11,9 @@ import re
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from readerui.core.blocks import is_byline, is_caption, is_chrome
 from readerui.core.models import Article, ParagraphKind
 from readerui.core.normalize import clean_inline, normalize_text
-from readerui.core.plaintext import is_byline, is_caption, is_chrome
 
 __all__ = ["parse_markdown"]
 
