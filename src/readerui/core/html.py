@@ -20,6 +20,7 @@ from lxml import html as lxml_html
 
 from readerui.core.blocks import is_byline, is_caption, is_chrome
 from readerui.core.errors import LoadError
+from readerui.core.flathtml import flat_blocks
 from readerui.core.models import Article, ParagraphKind
 from readerui.core.normalize import clean_inline, display_name
 
@@ -60,12 +61,17 @@ _BYLINE_XPATH = (
 )
 
 
-def _parse_tree(html: str) -> lxml_html.HtmlElement | None:
-    """Parse HTML leniently; None when there is nothing lxml can make a tree of."""
+def _parse_tree(html: str) -> tuple[lxml_html.HtmlElement | None, bool]:
+    """Parse HTML leniently: ``(tree, complete)``. The tree is None when there is nothing lxml
+    can make a tree of; ``complete`` is False when libxml2 hit its nesting-depth limit and
+    left out everything below it."""
+    parser = lxml_html.HTMLParser()
     try:
-        return lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
+        return None, True
+    complete = not any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return tree, complete
 
 
 def _page_facts(tree: lxml_html.HtmlElement | None) -> _PageFacts:
@@ -295,10 +301,14 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
 
     Raises :class:`LoadError` when the page holds no readable text at all.
     """
-    tree = _parse_tree(html)
+    tree, complete = _parse_tree(html)
     facts = _page_facts(tree)
     blocks, meta = _trafilatura(html, url)
-    if not blocks:
+    if not complete:
+        # The tree (trafilatura's too) stops at libxml2's depth limit: read the page as a
+        # flat stream of tags instead, so nothing below the limit is lost.
+        blocks = flat_blocks(html)
+    elif not blocks:
         blocks = _fallback_blocks(tree)
     blocks = _refine(blocks, facts)
 
