@@ -14,6 +14,7 @@ __all__ = [
     "is_byline",
     "is_caption",
     "is_chrome",
+    "is_contributor_line",
     "is_credit_line",
 ]
 
@@ -54,6 +55,16 @@ _CHROME = re.compile(
       | \d+\ ?min(?:ute)?\ read
       | watch\ (?:the\ )?video | play\ video | video\ ad\ feedback | ad\ feedback
       | (?:all\ )?rights\ reserved\.?
+      | (?:unfortunately,?\ )?this\ (?:video|content|media)\ is\ (?:not|no\ longer|currently\ not)
+            \ available(?:\ in\ your\ (?:region|country|area|location))?
+      | (?:video|media)\ (?:is\ )?(?:not\ available|unavailable)
+      | now\ (?:playing|watching) | next\ video(?:\ starts\ in\b.{0,30})?
+      | (?:replay|watch\ again|autoplay(?:\ on|\ off)?)
+      | your\ browser\ (?:does\ not|doesn't)\ support\b.{0,80}
+      | (?:please\ )?(?:enable|turn\ on)\ javascript\b.{0,80}
+      | loading(?:\ [\w ]{1,30}?\ ?(?:\.{2,}|…)|\ ?(?:\.{2,}|…)?)
+      | (?:view|see|open|enlarge)\ (?:photos?|gallery|image|slideshow|larger\ image)
+      | [A-Z]{1,4}-\d{2,4}(?:-\d{2,4})+
     )[\s.:!…»›>|-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -232,3 +243,23 @@ def is_caption(paragraph: str) -> bool:
     ):
         return _SLASH_CREDIT.search(text) is not None
     return True
+
+
+# "Jane Doe and John Roe contributed to this report.", "With files from The Canadian Press",
+# "Reporting by Jane Doe; Editing by John Roe": the story's other authors, at its end.
+_CONTRIBUTORS = re.compile(
+    r"""^(?:
+        .{3,160}?\ (?:also\ )?contributed\ (?:to\ )?(?:this\ |the\ )?
+            (?:report|story|article|reporting|coverage)(?:\ from\ .{1,60})?
+      | (?:with\ )?(?:files|reporting|additional\ reporting)\ (?:from|by)\ .{3,120}
+      | (?:reporting|writing|editing)\ by\ .{3,120}
+    )[\s.)]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CONTRIBUTORS_MAX_WORDS = 40
+
+
+def is_contributor_line(line: str) -> bool:
+    """Whether a line credits contributors: "Ana Ruiz contributed to this report."."""
+    text = line.strip().strip("()")
+    return len(text.split()) <= _CONTRIBUTORS_MAX_WORDS and _CONTRIBUTORS.match(text) is not None

@@ -1,0 +1,197 @@
+"""Page clutter that survives main-content extraction, found by position and page structure.
+
+trafilatura keeps what sits inside the article container; news sites put more than the story
+there: the date and section printed as a bullet list above the text, a video player's status
+lines, a "More from ..." list of links at the end, teasers for other stories, caption text
+glued to a hidden "Credit" label. Each rule here removes one such class wherever it occurs,
+judged by where the block stands and what the page's markup says about it, with text patterns
+only for the block's own shape (a date, a heading that announces other stories).
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from readerui.core.models import ParagraphKind
+from readerui.core.normalize import clean_inline
+from readerui.core.pagemeta import key
+
+__all__ = [
+    "drop_more_lists",
+    "drop_page_meta",
+    "drop_trailing",
+    "is_page_meta",
+    "repair_caption",
+    "teaser_keys",
+]
+
+Block = tuple[str, ParagraphKind]
+
+# --- date and section lines ------------------------------------------------------------------
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_DATE = (
+    rf"(?:{_DAY}\s+)?(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
+    rf"(?:,?\s+\d{{4}})?|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
+)
+_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+# A time alone ("10 p.m.") may be a live blog's heading; with "Updated" it is page furniture.
+_STAMP = r"(?:published|updated|posted|last\ updated|first\ published|modified)"
+_META_PART = re.compile(
+    rf"""^(?:
+        (?:{_STAMP}\s*:?\s*(?:on\s+)?)?{_DATE}(?:\s*(?:at|,|-)?\s*(?:{_DATE}|{_TIME}))*
+      | {_STAMP}\s*:?\s*(?:at\s+)?{_TIME}(?:\s*(?:on|,)?\s*{_DATE})?
+      | from\ the\ section\ .{{1,40}}
+      | section\s*:\s*.{{1,40}}
+      | \d+\s*(?:min(?:ute)?s?|hours?)\s+(?:read|ago|listen)
+    )[\s.,]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_META_SEPARATORS = re.compile(r"\s*[•·|]\s*")
+_META_MAX_WORDS = 14
+
+
+def is_page_meta(line: str) -> bool:
+    """Whether a line is only the page's date, time, section or reading time, alone or run
+    together with bullets: "24 July 2015", "• 24 July 2015 • From the section US & Canada"."""
+    text = line.strip()
+    if not text or len(text.split()) > _META_MAX_WORDS:
+        return False
+    parts = [part for part in _META_SEPARATORS.split(text) if part.strip()]
+    return bool(parts) and all(_META_PART.match(part.strip()) for part in parts)
+
+
+# The page's date and section line sits above the story or right under the headline.
+_META_WINDOW = 6
+
+
+def drop_page_meta(blocks: list[Block]) -> list[Block]:
+    """Blocks without date/section lines near the top (further down, a date may be content:
+    a timeline entry)."""
+    return [
+        block
+        for index, block in enumerate(blocks)
+        if not (index < _META_WINDOW and block[1] != "heading" and is_page_meta(block[0]))
+    ]
+
+
+# --- "More from ..." lists at the end ---------------------------------------------------------
+
+_MORE_HEADING = re.compile(
+    r"""^(?:
+        (?:more|most|other|related|recommended|popular|trending|latest|top|further|editors?'?s?)
+            \b.{0,40}\b(?:stories|articles|reads?|news|from|coverage|picks|posts|reading
+            |videos?|headlines|on|in|links)\b.{0,40}
+      | (?:more\ )?must[- ]reads?.{0,40}
+      | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).{0,30}
+      | (?:read|watch|what\ to\ read)\ next.{0,30}
+      | (?:see|read)\ also
+      | don'?t\ miss.{0,30}
+    )[\s:.!?]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MORE_MAX_WORDS = 10
+# A link in a "More from" list is a headline: short, one line.
+_LINK_MAX_WORDS = 25
+
+
+def drop_more_lists(blocks: list[Block]) -> list[Block]:
+    """Blocks without a trailing "More from ..." heading and the short link lines under it.
+
+    Only in the second half of the article, and only when everything after the heading to the
+    end is list items or headline-length lines: a heading that leads into more story text is
+    kept.
+    """
+    for index in range(len(blocks) - 1, len(blocks) // 2 - 1, -1):
+        text, kind = blocks[index]
+        if kind not in ("heading", "body", "list") or len(text.split()) > _MORE_MAX_WORDS:
+            continue
+        if not _MORE_HEADING.match(text):
+            continue
+        tail = blocks[index + 1 :]
+        if all(k == "list" or len(t.split()) <= _LINK_MAX_WORDS for t, k in tail):
+            return blocks[:index]
+    return blocks
+
+
+# --- teasers for other stories ------------------------------------------------------------------
+
+_TEASER_MIN_RUN = 2
+_CARD_MAX_WORDS = 80
+
+
+def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
+    """Keys of paragraphs that summarise another story: a card holding a heading that is
+    nothing but a link and one short paragraph. (A heading over several paragraphs is a
+    section of the story, such as an item of a list article, not a card.)"""
+    if tree is None:
+        return set()
+    out: set[str] = set()
+    for heading in tree.xpath("//h2[a] | //h3[a] | //h4[a]"):
+        if not isinstance(heading, etree._Element):
+            continue
+        heading_text = _element_text(heading)
+        link_text = clean_inline(" ".join(_element_text(a) for a in heading.iter("a")))
+        if not heading_text or heading_text != link_text:
+            continue
+        card = heading.getparent()
+        if card is None:
+            continue
+        paragraphs = list(card.iter("p"))
+        if len(paragraphs) == 1 and len(_element_text(paragraphs[0]).split()) <= _CARD_MAX_WORDS:
+            out.add(key(_element_text(paragraphs[0])))
+    return out
+
+
+def _element_text(element: etree._Element) -> str:
+    """All text inside an element, as one cleaned line."""
+    return clean_inline(" ".join(str(part) for part in element.itertext()))
+
+
+def drop_trailing(blocks: list[Block], keys: set[str]) -> list[Block]:
+    """Blocks without the run of teaser paragraphs (keys in ``keys``) that ends the article,
+    and the short lines between them; a single match, or one inside the story, stays."""
+    if not keys:
+        return blocks
+    end = len(blocks)
+    found = 0
+    index = end - 1
+    while index >= 0:
+        text, _kind = blocks[index]
+        if key(text) in keys:
+            found += 1
+        elif len(text.split()) > _LINK_MAX_WORDS:
+            break
+        index -= 1
+    if found < _TEASER_MIN_RUN:
+        return blocks
+    cut = index + 1
+    # Keep short lines that precede the first teaser only if they are not part of the run.
+    while cut < end and key(blocks[cut][0]) not in keys:
+        cut += 1
+    return blocks[:cut]
+
+
+# --- captions --------------------------------------------------------------------------------
+
+# A hidden "Credit" label for screen readers run into the visible one and the name:
+# "...in 2023.CreditCreditJeon Heon-Kyun".
+_GLUED_CREDIT = re.compile(
+    r"(?:(?<=[.!?”’)])|\s+)(?:(?:Photo|Image|Photograph)\s*)?(?:Credit\s*){2,}:?\s*"
+    r"|(?<=[.!?”’)])(?:Photo|Image|Photograph)?Credit:?\s*(?=[A-Z])"
+)
+# A credit run into the end of the description: "...California.David McNew—Getty Images".
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+
+
+def repair_caption(text: str) -> str:
+    """A caption with its credit label and name set apart: "... 2023. Credit: Jane Roe"."""
+    text = _GLUED_CREDIT.sub(" Credit: ", text)
+    return _GLUED_SENTENCE.sub(" ", text).strip()
