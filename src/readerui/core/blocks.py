@@ -40,7 +40,7 @@ _CHROME = re.compile(
       | (?:sign\ up|subscribe|register)\b.{0,60}\bnewsletters?\b.{0,40}
       | (?:sign\ up|subscribe)(?:\ (?:now|today|here))?
       | (?:get|receive)\ (?:our|the)\ .{0,40}newsletter.{0,40}
-      | follow\ us\ (?:on|at)\ .{1,60}
+      | follow\ us\ (?:on|at)\ .{1,100}
       | like\ us\ on\ facebook
       | click\ here\ (?:to|for)\ .{1,80}
       | (?:read|see|view)\ (?:more|the\ full\ (?:story|article)|comments?)(?:\ (?:here|below))?
@@ -65,13 +65,41 @@ _CHROME = re.compile(
       | loading(?:\ [\w ]{1,30}?\ ?(?:\.{2,}|…)|\ ?(?:\.{2,}|…)?)
       | (?:view|see|open|enlarge)\ (?:photos?|gallery|image|slideshow|larger\ image)
       | [A-Z]{1,4}-\d{2,4}(?:-\d{2,4})+
+      | order\ reprints? | reprints?(?:\ (?:&|and)\ permissions)?
+      | this\ copy\ is\ for\ your\ personal,?\ non-?commercial\ use\ only\b.{0,400}
+      | https?://\S+
+      | an\ error\ (?:has\ )?occurred\b.{0,60} | something\ went\ wrong\b.{0,60}
+      | thank\ you(?:\ for\ (?:signing\ up|subscribing|your\ (?:feedback|interest)))?
+      | this\ (?:article|story)\ has\ been\ sent\ to\b.{0,60}
+      | (?:copyright\ ?)?(?:©|\(c\))\ ?.{0,150}
+      | copyright\ (?:(?:19|20)\d{2}|[A-Z][\w&.,\ ]{1,60}(?:19|20)\d{2})\b.{0,150}
+      | .{0,150}\ball\ rights\ reserved
+      | (?:write\ to|e-?mail|contact|reach)\ .{1,80}\ at\ \S+@\S+\.\w+.{0,150}
+      | follow\ (?:him|her|them|me)\ (?:on|at)\ .{1,100}
+      | follow\ .{1,80}\ on\ (?:facebook|twitter|instagram|youtube|linkedin|tiktok|threads|bluesky)
+            \b.{0,100}
+      | follow\ .{1,80}\ at\ https?://\S+
+      | reach\ (?:the\ )?(?:reporters?|writers?|authors?|him|her|them)\b.{0,150}
+      | have\ a\ (?:news\ )?tip\?.{0,200}
+      | [\w\ .'’-]{1,40}:\ ?https?://\S+(?:\ and\ https?://\S+)*
+      | get\ .{1,100}\b(?:newsletters?|subscrib\w*)\b.{0,120}
+      | like\ this\ (?:story|article|post)\?.{0,60}
+      | if\ you\ (?:enjoyed|liked|value|appreciate)\ (?:this|our)
+            \ (?:article|story|piece|journalism)\b.{0,300}
+      | \[(?:related|see\ also|read\ more|more)\s*:.{1,150}\]
+      | related\ (?:posts?|articles?|stor(?:y|ies)|links?|reading)\s*:.{1,150}
+      | \[\w+\b[^\]]*\].{0,200}\[/\w+\]
+      | (?:see|read|watch|listen)\ (?:more|also|next)\s*:.{1,150} | related\s*:.{1,150}
+      | don'?t\ miss | must\ read | most\ shared
+      | tell\ us\ what\ you\ think | what\ do\ you\ think\?? | have\ your\ say
+      | join\ the\ (?:conversation|discussion) | leave\ a\ reply | comments?\ (?:are\ )?closed
     )[\s.:!…»›>|-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 
-# Longer chrome lines ("We use cookies to improve...") may legitimately be a few sentences, but
-# no body paragraph is both this long and fully matched by a chrome pattern.
-_CHROME_MAX_CHARS = 200
+# Longer chrome lines ("We use cookies to improve...", a reprint notice) may be a few sentences,
+# but no body paragraph is both this long and fully matched by a chrome pattern.
+_CHROME_MAX_CHARS = 500
 
 
 def is_chrome(line: str) -> bool:

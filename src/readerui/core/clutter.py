@@ -68,17 +68,24 @@ def is_page_meta(line: str) -> bool:
     return bool(parts) and all(_META_PART.match(part.strip()) for part in parts)
 
 
-# The page's date and section line sits above the story or right under the headline.
+# The page's date and section line sits above the story or right under the headline; an
+# "Updated at ..." stamp may close it.
 _META_WINDOW = 6
+_META_TAIL = 2
 
 
 def drop_page_meta(blocks: list[Block]) -> list[Block]:
-    """Blocks without date/section lines near the top (further down, a date may be content:
-    a timeline entry)."""
+    """Blocks without date/section lines at the top or the very end (in between, a date may
+    be content: a timeline entry)."""
+    last = len(blocks) - _META_TAIL
     return [
         block
         for index, block in enumerate(blocks)
-        if not (index < _META_WINDOW and block[1] != "heading" and is_page_meta(block[0]))
+        if not (
+            (index < _META_WINDOW or index >= last)
+            and block[1] != "heading"
+            and is_page_meta(block[0])
+        )
     ]
 
 
@@ -128,12 +135,25 @@ _CARD_MAX_WORDS = 80
 
 
 def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
-    """Keys of paragraphs that summarise another story: a card holding a heading that is
-    nothing but a link and one short paragraph. (A heading over several paragraphs is a
-    section of the story, such as an item of a list article, not a card.)"""
+    """Keys of blocks that point to other stories: headings and list items that are nothing
+    but a link, and the one short paragraph of a card under such a heading. (A heading over
+    several paragraphs is a section of the story, such as an item of a list article.)
+
+    These are only dropped as a run at the end of the article (:func:`drop_trailing`): inside
+    the story a linked heading or list item is the story's own."""
     if tree is None:
         return set()
     out: set[str] = set()
+    # A list item that is nothing but a link: an entry of a list of other stories.
+    for item in tree.iter("li"):
+        links = list(item.iter("a"))
+        text = _element_text(item)
+        if links and text and text == clean_inline(" ".join(_element_text(a) for a in links)):
+            out.add(key(text))
+    # A heading wrapped in a link (a card whose whole face is the link).
+    for heading in tree.xpath("//a//h2 | //a//h3 | //a//h4"):
+        if isinstance(heading, etree._Element):
+            out.add(key(_element_text(heading)))
     for heading in tree.xpath("//h2[a] | //h3[a] | //h4[a]"):
         if not isinstance(heading, etree._Element):
             continue
@@ -141,6 +161,8 @@ def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
         link_text = clean_inline(" ".join(_element_text(a) for a in heading.iter("a")))
         if not heading_text or heading_text != link_text:
             continue
+        # The heading itself: a linked headline of another story when it ends the article.
+        out.add(key(heading_text))
         card = heading.getparent()
         if card is None:
             continue
