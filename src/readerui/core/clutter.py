@@ -22,7 +22,7 @@ from readerui.core.pagemeta import key
 __all__ = [
     "drop_more_lists",
     "drop_page_meta",
-    "drop_trailing",
+    "drop_teasers",
     "is_page_meta",
     "repair_caption",
     "teaser_keys",
@@ -95,7 +95,7 @@ _MORE_HEADING = re.compile(
     r"""^(?:
         (?:more|most|other|related|recommended|popular|trending|latest|top|further|editors?'?s?)
             \b.{0,40}\b(?:stories|articles|reads?|news|from|coverage|picks|posts|reading
-            |videos?|headlines|on|in|links)\b.{0,40}
+            |videos?|headlines|on|in|links|columns|opinions?|features|topics)\b.{0,40}
       | (?:more\ )?must[- ]reads?.{0,40}
       | you\ (?:may|might)\ (?:also\ )?(?:like|enjoy|be\ interested\ in).{0,30}
       | (?:read|watch|what\ to\ read)\ next.{0,30}
@@ -109,13 +109,14 @@ _MORE_MAX_WORDS = 10
 _LINK_MAX_WORDS = 25
 
 
-def drop_more_lists(blocks: list[Block]) -> list[Block]:
+def drop_more_lists(blocks: list[Block], teasers: set[str] | None = None) -> list[Block]:
     """Blocks without a trailing "More from ..." heading and the short link lines under it.
 
     Only in the second half of the article, and only when everything after the heading to the
-    end is list items or headline-length lines: a heading that leads into more story text is
-    kept.
+    end is list items, headings, headline-length lines or ``teasers`` (keys of other stories'
+    summaries, see :func:`teaser_keys`): a heading that leads into more story text is kept.
     """
+    teasers = teasers or set()
     for index in range(len(blocks) - 1, len(blocks) // 2 - 1, -1):
         text, kind = blocks[index]
         if kind not in ("heading", "body", "list") or len(text.split()) > _MORE_MAX_WORDS:
@@ -123,7 +124,10 @@ def drop_more_lists(blocks: list[Block]) -> list[Block]:
         if not _MORE_HEADING.match(text):
             continue
         tail = blocks[index + 1 :]
-        if all(k == "list" or len(t.split()) <= _LINK_MAX_WORDS for t, k in tail):
+        if all(
+            k in ("list", "heading") or len(t.split()) <= _LINK_MAX_WORDS or key(t) in teasers
+            for t, k in tail
+        ):
             return blocks[:index]
     return blocks
 
@@ -131,7 +135,9 @@ def drop_more_lists(blocks: list[Block]) -> list[Block]:
 # --- teasers for other stories ------------------------------------------------------------------
 
 _TEASER_MIN_RUN = 2
-_CARD_MAX_WORDS = 80
+# Three cards in a row are a stream of other stories wherever they stand.
+_TEASER_RUN = 3
+_CARD_MAX_WORDS = 200
 
 
 def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
@@ -159,10 +165,12 @@ def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
             continue
         heading_text = _element_text(heading)
         link_text = clean_inline(" ".join(_element_text(a) for a in heading.iter("a")))
-        if not heading_text or heading_text != link_text:
+        # Mostly link: a kicker may precede the linked headline ("Opinion Title").
+        if not heading_text or len(link_text) * 2 < len(heading_text):
             continue
         # The heading itself: a linked headline of another story when it ends the article.
-        out.add(key(heading_text))
+        if heading_text == link_text:
+            out.add(key(heading_text))
         card = heading.getparent()
         if card is None:
             continue
@@ -177,11 +185,14 @@ def _element_text(element: etree._Element) -> str:
     return clean_inline(" ".join(str(part) for part in element.itertext()))
 
 
-def drop_trailing(blocks: list[Block], keys: set[str]) -> list[Block]:
-    """Blocks without the run of teaser paragraphs (keys in ``keys``) that ends the article,
-    and the short lines between them; a single match, or one inside the story, stays."""
+def drop_teasers(blocks: list[Block], keys: set[str]) -> list[Block]:
+    """Blocks without teasers for other stories: the run of teaser blocks (keys in ``keys``)
+    that ends the article with the short lines among them, and any run of
+    :data:`_TEASER_RUN` or more teasers in a row elsewhere (a stream of cards before the
+    story). A single match, or a few inside the story, stay."""
     if not keys:
         return blocks
+    blocks = _drop_teaser_runs(blocks, keys)
     end = len(blocks)
     found = 0
     index = end - 1
@@ -195,10 +206,27 @@ def drop_trailing(blocks: list[Block], keys: set[str]) -> list[Block]:
     if found < _TEASER_MIN_RUN:
         return blocks
     cut = index + 1
-    # Keep short lines that precede the first teaser only if they are not part of the run.
+    # Short lines before the first teaser are the story's last lines, not part of the run.
     while cut < end and key(blocks[cut][0]) not in keys:
         cut += 1
     return blocks[:cut]
+
+
+def _drop_teaser_runs(blocks: list[Block], keys: set[str]) -> list[Block]:
+    """Blocks without runs of :data:`_TEASER_RUN` or more consecutive teasers."""
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in blocks:
+        if key(block[0]) in keys:
+            run.append(block)
+            continue
+        if len(run) < _TEASER_RUN:
+            out.extend(run)
+        run = []
+        out.append(block)
+    if len(run) < _TEASER_RUN:
+        out.extend(run)
+    return out
 
 
 # --- captions --------------------------------------------------------------------------------

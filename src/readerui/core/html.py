@@ -21,7 +21,7 @@ from readerui.core.blocks import is_byline, is_caption, is_chrome, is_contributo
 from readerui.core.clutter import (
     drop_more_lists,
     drop_page_meta,
-    drop_trailing,
+    drop_teasers,
     repair_caption,
     teaser_keys,
 )
@@ -136,6 +136,7 @@ def _blocks_of(doc: etree._Element | None) -> list[tuple[str, ParagraphKind]]:
 # but on some layouts loses most of the story; below this share of the default run's text it
 # has lost the story, not the clutter.
 _PRECISION_MIN_SHARE = 0.5
+_MERGED_FACTOR = 2
 
 
 def _trafilatura(
@@ -147,7 +148,11 @@ def _trafilatura(
     blocks = _blocks_of(precise)
     fallback = _blocks_of(default)
     size = sum(len(text) for text, _ in blocks)
-    if size < _PRECISION_MIN_SHARE * sum(len(text) for text, _ in fallback):
+    longest = max((len(text) for text, _ in blocks), default=0)
+    if size < _PRECISION_MIN_SHARE * sum(len(text) for text, _ in fallback) or (
+        # Paragraphs run together into one: the precise run lost the page's structure.
+        longest > _MERGED_FACTOR * max((len(text) for text, _ in fallback), default=0)
+    ):
         blocks = fallback
     doc = default if default is not None else precise
     meta = {str(k): clean_inline(str(v)) for k, v in doc.attrib.items()} if doc is not None else {}
@@ -214,6 +219,8 @@ def _refine(
         if is_chrome(text) or not re.search(r"\w", text):
             continue
         text_key = key(text)
+        if out and key(out[-1][0]) == text_key:
+            continue  # The same block twice in a row (a caption repeated by a slideshow).
         if text_key in facts.captions or (kind in ("body", "list") and is_caption(text)):
             kind = "caption"
             text = repair_caption(text)
@@ -297,8 +304,9 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
         blocks = _fallback_blocks(tree)
     blocks = _refine(blocks, facts)
     blocks = drop_page_meta(blocks)
-    blocks = drop_more_lists(blocks)
-    blocks = drop_trailing(blocks, teaser_keys(tree))
+    teasers = teaser_keys(tree)
+    blocks = drop_more_lists(blocks, teasers)
+    blocks = drop_teasers(blocks, teasers)
 
     authors = facts.authors or [
         name
