@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readerui.core.blocks import is_byline, is_caption, is_chrome
+from readerui.core.blocks import is_byline, is_caption, is_chrome, is_contributor_line
 
 
 @pytest.mark.parametrize(
@@ -82,3 +82,57 @@ def test_chrome(line: str) -> None:
 )
 def test_real_sentences_are_not_chrome(line: str) -> None:
     assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Unfortunately, this video is not available in your region.",
+        "XR-104-311",
+        "Now watching",
+        "Next video starts in : 5",
+        "Loading weather data ...",
+        "Loading…",
+        "View photo",
+        "Order Reprints",
+        "https://example.com/stories/sea-wall-12345",
+        "Copyright ©2025 Velmont Media, Inc. All Rights Reserved",
+        "Write to Rafe Dunmore at rafe.dunmore@example.com",
+        "SEE MORE: Harbour wall: the full story",
+        "Follow Tidewater News on Instagram, Facebook and YouTube.",
+        "[Sign up for the Morning Tide newsletter in your inbox.]",
+        "Please wait...",
+    ],
+)
+def test_more_chrome(line: str) -> None:
+    assert is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Loading the boats took all day, the skipper said.",
+        "Now watching the tide is his whole job.",
+        "Thanks to the volunteers, the wall was finished a week early.",
+        "Copyright law changed in 2019 after a long campaign by authors.",
+    ],
+)
+def test_sentences_like_chrome_are_kept(line: str) -> None:
+    assert not is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ana Ruiz and Bo Day contributed to this report.",
+        "Gazette writer Li Wen in Port Ellis contributed to this report.",
+        "With files from The Coastline Press",
+        "Reporting by Ana Ruiz; Editing by Bo Day",
+    ],
+)
+def test_contributor_lines(line: str) -> None:
+    assert is_contributor_line(line)
+
+
+def test_a_sentence_about_contributions_is_not_a_credit() -> None:
+    assert not is_contributor_line("The council contributed to this report's costs, she said.")

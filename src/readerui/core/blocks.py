@@ -72,7 +72,8 @@ _CHROME = re.compile(
       | thank\ you(?:\ for\ (?:signing\ up|subscribing|your\ (?:feedback|interest)))?
       | this\ (?:article|story)\ has\ been\ sent\ to\b.{0,60}
       | (?:copyright\ ?)?(?:©|\(c\))\ ?.{0,150}
-      | copyright\ (?:(?:19|20)\d{2}|[A-Z][\w&.,\ ]{1,60}(?:19|20)\d{2})\b.{0,150}
+      | copyright\ (?:\(c\)\ )?(?:19|20)\d{2}\b.{0,150}
+      | copyright\ [\w&.,\ ]{1,40}?\ (?:19|20)\d{2}(?:\s*[-–|·•].{0,80})?
       | .{0,150}\ball\ rights\ reserved
       | (?:write\ to|e-?mail|contact|reach)\ .{1,80}\ at\ \S+@\S+\.\w+.{0,150}
       | follow\ (?:him|her|them|me)\ (?:on|at)\ .{1,100}

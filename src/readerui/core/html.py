@@ -36,6 +36,7 @@ from readerui.core.pagemeta import (
     join_names,
     key,
     page_facts,
+    strip_trailing_month,
 )
 
 __all__ = ["parse_html"]
@@ -255,7 +256,8 @@ def _with_byline(
     The page's own line is kept when it names the authors ("By Jane Doe, Staff Writer");
     otherwise the names the page's metadata gives become the line.
     """
-    top = [i for i, (_text, kind) in enumerate(blocks[:6]) if kind == "byline"]
+    # Author lines at the top ("By ..."), not contributor credits that share their kind.
+    top = [i for i, (text, kind) in enumerate(blocks[:6]) if kind == "byline" and is_byline(text)]
     if not authors:
         return blocks, (_by(blocks[top[0]][0]) if top else None)
     wanted = [key(name) for name in authors]
@@ -264,15 +266,19 @@ def _with_byline(
         line_key = f" {key(line)} "
         return all(f" {name} " in line_key for name in wanted)
 
-    line = next((blocks[i][0] for i in top if names_all(blocks[i][0])), None)
+    def names_only(line: str) -> bool:
+        # Names, roles and the site's name, and nothing else: "By Jane Doe, Staff Writer".
+        return sorted(key(n) for n in author_names(line, facts.site_names)) == sorted(wanted)
+
+    line = next((blocks[i][0] for i in top if names_only(blocks[i][0])), None)
     if line is None:
-        line = next((b for b in facts.bylines if names_all(b)), None)
+        line = next((b for b in facts.bylines if names_only(b)), None)
     byline = _by(line) if line else f"By {join_names(authors)}"
-    if any(names_all(blocks[i][0]) for i in top):
+    if any(names_only(blocks[i][0]) for i in top):
         return blocks, byline
     if top:
-        # The body's author line names someone else than the page's metadata: trust the
-        # metadata, and show one author line, not two.
+        # The body's author line names someone else than the page's metadata, or carries
+        # more than names (a date run into it): the metadata's line replaces it.
         blocks = [*blocks[: top[0]], (byline, "byline"), *blocks[top[0] + 1 :]]
         return blocks, byline
     head = f" {key(' '.join(text for text, _ in blocks[:3]))} "
@@ -311,7 +317,7 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
     authors = facts.authors or [
         name
         for part in meta.get("author", "").split(";")
-        for name in author_names(part, facts.site_names)
+        for name in author_names(strip_trailing_month(part.strip()), facts.site_names)
     ]
     site = facts.site or meta.get("sitename", "")
     title = choose_title(facts, meta.get("title", ""), authors)

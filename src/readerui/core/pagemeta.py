@@ -21,7 +21,15 @@ from lxml import html as lxml_html
 from readerui.core.blocks import is_byline
 from readerui.core.normalize import clean_inline
 
-__all__ = ["PageFacts", "author_names", "choose_title", "join_names", "key", "page_facts"]
+__all__ = [
+    "PageFacts",
+    "author_names",
+    "choose_title",
+    "join_names",
+    "key",
+    "page_facts",
+    "strip_trailing_month",
+]
 
 
 def key(text: str) -> str:
@@ -80,8 +88,25 @@ _ROLE_WORDS = re.compile(
 _NOT_AUTHORS = frozenset(
     {"username", "no author", "admin", "administrator", "unknown", "author", "guest", "none"}
 )
+# trafilatura's author field may end in the month of a date it cut off ("Jane Doe March").
+# "May" is left alone: it is a surname as often as a month.
 _TRAILING_MONTH = re.compile(
-    r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
+    r"\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def strip_trailing_month(name: str) -> str:
+    """A name without the month of a date run into it: "Jane Doe March" -> "Jane Doe"."""
+    return _TRAILING_MONTH.sub("", name) if len(name.split()) > 2 else name
+
+
+# A date run into the author field: "Jane Doe March 11, 2025", "Jane Doe 11 Mar 2025".
+_DATE_TAIL = re.compile(
+    r"\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"\s+\d.*$",
+    re.IGNORECASE | re.DOTALL,
 )
 # Words of a newsroom's collective credit ("Staff and news service reports", "Our Foreign
 # Staff"): such a line is one author, not a list to split at "and".
@@ -110,11 +135,10 @@ def author_names(raw: str, not_authors: set[str] | frozenset[str] = frozenset())
     if not text or re.match(r"(?i)^(?:https?:|www\.|/)", text):
         return []
     text = _BY_PREFIX.sub("", text)
-    text = _NAME_END.sub("", text)
+    text = _NAME_END.sub("", _DATE_TAIL.sub("", text))
     names: list[str] = []
     for part in _split_names(text):
-        name = _TRAILING_MONTH.sub("", part.strip(" .,:;-–—()[]")) if " " in part else part
-        name = name.strip(" .,:;-–—()[]")
+        name = part.strip(" .,:;-–—()[]")
         name_key = key(name)
         if not name_key or name_key in _DEGREES or name_key in _NOT_AUTHORS:
             continue
@@ -316,8 +340,10 @@ def page_facts(tree: lxml_html.HtmlElement | None) -> PageFacts:
     facts.site = next((s for s in site_names if s), "")
     # An organisation named as author is the publisher speaking: a site name, not a byline.
     facts.site_names = {key(name) for name in site_names + ld_orgs if key(name)}
-    # "CNN" in a byline is also the site that calls itself "CNN.com".
+    # "CNN" in a byline is also the site that calls itself "CNN.com"; "Coastline Press" is
+    # "The Coastline Press".
     facts.site_names |= {re.sub(r"\s+(?:com|co uk|org|net)$", "", n) for n in facts.site_names}
+    facts.site_names |= {n.removeprefix("the ") for n in facts.site_names}
 
     for element in _elements(tree, _BYLINE_XPATH):
         text = _text(element)
