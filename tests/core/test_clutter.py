@@ -128,6 +128,10 @@ def test_list_article_items_under_linked_headings_are_kept() -> None:
         ),
         ("Boats at the quay.Nils Berg—Coast Images", "Boats at the quay. Nils Berg—Coast Images"),
         (
+            "Nets on the quay. Credit Mina Olsen for The Gazette",
+            "Nets on the quay. Credit: Mina Olsen for The Gazette",
+        ),
+        (
             "The crane lifts the first stone. Credit Suisse paid for it.",
             "The crane lifts the first stone. Credit Suisse paid for it.",
         ),

@@ -72,3 +72,10 @@ def test_front_matter_inline_list_and_no_front_matter_later() -> None:
     later = parse_markdown("Opening line.\n\n---\n\ntitle: not metadata\n", "y.md")
     assert later.title == ""
     assert "title: not metadata" in later.text
+
+
+def test_contributor_line_is_a_byline() -> None:
+    article = parse_markdown(
+        "# Wall\n\nThe board voted.\n\n*Bo Day contributed to this report.*\n", "w.md"
+    )
+    assert [p.kind for p in article.paragraphs] == ["body", "byline"]

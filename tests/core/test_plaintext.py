@@ -158,3 +158,13 @@ def test_a_wrapped_line_that_looks_like_chrome_is_kept() -> None:
     assert "careful search." in body.replace("\n", " ")
     assert "\n\nX\n\n" in body  # a roman-numeral chapter line is not the share button "x"
     assert "Share this article" not in body
+
+
+def test_contributor_line_is_a_byline() -> None:
+    text = (
+        "Harbour wall to be rebuilt\n\n"
+        "The board voted on Tuesday to rebuild the old sea wall in stone before the gales.\n\n"
+        "Gazette writer Ana Ruiz in Port Ellis contributed to this report.\n"
+    )
+    article = parse_plaintext(text, "wall.txt")
+    assert [p.kind for p in article.paragraphs] == ["body", "byline"]

@@ -237,6 +237,12 @@ _GLUED_CREDIT = re.compile(
     r"(?:(?<=[.!?”’)])|\s+)(?:(?:Photo|Image|Photograph)\s*)?(?:Credit\s*){2,}:?\s*"
     r"|(?<=[.!?”’)])(?:Photo|Image|Photograph)?Credit:?\s*(?=[A-Z])"
 )
+# "... in Queens. Credit Jane Roe for The Times": the label without its colon, after the
+# description's last sentence.
+_BARE_CREDIT = re.compile(
+    r"(?<=[.!?”’)])\s+Credit\s+"
+    r"(?=[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|/|—|–|-|\||,|for\b|via\b))"
+)
 # A credit run into the end of the description: "...California.David McNew—Getty Images".
 _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 
@@ -244,4 +250,5 @@ _GLUED_SENTENCE = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
 def repair_caption(text: str) -> str:
     """A caption with its credit label and name set apart: "... 2023. Credit: Jane Roe"."""
     text = _GLUED_CREDIT.sub(" Credit: ", text)
+    text = _BARE_CREDIT.sub(" Credit: ", text)
     return _GLUED_SENTENCE.sub(" ", text).strip()

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from readerui.core.blocks import is_byline, is_caption, is_chrome
+from readerui.core.blocks import is_byline, is_caption, is_chrome, is_contributor_line
 from readerui.core.models import Article, ParagraphKind
 from readerui.core.normalize import clean_inline, normalize_text
 
@@ -171,6 +171,8 @@ def parse_markdown(text: str, source: str) -> Article:
             elif is_byline(para) and len(blocks) < 8:
                 block_kind = "byline"
                 byline = byline or para
+            elif is_contributor_line(para):
+                block_kind = "byline"
             elif is_caption(para):
                 block_kind = "caption"
             else:

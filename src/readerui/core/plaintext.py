@@ -16,6 +16,7 @@ from readerui.core.blocks import (
     is_byline,
     is_caption,
     is_chrome,
+    is_contributor_line,
     is_credit_line,
 )
 from readerui.core.models import Article, ParagraphKind
@@ -237,6 +238,8 @@ def parse_plaintext(text: str, source: str, *, title: str | None = None) -> Arti
         elif index < 2 and byline is None and is_credit_line(para):
             final = "byline"
             byline = para
+        elif is_contributor_line(para):
+            final = "byline"  # "Jane Doe contributed to this report.": an author, at the end.
         elif is_caption(para):
             final = "caption"
             para = GALLERY_PREFIX.sub("", para)
