@@ -92,7 +92,8 @@ _CHROME = re.compile(
       | \[\w+\b[^\]]*\].{0,200}\[/\w+\]
       | (?:see|read|watch|listen)\ (?:more|also|next)\s*:.{1,150} | related\s*:.{1,150}
       | don'?t\ miss | must\ read | most\ shared
-      | please\ wait | this\ feature\ is\ (?:temporarily\ )?unavailable\b.{0,80} | thanks!?
+      | (?:show|load)\ more | please\ wait
+      | this\ feature\ is\ (?:temporarily\ )?unavailable\b.{0,80} | thanks!?
       | \[.{0,120}\b(?:inbox|newsletters?|subscribe|sign\ up)\b.{0,80}\]
       | tell\ us\ what\ you\ think | what\ do\ you\ think\?? | have\ your\ say
       | join\ the\ (?:conversation|discussion) | leave\ a\ reply | comments?\ (?:are\ )?closed

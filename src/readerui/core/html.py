@@ -215,11 +215,14 @@ def _refine(
     out: list[tuple[str, ParagraphKind]] = []
     for index, (text, kind) in enumerate(blocks):
         caption = missing.pop(key(text), None)
-        if caption is not None:
+        # A one-word "caption" is a photographer's first name or a share button's label.
+        if caption is not None and len(caption.split()) > 1 and not is_chrome(caption):
             out.append((repair_caption(caption), "caption"))
         if is_chrome(text) or not re.search(r"\w", text):
             continue
         text_key = key(text)
+        if kind != "heading" and text_key in facts.site_names:
+            continue  # The site's name alone on a line: a logo's text or a source label.
         if out and key(out[-1][0]) == text_key:
             continue  # The same block twice in a row (a caption repeated by a slideshow).
         if text_key in facts.captions or (kind in ("body", "list") and is_caption(text)):
