@@ -176,3 +176,9 @@ def test_contributor_line_is_a_byline_and_by_prefix_is_tidy() -> None:
     kinds = {article.paragraph_text(p): p.kind for p in article.paragraphs}
     assert kinds["Ana Ruiz and Bo Day contributed to this report."] == "byline"
     assert article.byline == "By Tess Arden"
+
+
+def test_many_more_headings_are_handled_in_one_pass() -> None:
+    # Thousands of short "More from" lines: each is checked once, not against every later one.
+    story = _body() * 2_500
+    assert drop_more_lists(story + [("More from the archive", "body")] * 10_000) == story

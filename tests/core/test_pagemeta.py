@@ -186,3 +186,14 @@ def test_caption_sources() -> None:
     facts = _facts(body=body)
     assert {"boats at dawn", "the keeper at his door", "nets drying on the quay"} <= facts.captions
     assert "this container is not a caption but holds one" not in facts.captions
+
+
+def test_hostile_json_ld_is_skipped() -> None:
+    deep = "[" * 100_000 + "]" * 100_000
+    spaces = '{"@type": "Article", "author": {"name": "Li Wen"}' + " " * 200_000 + "x"
+    head = (
+        f'<script type="application/ld+json">{deep}</script>'
+        f'<script type="application/ld+json">{spaces}</script>'
+        '<meta name="author" content="Ana Ruiz">'
+    )
+    assert _facts(head).authors == ["Ana Ruiz"]

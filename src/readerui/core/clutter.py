@@ -11,6 +11,7 @@ only for the block's own shape (a date, a heading that announces other stories).
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -117,19 +118,25 @@ def drop_more_lists(blocks: list[Block], teasers: set[str] | None = None) -> lis
     summaries, see :func:`teaser_keys`): a heading that leads into more story text is kept.
     """
     teasers = teasers or set()
-    for index in range(len(blocks) - 1, len(blocks) // 2 - 1, -1):
+    # Walk back from the end while every block could belong to such a list (one pass).
+    index = len(blocks) - 1
+    cut = len(blocks)
+    while index >= len(blocks) // 2:
         text, kind = blocks[index]
-        if kind not in ("heading", "body", "list") or len(text.split()) > _MORE_MAX_WORDS:
-            continue
-        if not _MORE_HEADING.match(text):
-            continue
-        tail = blocks[index + 1 :]
-        if all(
-            k in ("list", "heading") or len(t.split()) <= _LINK_MAX_WORDS or key(t) in teasers
-            for t, k in tail
+        if (
+            kind in ("heading", "body", "list")
+            and len(text.split()) <= _MORE_MAX_WORDS
+            and _MORE_HEADING.match(text)
         ):
-            return blocks[:index]
-    return blocks
+            cut = index
+        if not (
+            kind in ("list", "heading")
+            or len(text.split()) <= _LINK_MAX_WORDS
+            or key(text) in teasers
+        ):
+            break
+        index -= 1
+    return blocks[:cut]
 
 
 # --- teasers for other stories ------------------------------------------------------------------
@@ -150,6 +157,8 @@ def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
     if tree is None:
         return set()
     out: set[str] = set()
+    # Elements, not id()s: lxml's proxies die and their ids are reused.
+    seen: set[etree._Element] = set()
     # A list item that is nothing but a link: an entry of a list of other stories.
     for item in tree.iter("li"):
         links = list(item.iter("a"))
@@ -172,9 +181,11 @@ def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
         if heading_text == link_text:
             out.add(key(heading_text))
         card = heading.getparent()
-        if card is None:
+        if card is None or card in seen:
             continue
-        paragraphs = list(card.iter("p"))
+        seen.add(card)
+        # Two paragraphs are enough to know it is not a card: stop looking there.
+        paragraphs = list(islice(card.iter("p"), 2))
         if len(paragraphs) == 1 and len(_element_text(paragraphs[0]).split()) <= _CARD_MAX_WORDS:
             out.add(key(_element_text(paragraphs[0])))
     return out

@@ -184,12 +184,13 @@ def _fallback_blocks(tree: lxml_html.HtmlElement | None) -> list[tuple[str, Para
             # drop_tree keeps the tail: text that follows the element, not part of it.
             element.drop_tree()
     blocks: list[tuple[str, ParagraphKind]] = []
-    seen: set[int] = set()
+    # Elements, not id()s: lxml's proxies die and their ids are reused.
+    seen: set[etree._Element] = set()
     for element in root.iter(*_FALLBACK_BLOCKS):
         # Skip blocks nested in a block already taken (a <p> inside an <li>, say).
-        if any(id(ancestor) in seen for ancestor in element.iterancestors()):
+        if any(ancestor in seen for ancestor in element.iterancestors()):
             continue
-        seen.add(id(element))
+        seen.add(element)
         text = clean_inline(element.text_content())
         if text:
             kind: ParagraphKind = _FALLBACK_BLOCKS[element.tag]  # type: ignore[assignment]

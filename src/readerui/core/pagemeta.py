@@ -168,12 +168,11 @@ _PERSON_TYPES = frozenset({"person"})
 def _ld_items(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
     """Every JSON-LD object of the page, ``@graph`` members included; bad JSON is skipped."""
     for script in _elements(tree, "//script[@type='application/ld+json']"):
-        text = (script.text or "").strip()
-        # Some CMSs wrap the JSON in a CDATA section or an HTML comment.
-        text = re.sub(r"^\s*(?://\s*)?(?:<!\[CDATA\[|<!--)|(?://\s*)?(?:\]\]>|-->)\s*$", "", text)
+        text = _unwrap_script((script.text or "").strip())
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):
+            # Not JSON, or nested deeper than the parser's recursion limit.
             continue
         stack = data if isinstance(data, list) else [data]
         for item in stack:
@@ -183,6 +182,20 @@ def _ld_items(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
             graph = item.get("@graph")
             if isinstance(graph, list):
                 yield from (member for member in graph if isinstance(member, dict))
+
+
+def _unwrap_script(text: str) -> str:
+    """Script text without the CDATA section or HTML comment some CMSs wrap JSON in (plain
+    string tests: a regex anchored at the end would rescan long runs of spaces)."""
+    for opener in ("//<![CDATA[", "<![CDATA[", "<!--"):
+        if text.startswith(opener):
+            text = text[len(opener) :].lstrip()
+            break
+    for closer in ("//]]>", "]]>", "//-->", "-->"):
+        if text.endswith(closer):
+            text = text[: -len(closer)].rstrip()
+            break
+    return text
 
 
 def _types(item: dict[str, Any]) -> set[str]:
@@ -381,8 +394,8 @@ def _first_marked_authors(tree: lxml_html.HtmlElement) -> list[etree._Element]:
         if parent is None or parent.tag in ("body", "html", "article", "main"):
             break
         block = parent
-    inside = {id(e) for e in block.iter()}
-    return [e for e in marked if id(e) in inside]
+    inside = set(block.iter())
+    return [e for e in marked if e in inside]
 
 
 def _choose_authors(
