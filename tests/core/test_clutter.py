@@ -42,6 +42,7 @@ def _body(*extra: tuple[str, ParagraphKind]) -> Blocks:
         "March 11, 2025 3:46 PM",
         "Updated at 1:23 p.m.",
         "Published: Mon 3 March 2025, 09:12 | 4 min read",
+        "Posted 13 Jan. 2025 11am",
     ],
 )
 def test_page_meta_lines(line: str) -> None:
@@ -54,6 +55,9 @@ def test_page_meta_lines(line: str) -> None:
         "10 p.m.",
         "On 24 July 2025 the board met again and voted for the plan.",
         "From the archive: the storm of 1953",
+        # A long run of digits can be split only one way (this took minutes when it could
+        # be split into 1- and 2-digit times in every way).
+        "Updated 1 January 2025 " + "1" * 40 + "x",
     ],
 )
 def test_not_page_meta(line: str) -> None:

@@ -40,15 +40,18 @@ _MONTH = (
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 _DATE = (
     rf"(?:{_DAY}\s+)?(?:\d{{1,2}}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    rf"(?:,?\s+\d{{4}})?|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})"
+    rf"(?:,?\s+\d{{4}})?|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})(?!\d)"
 )
-_TIME = r"\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?"
+_TIME = r"\d{1,2}(?::\d{2})?(?!\d)\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?"
+# Between the date and time parts a separator is required, so a run of digits can be split
+# only one way (no exponential backtracking on "2020 11111111...").
+_SEP = r"(?:\s*(?:at|,|-)\s*|\s+)"
 # A time alone ("10 p.m.") may be a live blog's heading; with "Updated" it is page furniture.
 _STAMP = r"(?:published|updated|posted|last\ updated|first\ published|modified)"
 _META_PART = re.compile(
     rf"""^(?:
-        (?:{_STAMP}\s*:?\s*(?:on\s+)?)?{_DATE}(?:\s*(?:at|,|-)?\s*(?:{_DATE}|{_TIME}))*
-      | {_STAMP}\s*:?\s*(?:at\s+)?{_TIME}(?:\s*(?:on|,)?\s*{_DATE})?
+        (?:{_STAMP}\s*:?\s*(?:on\s+)?)?{_DATE}(?:{_SEP}(?:{_DATE}|{_TIME}))*
+      | {_STAMP}\s*:?\s*(?:at\s+)?{_TIME}(?:{_SEP}(?:on\s+)?{_DATE})?
       | from\ the\ section\ .{{1,40}}
       | section\s*:\s*.{{1,40}}
       | \d+\s*(?:min(?:ute)?s?|hours?)\s+(?:read|ago|listen)
@@ -57,13 +60,14 @@ _META_PART = re.compile(
 )
 _META_SEPARATORS = re.compile(r"\s*[•·|]\s*")
 _META_MAX_WORDS = 14
+_META_MAX_CHARS = 120
 
 
 def is_page_meta(line: str) -> bool:
     """Whether a line is only the page's date, time, section or reading time, alone or run
     together with bullets: "24 July 2015", "• 24 July 2015 • From the section US & Canada"."""
     text = line.strip()
-    if not text or len(text.split()) > _META_MAX_WORDS:
+    if not text or len(text) > _META_MAX_CHARS or len(text.split()) > _META_MAX_WORDS:
         return False
     parts = [part for part in _META_SEPARATORS.split(text) if part.strip()]
     return bool(parts) and all(_META_PART.match(part.strip()) for part in parts)

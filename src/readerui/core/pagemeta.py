@@ -117,6 +117,9 @@ _DESK_WORDS = frozenset((
 ))  # fmt: skip
 
 
+_AUTHOR_MAX_CHARS = 400
+
+
 def _split_names(text: str) -> list[str]:
     """One author field as separate names; a collective desk credit stays whole."""
     words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
@@ -131,7 +134,8 @@ def author_names(raw: str, not_authors: set[str] | frozenset[str] = frozenset())
     Drops URLs, e-mail addresses and what follows them, dates, degrees, job titles, and every
     name whose key is in ``not_authors`` (the site and its publisher).
     """
-    text = clean_inline(raw)
+    # No author field is longer; the cap keeps the patterns below cheap on hostile pages.
+    text = clean_inline(raw[:_AUTHOR_MAX_CHARS])
     if not text or re.match(r"(?i)^(?:https?:|www\.|/)", text):
         return []
     text = _BY_PREFIX.sub("", text)
