@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from readerui.core.pagemeta import author_names, choose_title, join_names, page_facts
@@ -197,3 +199,25 @@ def test_hostile_json_ld_is_skipped() -> None:
         '<meta name="author" content="Ana Ruiz">'
     )
     assert _facts(head).authors == ["Ana Ruiz"]
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=12),
+    lambda children: (
+        st.lists(children, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(["@type", "name", "author", "headline", "publisher", "@graph"]),
+            children,
+            max_size=4,
+        )
+    ),
+    max_leaves=20,
+)
+
+
+@given(_JSON)
+@settings(max_examples=150, deadline=None)
+def test_any_json_ld_shape_is_read_without_error(data: object) -> None:
+    facts = _facts(_ld(data) + _ld({"@type": "NewsArticle", "author": data, "headline": data}))
+    assert all(isinstance(name, str) and name for name in facts.authors)
+    assert isinstance(choose_title(facts), str)

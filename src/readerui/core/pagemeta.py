@@ -233,10 +233,11 @@ def _ld_people(value: Any) -> tuple[list[str], list[str]]:
 
 def _ld_name(value: Any) -> str:
     """The ``name`` of a JSON-LD object, or the value itself when it is a string."""
+    # A loop, not recursion: the value may be a list nested hundreds deep.
+    while isinstance(value, list) and value:
+        value = value[0]
     if isinstance(value, dict):
         value = value.get("name", "")
-    if isinstance(value, list) and value:
-        return _ld_name(value[0])
     return value if isinstance(value, str) else ""
 
 
