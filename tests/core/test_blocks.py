@@ -102,6 +102,7 @@ def test_real_sentences_are_not_chrome(line: str) -> None:
         "Follow Tidewater News on Instagram, Facebook and YouTube.",
         "[Sign up for the Morning Tide newsletter in your inbox.]",
         "Please wait...",
+        "Get The Gazette's Morning Edition by email and never miss a story Free Sign Up",
     ],
 )
 def test_more_chrome(line: str) -> None:

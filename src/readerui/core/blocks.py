@@ -83,7 +83,7 @@ _CHROME = re.compile(
       | reach\ (?:the\ )?(?:reporters?|writers?|authors?|him|her|them)\b.{0,150}
       | have\ a\ (?:news\ )?tip\?.{0,200}
       | [\w\ .'’-]{1,40}:\ ?https?://\S+(?:\ and\ https?://\S+)*
-      | get\ .{1,100}\b(?:newsletters?|subscrib\w*)\b.{0,120}
+      | get\ .{1,100}\b(?:newsletters?|subscrib\w*|by\ e-?mail|in\ your\ inbox|sign\ up)\b.{0,120}
       | like\ this\ (?:story|article|post)\?.{0,60}
       | if\ you\ (?:enjoyed|liked|value|appreciate)\ (?:this|our)
             \ (?:article|story|piece|journalism)\b.{0,300}
