@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from readerui.core.models import ParagraphKind
 from readerui.core.normalize import clean_inline
-from readerui.core.pagemeta import key
+from readerui.core.pagemeta import element_text, key
 
 __all__ = [
     "drop_more_lists",
@@ -166,18 +166,18 @@ def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
     # A list item that is nothing but a link: an entry of a list of other stories.
     for item in tree.iter("li"):
         links = list(item.iter("a"))
-        text = _element_text(item)
-        if links and text and text == clean_inline(" ".join(_element_text(a) for a in links)):
+        text = element_text(item)
+        if links and text and text == clean_inline(" ".join(element_text(a) for a in links)):
             out.add(key(text))
     # A heading wrapped in a link (a card whose whole face is the link).
     for heading in tree.xpath("//a//h2 | //a//h3 | //a//h4"):
         if isinstance(heading, etree._Element):
-            out.add(key(_element_text(heading)))
+            out.add(key(element_text(heading)))
     for heading in tree.xpath("//h2[a] | //h3[a] | //h4[a]"):
         if not isinstance(heading, etree._Element):
             continue
-        heading_text = _element_text(heading)
-        link_text = clean_inline(" ".join(_element_text(a) for a in heading.iter("a")))
+        heading_text = element_text(heading)
+        link_text = clean_inline(" ".join(element_text(a) for a in heading.iter("a")))
         # Mostly link: a kicker may precede the linked headline ("Opinion Title").
         if not heading_text or len(link_text) * 2 < len(heading_text):
             continue
@@ -190,14 +190,9 @@ def teaser_keys(tree: lxml_html.HtmlElement | None) -> set[str]:
         seen.add(card)
         # Two paragraphs are enough to know it is not a card: stop looking there.
         paragraphs = list(islice(card.iter("p"), 2))
-        if len(paragraphs) == 1 and len(_element_text(paragraphs[0]).split()) <= _CARD_MAX_WORDS:
-            out.add(key(_element_text(paragraphs[0])))
+        if len(paragraphs) == 1 and len(element_text(paragraphs[0]).split()) <= _CARD_MAX_WORDS:
+            out.add(key(element_text(paragraphs[0])))
     return out
-
-
-def _element_text(element: etree._Element) -> str:
-    """All text inside an element, as one cleaned line."""
-    return clean_inline(" ".join(str(part) for part in element.itertext()))
 
 
 def drop_teasers(blocks: list[Block], keys: set[str]) -> list[Block]:

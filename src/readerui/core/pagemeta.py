@@ -25,6 +25,7 @@ __all__ = [
     "PageFacts",
     "author_names",
     "choose_title",
+    "element_text",
     "join_names",
     "key",
     "page_facts",
@@ -277,7 +278,7 @@ def _elements(tree: etree._Element, xpath: str) -> list[etree._Element]:
     return [e for e in result if isinstance(e, etree._Element)] if isinstance(result, list) else []
 
 
-def _text(element: etree._Element) -> str:
+def element_text(element: etree._Element) -> str:
     """An element's text as one clean line. Text runs are joined with a space (inline
     elements in a byline often sit side by side with no space between), then the spaces
     that leaves before punctuation go."""
@@ -308,7 +309,7 @@ def _captions(tree: lxml_html.HtmlElement, facts: PageFacts) -> None:
             if 1 <= len(items) <= 2:
                 found += items
     for element in found:
-        text = _text(element)
+        text = element_text(element)
         if not text or len(text.split()) > _CAPTION_MAX_WORDS:
             continue
         facts.captions.add(key(text))
@@ -321,7 +322,7 @@ def _captions(tree: lxml_html.HtmlElement, facts: PageFacts) -> None:
         # Remember the first real paragraph after the caption: trafilatura often drops
         # figures, and this is where the caption goes back in.
         for para in _elements(element, "following::p[position() <= 6]"):
-            para_key = key(_text(para))
+            para_key = key(element_text(para))
             if len(para_key.split()) >= 8:
                 facts.anchored_captions.append((text, para_key))
                 break
@@ -334,8 +335,8 @@ def page_facts(tree: lxml_html.HtmlElement | None) -> PageFacts:
         return facts
     title = tree.find(".//title")
     if title is not None:
-        facts.title = _text(title)
-    facts.h1 = [h for h in (_text(h) for h in tree.iter("h1")) if h]
+        facts.title = element_text(title)
+    facts.h1 = [h for h in (element_text(h) for h in tree.iter("h1")) if h]
     facts.meta_titles = _meta(tree, "property", ("og:title",)) + _meta(
         tree, "name", ("twitter:title",)
     )
@@ -364,7 +365,7 @@ def page_facts(tree: lxml_html.HtmlElement | None) -> PageFacts:
     facts.site_names |= {n.removeprefix("the ") for n in facts.site_names}
 
     for element in _elements(tree, _BYLINE_XPATH):
-        text = _text(element)
+        text = element_text(element)
         # Digits mean a date or time ran into the element: "By JANE DOE JAN. 13, 2017".
         if is_byline(text) and not re.search(r"\d", text) and text not in facts.bylines:
             facts.bylines.append(text)
@@ -389,7 +390,7 @@ def _first_marked_authors(tree: lxml_html.HtmlElement) -> list[etree._Element]:
         for e in tree.iter()
         if (e.get("rel") == "author" or e.get("itemprop") == "author")
         and e.tag not in ("link", "meta")
-        and _text(e)
+        and element_text(e)
     ]
     if not marked:
         return []
@@ -412,7 +413,7 @@ def _choose_authors(
         ld_people,
         _meta(tree, "name", _META_AUTHOR_NAMES) + _meta(tree, "property", _META_AUTHOR_PROPERTIES),
     ]
-    sources.append([_text(e) for e in _first_marked_authors(tree)])
+    sources.append([element_text(e) for e in _first_marked_authors(tree)])
     # The first author line of the page is the story's; later ones credit teasers.
     sources.append(facts.bylines[:1])
     for source in sources:
