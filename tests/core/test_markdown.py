@@ -44,3 +44,38 @@ def test_second_h1_is_a_heading() -> None:
     article = parse_markdown("# One\n\ntext\n\n# Two\n\nmore", "x.md")
     assert article.title == "One"
     assert [p.kind for p in article.paragraphs] == ["body", "heading", "body"]
+
+
+def test_front_matter_fields_and_author_list() -> None:
+    text = (
+        "---\n"
+        "title: 'Harbour: a history'\n"
+        "authors:\n"
+        "  - Ida Marr\n"
+        "  - Tom Quill\n"
+        "date: 2026-04-02\n"
+        "tags: [sea, tides]\n"
+        "---\n\n"
+        "The quay was built in a single summer.\n"
+    )
+    article = parse_markdown(text, "x.md")
+    assert article.title == "Harbour: a history"
+    assert article.byline == "By Ida Marr and Tom Quill"
+    assert article.published == "2026-04-02"
+    assert article.text == "The quay was built in a single summer."
+
+
+def test_front_matter_inline_list_and_no_front_matter_later() -> None:
+    article = parse_markdown("---\nauthor: [Ana Ruiz, Li Wen, Bo Day]\n---\n\nText.\n", "x.md")
+    assert article.byline == "By Ana Ruiz, Li Wen and Bo Day"
+    # A rule-delimited block further down is not front matter: its lines stay text.
+    later = parse_markdown("Opening line.\n\n---\n\ntitle: not metadata\n", "y.md")
+    assert later.title == ""
+    assert "title: not metadata" in later.text
+
+
+def test_contributor_line_is_a_byline() -> None:
+    article = parse_markdown(
+        "# Wall\n\nThe board voted.\n\n*Bo Day contributed to this report.*\n", "w.md"
+    )
+    assert [p.kind for p in article.paragraphs] == ["body", "byline"]

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from readerui.core.models import Article
-from readerui.core.plaintext import is_byline, is_caption, is_chrome, parse_plaintext
+from readerui.core.plaintext import parse_plaintext
 from readerui.samples import sample_path
 
 DATA = Path(__file__).parent.parent / "data"
@@ -54,83 +52,6 @@ def test_verse_block_keeps_its_lines_and_prose_is_unwrapped() -> None:
     assert first == "The river was\nslow and grey,\nthe herons stood\nlike folded day."
     assert second.startswith("This paragraph is ordinary prose, long enough")
     assert "\n" not in second
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "By Jane Doe and John Roe, CNN",
-        "By JANE DOE",
-        "By Ana de la Cruz | Staff writer",
-        "By: Priya Nair",
-    ],
-)
-def test_bylines(line: str) -> None:
-    assert is_byline(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "By Monday, the council had voted to close the road.",
-        "By the time he arrived it was dark",
-        "Byron Hale said nothing.",
-    ],
-)
-def test_not_bylines(line: str) -> None:
-    assert not is_byline(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The mayor speaks on Monday. (Photo: Ana Ruiz/Coastline Press)",
-        "Flood water on Quay Street. (Provided Photo/Jo Lark/Reuters via Coast Newsource)",
-        "Photograph: Mina Olsen",
-        "Crowds at the quay on Sunday. Nils Berg/Getty Images",
-        "Rescuers at work. AP Photo/Kit Brand",
-    ],
-)
-def test_captions(line: str) -> None:
-    assert is_caption(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The council said the road would reopen on Friday and/or Saturday.",
-        "Getty Images, the photo agency, said it would appeal the ruling in the spring.",
-    ],
-)
-def test_not_captions(line: str) -> None:
-    assert not is_caption(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Advertisement",
-        "Make your home page",
-        "Share this article",
-        "Skip to content",
-        "Sign up for our newsletter",
-        "Follow us on Bluesky",
-        "Click here to subscribe",
-    ],
-)
-def test_chrome(line: str) -> None:
-    assert is_chrome(line)
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "The advertisement ran for three weeks before anyone noticed.",
-        "She told readers to follow us on the long road home, and they did.",
-    ],
-)
-def test_real_sentences_are_not_chrome(line: str) -> None:
-    assert not is_chrome(line)
 
 
 def test_no_headline_when_first_block_is_a_sentence() -> None:
@@ -237,3 +158,13 @@ def test_a_wrapped_line_that_looks_like_chrome_is_kept() -> None:
     assert "careful search." in body.replace("\n", " ")
     assert "\n\nX\n\n" in body  # a roman-numeral chapter line is not the share button "x"
     assert "Share this article" not in body
+
+
+def test_contributor_line_is_a_byline() -> None:
+    text = (
+        "Harbour wall to be rebuilt\n\n"
+        "The board voted on Tuesday to rebuild the old sea wall in stone before the gales.\n\n"
+        "Gazette writer Ana Ruiz in Port Ellis contributed to this report.\n"
+    )
+    article = parse_plaintext(text, "wall.txt")
+    assert [p.kind for p in article.paragraphs] == ["body", "byline"]

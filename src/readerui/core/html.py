@@ -12,16 +12,32 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
+from readerui.core.blocks import is_byline, is_caption, is_chrome, is_contributor_line
+from readerui.core.clutter import (
+    drop_more_lists,
+    drop_page_meta,
+    drop_teasers,
+    repair_caption,
+    teaser_keys,
+)
 from readerui.core.errors import LoadError
+from readerui.core.flathtml import flat_blocks
 from readerui.core.models import Article, ParagraphKind
 from readerui.core.normalize import clean_inline
-from readerui.core.plaintext import is_byline, is_caption, is_chrome
+from readerui.core.pagemeta import (
+    PageFacts,
+    author_names,
+    choose_title,
+    join_names,
+    key,
+    page_facts,
+    strip_trailing_month,
+)
 from readerui.core.sanitize import display_name
 
 __all__ = ["parse_html"]
@@ -33,124 +49,17 @@ logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 logging.getLogger("courlan").setLevel(logging.CRITICAL)
 
 
-@dataclass
-class _PageFacts:
-    """What the raw page says that trafilatura's output does not keep."""
-
-    title: str = ""
-    h1: list[str] = field(default_factory=list)
-    captions: set[str] = field(default_factory=set)
-    site: str = ""
-    bylines: list[str] = field(default_factory=list)
-    anchored_captions: list[tuple[str, str]] = field(default_factory=list)
-    """``(caption, key of the next paragraph)``, to put captions trafilatura drops back."""
-
-
-_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
-
-
-def _key(text: str) -> str:
-    """A comparison key: case-folded words only, so punctuation and spacing do not matter."""
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
-# Elements that carry the author line on most news sites.
-_BYLINE_XPATH = (
-    "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')"
-    " or contains(@class, 'byline') or @itemprop='author' or @rel='author']"
-)
-
-
-def _parse_tree(html: str) -> lxml_html.HtmlElement | None:
-    """Parse HTML leniently; None when there is nothing lxml can make a tree of."""
+def _parse_tree(html: str) -> tuple[lxml_html.HtmlElement | None, bool]:
+    """Parse HTML leniently: ``(tree, complete)``. The tree is None when there is nothing lxml
+    can make a tree of; ``complete`` is False when libxml2 hit its nesting-depth limit and
+    left out everything below it."""
+    parser = lxml_html.HTMLParser()
     try:
-        return lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
-        return None
-
-
-def _page_facts(tree: lxml_html.HtmlElement | None) -> _PageFacts:
-    """Collect the headline candidates, caption texts and site name from the raw page."""
-    facts = _PageFacts()
-    if tree is None:
-        return facts
-    title = tree.find(".//title")
-    if title is not None:
-        facts.title = clean_inline(title.text_content())
-    facts.h1 = [clean_inline(h.text_content()) for h in tree.iter("h1")]
-    facts.h1 = [h for h in facts.h1 if h]
-    for caption in tree.iter("figcaption"):
-        text = clean_inline(caption.text_content())
-        if not text:
-            continue
-        facts.captions.add(_key(text))
-        # Only figures inside the article itself go back in: figures elsewhere are teasers
-        # for other stories, galleries and promotions.
-        if not any(a.tag in ("article", "main") for a in caption.iterancestors()):
-            continue
-        # Remember the first real paragraph after the caption: trafilatura often drops
-        # figures, and this is where the caption goes back in.
-        for para in caption.xpath("following::p[position() <= 6]"):
-            key = _key(para.text_content())
-            if len(key.split()) >= 8:
-                facts.anchored_captions.append((text, key))
-                break
-    for element in tree.xpath(_BYLINE_XPATH):
-        text = clean_inline(element.text_content())
-        # Digits mean a date or time ran into the element: "By JANE DOE JAN. 13, 2017".
-        if is_byline(text) and not re.search(r"\d", text) and text not in facts.bylines:
-            facts.bylines.append(text)
-    site = tree.find(".//meta[@property='og:site_name']")
-    if site is not None:
-        facts.site = clean_inline(site.get("content") or "")
-    return facts
-
-
-def _best_title(meta_title: str, facts: _PageFacts, site: str, author: str) -> str:
-    """Pick the headline: the page's ``<h1>`` when it agrees with the metadata title, else the
-    metadata title without a trailing " | Site Name" or " - Author" segment."""
-    title = meta_title or facts.title
-    if len(title.split()) <= 2:
-        # A one- or two-word "title" is usually a CMS name ("escenic") or the site name; a
-        # real headline in an <h1> is the better guess.
-        title = next((h1 for h1 in facts.h1 if len(h1.split()) >= 3), title)
-    title_key = _key(title)
-    for h1 in facts.h1:
-        h1_key = _key(h1)
-        # Many pages have a logo or section name in an <h1>; only trust one that matches.
-        if h1_key and len(h1.split()) >= 3 and (not title_key or h1_key in title_key):
-            return h1
-    parts = _TITLE_SEPARATORS.split(title)
-    drop = {_key(site), _key(author), _key(facts.site)} - {""}
-    while len(parts) > 1 and (_key(parts[-1]) in drop or len(parts[-1].split()) <= 3):
-        # A short last segment after a separator is almost always the site name.
-        if _key(parts[-1]) not in drop and len(" ".join(parts[:-1]).split()) < 3:
-            break
-        parts.pop()
-    return " - ".join(part.strip() for part in parts) if len(parts) > 1 else parts[0].strip()
-
-
-# Placeholder "authors" some CMSs put in their metadata.
-_NOT_AUTHORS = frozenset({"username", "no author", "admin", "administrator", "unknown", "author"})
-_TRAILING_MONTH = re.compile(
-    r"\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$", re.IGNORECASE
-)
-
-
-def _author_names(author: str) -> str:
-    """trafilatura's author field ("A; B; a") as a readable list: "A and B"."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for part in author.split(";"):
-        # A date run into the author field ("Jane Doe May") leaves a month name behind.
-        name = _TRAILING_MONTH.sub("", part.strip())
-        key = _key(name)
-        if key and key not in seen and key not in _NOT_AUTHORS:
-            seen.add(key)
-            names.append(name)
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+        return None, True
+    complete = not any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
+    return tree, complete
 
 
 def _element_text(element: etree._Element) -> str:
@@ -193,10 +102,8 @@ def _xml_blocks(main: etree._Element) -> Iterator[tuple[str, ParagraphKind]]:
             yield _element_text(element), "body"
 
 
-def _trafilatura(
-    html: str, url: str | None
-) -> tuple[list[tuple[str, ParagraphKind]], dict[str, str]]:
-    """Run trafilatura; returns the body blocks and the metadata it found (maybe empty)."""
+def _extract_xml(html: str, url: str | None, *, precision: bool) -> etree._Element | None:
+    """One trafilatura run as an XML tree (None when it finds nothing or fails)."""
     try:
         xml = trafilatura.extract(
             html,
@@ -207,20 +114,51 @@ def _trafilatura(
             include_tables=True,
             include_images=False,
             include_formatting=False,
+            favor_precision=precision,
         )
     except Exception:
         # A third-party parser on hostile input may fail in any way; the lxml fallback copes.
-        return [], {}
+        return None
     if not xml:
-        return [], {}
+        return None
     try:
-        doc = etree.fromstring(xml.encode("utf-8"))
+        return etree.fromstring(xml.encode("utf-8"))
     except etree.XMLSyntaxError:
-        return [], {}
-    meta = {str(key): clean_inline(str(value)) for key, value in doc.attrib.items()}
-    main = doc.find("main")
+        return None
+
+
+def _blocks_of(doc: etree._Element | None) -> list[tuple[str, ParagraphKind]]:
+    """The non-empty body blocks of one trafilatura result."""
+    main = doc.find("main") if doc is not None else None
     blocks = list(_xml_blocks(main)) if main is not None else []
-    return [(text, kind) for text, kind in blocks if text], meta
+    return [(text, kind) for text, kind in blocks if text]
+
+
+# trafilatura's precision mode drops more boilerplate (related links, teasers, sign-up boxes)
+# but on some layouts loses most of the story; below this share of the default run's text it
+# has lost the story, not the clutter.
+_PRECISION_MIN_SHARE = 0.5
+_MERGED_FACTOR = 2
+
+
+def _trafilatura(
+    html: str, url: str | None
+) -> tuple[list[tuple[str, ParagraphKind]], dict[str, str]]:
+    """Run trafilatura; returns the body blocks and the metadata it found (maybe empty)."""
+    precise = _extract_xml(html, url, precision=True)
+    default = _extract_xml(html, url, precision=False)
+    blocks = _blocks_of(precise)
+    fallback = _blocks_of(default)
+    size = sum(len(text) for text, _ in blocks)
+    longest = max((len(text) for text, _ in blocks), default=0)
+    if size < _PRECISION_MIN_SHARE * sum(len(text) for text, _ in fallback) or (
+        # Paragraphs run together into one: the precise run lost the page's structure.
+        longest > _MERGED_FACTOR * max((len(text) for text, _ in fallback), default=0)
+    ):
+        blocks = fallback
+    doc = default if default is not None else precise
+    meta = {str(k): clean_inline(str(v)) for k, v in doc.attrib.items()} if doc is not None else {}
+    return blocks, meta
 
 
 # Elements whose text is never the article: scripts, navigation, page furniture.
@@ -247,12 +185,13 @@ def _fallback_blocks(tree: lxml_html.HtmlElement | None) -> list[tuple[str, Para
             # drop_tree keeps the tail: text that follows the element, not part of it.
             element.drop_tree()
     blocks: list[tuple[str, ParagraphKind]] = []
-    seen: set[int] = set()
+    # Elements, not id()s: lxml's proxies die and their ids are reused.
+    seen: set[etree._Element] = set()
     for element in root.iter(*_FALLBACK_BLOCKS):
         # Skip blocks nested in a block already taken (a <p> inside an <li>, say).
-        if any(id(ancestor) in seen for ancestor in element.iterancestors()):
+        if any(ancestor in seen for ancestor in element.iterancestors()):
             continue
-        seen.add(id(element))
+        seen.add(element)
         text = clean_inline(element.text_content())
         if text:
             kind: ParagraphKind = _FALLBACK_BLOCKS[element.tag]  # type: ignore[assignment]
@@ -266,29 +205,98 @@ def _fallback_blocks(tree: lxml_html.HtmlElement | None) -> list[tuple[str, Para
 
 
 def _refine(
-    blocks: list[tuple[str, ParagraphKind]], facts: _PageFacts
+    blocks: list[tuple[str, ParagraphKind]], facts: PageFacts
 ) -> list[tuple[str, ParagraphKind]]:
     """Fix kinds trafilatura cannot know: captions, bylines, leftover chrome lines."""
-    present = {_key(text) for text, _ in blocks}
+    present = {key(text) for text, _ in blocks}
     missing = {
-        key: caption
-        for caption, key in reversed(facts.anchored_captions)
-        if _key(caption) not in present and key in present
+        para_key: caption
+        for caption, para_key in reversed(facts.anchored_captions)
+        if key(caption) not in present and para_key in present
     }
     out: list[tuple[str, ParagraphKind]] = []
     for index, (text, kind) in enumerate(blocks):
-        caption = missing.pop(_key(text), None)
-        if caption is not None:
-            out.append((caption, "caption"))
-        if is_chrome(text):
+        caption = missing.pop(key(text), None)
+        # A one-word "caption" is a photographer's first name or a share button's label.
+        if caption is not None and len(caption.split()) > 1 and not is_chrome(caption):
+            out.append((repair_caption(caption), "caption"))
+        if is_chrome(text) or not re.search(r"\w", text):
             continue
-        key = _key(text)
-        if key in facts.captions or (kind == "body" and is_caption(text)):
+        text_key = key(text)
+        if kind != "heading" and text_key in facts.site_names:
+            continue  # The site's name alone on a line: a logo's text or a source label.
+        if out and key(out[-1][0]) == text_key:
+            continue  # The same block twice in a row (a caption repeated by a slideshow).
+        if text_key in facts.captions or (kind in ("body", "list") and is_caption(text)):
             kind = "caption"
-        elif kind in ("body", "list") and index < 6 and is_byline(text):
+            text = repair_caption(text)
+        elif (kind in ("body", "list") and index < 6 and is_byline(text)) or (
+            kind in ("body", "list") and is_contributor_line(text)
+        ):
             kind = "byline"
         out.append((text, kind))
     return out
+
+
+def _drop_headline(
+    blocks: list[tuple[str, ParagraphKind]], title: str
+) -> list[tuple[str, ParagraphKind]]:
+    """The blocks without the headline (it is the title, not body text); a short kicker
+    ("Port Ellis", "Politics") printed above it goes with it."""
+    title_key = key(title)
+    for index, (text, _kind) in enumerate(blocks[:4]):
+        if title_key and key(text) == title_key:
+            kickers = blocks[:index]
+            if all(len(k.split()) <= 4 and kind != "caption" for k, kind in kickers):
+                return blocks[index + 1 :]
+            return blocks[:index] + blocks[index + 1 :]
+    return blocks
+
+
+def _with_byline(
+    blocks: list[tuple[str, ParagraphKind]], authors: list[str], facts: PageFacts
+) -> tuple[list[tuple[str, ParagraphKind]], str | None]:
+    """The blocks with the author line where a reader expects it, and the byline text.
+
+    The page's own line is kept when it names the authors ("By Jane Doe, Staff Writer");
+    otherwise the names the page's metadata gives become the line.
+    """
+    # Author lines at the top ("By ..."), not contributor credits that share their kind.
+    top = [i for i, (text, kind) in enumerate(blocks[:6]) if kind == "byline" and is_byline(text)]
+    if not authors:
+        return blocks, (_by(blocks[top[0]][0]) if top else None)
+    wanted = [key(name) for name in authors]
+
+    def names_all(line: str) -> bool:
+        line_key = f" {key(line)} "
+        return all(f" {name} " in line_key for name in wanted)
+
+    def names_only(line: str) -> bool:
+        # Names, roles and the site's name, and nothing else: "By Jane Doe, Staff Writer".
+        return sorted(key(n) for n in author_names(line, facts.site_names)) == sorted(wanted)
+
+    line = next((blocks[i][0] for i in top if names_only(blocks[i][0])), None)
+    if line is None:
+        line = next((b for b in facts.bylines if names_only(b)), None)
+    byline = _by(line) if line else f"By {join_names(authors)}"
+    if any(names_only(blocks[i][0]) for i in top):
+        return blocks, byline
+    if top:
+        # The body's author line names someone else than the page's metadata, or carries
+        # more than names (a date run into it): the metadata's line replaces it.
+        blocks = [*blocks[: top[0]], (byline, "byline"), *blocks[top[0] + 1 :]]
+        return blocks, byline
+    head = f" {key(' '.join(text for text, _ in blocks[:3]))} "
+    if not all(f" {name} " in head for name in wanted):
+        blocks = [(byline, "byline"), *blocks]
+    return blocks, byline
+
+
+def _by(line: str) -> str:
+    """An author line with a tidy "By" and no contact details: "by: Jane Doe |
+    jdoe@example.com" -> "By Jane Doe"."""
+    line = re.sub(r"\s*(?:[|/·•,]\s*)?(?:\S+@\S+\.\w+|@\w+)\s*$", "", line)
+    return re.sub(r"^by\s*:?\s+", "By ", line, flags=re.IGNORECASE)
 
 
 def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
@@ -296,42 +304,32 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
 
     Raises :class:`LoadError` when the page holds no readable text at all.
     """
-    tree = _parse_tree(html)
-    facts = _page_facts(tree)
+    tree, complete = _parse_tree(html)
+    facts = page_facts(tree)
     blocks, meta = _trafilatura(html, url)
-    if not blocks:
+    if not complete:
+        # The tree (trafilatura's too) stops at libxml2's depth limit: read the page as a
+        # flat stream of tags instead, so nothing below the limit is lost.
+        blocks = flat_blocks(html)
+    elif not blocks:
         blocks = _fallback_blocks(tree)
     blocks = _refine(blocks, facts)
+    blocks = drop_page_meta(blocks)
+    teasers = teaser_keys(tree)
+    blocks = drop_more_lists(blocks, teasers)
+    blocks = drop_teasers(blocks, teasers)
 
-    author = _author_names(meta.get("author", ""))
-    site = meta.get("sitename", "") or facts.site
-    title = _best_title(meta.get("title", ""), facts, site, author)
-
-    # The headline is the title, not body text; a short kicker ("Port Ellis", "Politics")
-    # printed above it goes with it.
-    title_key = _key(title)
-    for index, (text, _kind) in enumerate(blocks[:4]):
-        if title_key and _key(text) == title_key:
-            kickers = blocks[:index]
-            if all(len(k.split()) <= 4 and kind != "caption" for k, kind in kickers):
-                blocks = blocks[index + 1 :]
-            else:
-                del blocks[index]
-            break
+    authors = facts.authors or [
+        name
+        for part in meta.get("author", "").split(";")
+        for name in author_names(strip_trailing_month(part.strip()), facts.site_names)
+    ]
+    site = facts.site or meta.get("sitename", "")
+    title = choose_title(facts, meta.get("title", ""), authors)
+    blocks = _drop_headline(blocks, title)
     if not blocks and not title:
         raise LoadError(f"{display_name(source)} has no readable text")
-
-    byline = next((text for text, kind in blocks[:6] if kind == "byline"), None)
-    if byline is None and author:
-        # The page's own byline element says it best ("By Jane Doe, Staff Writer").
-        byline = next(
-            (text for text in facts.bylines if _key(author) in _key(text)), f"By {author}"
-        )
-        # Put the author where a reader expects it, unless the body already names them on
-        # the first lines (then it is a byline line trafilatura kept as text).
-        head = _key(" ".join(text for text, _ in blocks[:3]))
-        if _key(author) not in head:
-            blocks.insert(0, (byline, "byline"))
+    blocks, byline = _with_byline(blocks, authors, facts)
     return Article.from_blocks(
         source,
         title,

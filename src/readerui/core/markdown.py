@@ -10,26 +10,60 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
 
+from readerui.core.blocks import is_byline, is_caption, is_chrome, is_contributor_line
 from readerui.core.models import Article, ParagraphKind
 from readerui.core.normalize import clean_inline, normalize_text
-from readerui.core.plaintext import is_byline, is_caption, is_chrome
 
 __all__ = ["parse_markdown"]
 
-# YAML front matter (Jekyll, Hugo, Obsidian): metadata, not text, but it may carry the title.
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_FM_FIELD = re.compile(r"^(title|author|date|site)\s*:\s*(.+?)\s*$", re.M | re.I)
 _HTML_TAG = re.compile(r"<[^>]*>")
 
+# mdit_py_plugins finds the YAML front matter block (Jekyll, Hugo, Obsidian); only four plain
+# fields of it matter here, so a line reader does instead of a YAML parser as a dependency.
+_FM_FIELD = re.compile(r"^(title|author|authors|date|site)[ \t]*:[ \t]*(.*?)[ \t]*$", re.I)
+_FM_ITEM = re.compile(r"^[ \t]+-[ \t]+(.+?)[ \t]*$")
 
-def _front_matter(text: str) -> tuple[str, dict[str, str]]:
-    """Split YAML front matter off the text; returns ``(rest, simple fields)``."""
-    match = _FRONT_MATTER.match(text)
-    if match is None:
-        return text, {}
-    fields = {key.lower(): value.strip("'\"") for key, value in _FM_FIELD.findall(match.group(1))}
-    return text[match.end() :], fields
+
+def _unquote(value: str) -> str:
+    """A YAML scalar without its surrounding quotes."""
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+        return value[1:-1]
+    return value
+
+
+def _front_matter_fields(block: str) -> dict[str, str]:
+    """The title, author, date and site of a front matter block; an author list
+    (``authors:`` followed by ``- name`` lines, or ``[a, b]``) becomes "A and B"."""
+    fields: dict[str, str] = {}
+    lines = block.split("\n")
+    for index, line in enumerate(lines):
+        match = _FM_FIELD.match(line)
+        if match is None:
+            continue
+        key = match.group(1).lower()
+        key = "author" if key == "authors" else key
+        value = match.group(2)
+        if value.startswith("[") and value.endswith("]"):
+            items = [_unquote(item.strip()) for item in value[1:-1].split(",")]
+        elif value:
+            items = [_unquote(value)]
+        else:
+            items = []
+            for item_line in lines[index + 1 :]:
+                item = _FM_ITEM.match(item_line)
+                if item is None:
+                    break
+                items.append(_unquote(item.group(1)))
+        items = [clean_inline(item) for item in items if item.strip()]
+        if items and key not in fields:
+            fields[key] = (
+                " and ".join(items)
+                if len(items) <= 2
+                else ", ".join(items[:-1]) + " and " + items[-1]
+            )
+    return fields
 
 
 def _inline_text(token: Token) -> tuple[str, list[str]]:
@@ -68,9 +102,11 @@ def parse_markdown(text: str, source: str) -> Article:
     paragraphs holding their alt text.
     """
     text = normalize_text(text)
-    text, fields = _front_matter(text)
-    parser = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+    parser = (
+        MarkdownIt("commonmark").enable("table").enable("strikethrough").use(front_matter_plugin)
+    )
     tokens = parser.parse(text)
+    fields = next((_front_matter_fields(t.content) for t in tokens if t.type == "front_matter"), {})
 
     title = ""
     blocks: list[tuple[str, ParagraphKind]] = []
@@ -135,6 +171,8 @@ def parse_markdown(text: str, source: str) -> Article:
             elif is_byline(para) and len(blocks) < 8:
                 block_kind = "byline"
                 byline = byline or para
+            elif is_contributor_line(para):
+                block_kind = "byline"
             elif is_caption(para):
                 block_kind = "caption"
             else:
