@@ -189,6 +189,15 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
+def _report_progress(
+    send: Callable[[bytes, bytes], None], start: float, estimate: float, done: threading.Event
+) -> None:
+    """Send the estimated fraction done twice a second until ``done`` is set."""
+    while not done.wait(0.5):
+        fraction = min(0.99, (time.perf_counter() - start) / estimate)
+        send(_PROGRESS, struct.pack(">d", fraction))
+
+
 def _child_main() -> int:
     """Read one article, send the analysis back (see the module docstring)."""
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
@@ -200,14 +209,33 @@ def _child_main() -> int:
         return 1
     _, length = _HEADER.unpack(header)
     article: Article = pickle.loads(stdin.read(length))
+    lock = threading.Lock()  # frames from the progress thread and this one must not mix
+
+    def send(kind: bytes, payload: bytes) -> None:
+        with lock:
+            _write_frame(stdout, kind, payload)
+
     try:
-        _write_frame(stdout, _PROGRESS, struct.pack(">d", 0.0))
+        send(_PROGRESS, struct.pack(">d", 0.0))
         if len(article.text) > PARTIAL_CHARS * 2:
-            part = analyze(opening_part(article))
-            _write_frame(stdout, _PARTIAL, pickle.dumps(part))
-            _write_frame(stdout, _PROGRESS, struct.pack(">d", PARTIAL_CHARS / len(article.text)))
-        analysis = analyze(article)
-        _write_frame(stdout, _RESULT, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
+            started = time.perf_counter()
+            part = opening_part(article)
+            send(_PARTIAL, pickle.dumps(analyze(part)))
+            # The analysis is linear in the text: the opening part's pace says how long the
+            # whole will take, and progress is reported on that estimate (never past 99%).
+            pace = (time.perf_counter() - started) / max(1, len(part.text))
+            estimate = max(pace * len(article.text), 1e-3)
+            done = threading.Event()
+            threading.Thread(
+                target=_report_progress,
+                args=(send, time.perf_counter(), estimate, done),
+                daemon=True,
+            ).start()
+            analysis = analyze(article)
+            done.set()
+        else:
+            analysis = analyze(article)
+        send(_RESULT, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as exc:  # reported to the parent as one line, never a traceback
         from readerui.core.errors import describe
 

@@ -325,7 +325,8 @@ def load_bytes(
     if on_preview is not None and opening is not None:
         preview = _parse(opening, source, fmt)
         if preview.text:
-            on_preview(preview, len(text))
+            # The whole text's length after clean-up, estimated from the opening part's.
+            on_preview(preview, round(len(text) * len(preview.text) / len(opening)))
     article = _parse(text, source, fmt)
     if not article.text and not article.title:
         raise LoadError(f"{name} has no readable text")
