@@ -189,20 +189,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="1 KB and 100 KB, once (for CI)")
     parser.add_argument("--turns", type=int, default=20, help="page turns measured per run")
+    parser.add_argument(
+        "--sizes", default=",".join(SIZES), help="which inputs, e.g. '1 MB,10 MB' (default: all)"
+    )
+    parser.add_argument("--no-analysis", action="store_true", help="skip the analyze rows")
     args = parser.parse_args(argv)
-    sizes = {k: v for k, v in SIZES.items() if not args.smoke or v <= 100_000}
+    chosen = [part.strip() for part in args.sizes.split(",")]
+    sizes = {k: v for k, v in SIZES.items() if k in chosen and (not args.smoke or v <= 100_000)}
     turns = 3 if args.smoke else args.turns
     have_tmux = shutil.which("tmux") is not None
     if have_tmux:
         subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True)
     try:
-        return _run(sizes, turns, have_tmux)
+        return _run(sizes, turns, have_tmux, not args.no_analysis)
     finally:
         if have_tmux:
             subprocess.run([*TMUX, "kill-server"], check=False)
 
 
-def _run(sizes: dict[str, int], turns: int, have_tmux: bool) -> int:
+def _run(sizes: dict[str, int], turns: int, have_tmux: bool, analysis_rows: bool) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = make_inputs(folder, sizes)
@@ -241,6 +246,8 @@ def _run(sizes: dict[str, int], turns: int, have_tmux: bool) -> int:
                 )
         else:
             print("(tmux not found: first-page and page-turn rows skipped)")
+        if not analysis_rows:
+            return 0
         print()
         seed_time, seed_rss = analysis(files["seed"])
         print("| input | `analyze --json` | throughput | peak RSS | RSS over seed run / input |")

@@ -53,7 +53,7 @@ async def test_quitting_cancels_the_analysis(
     monkeypatch.setattr(analysis_module, "analyze", gated_analyze)
     app = ReaderApp(article=long_article)
     async with app.run_test(size=(80, 24)) as pilot:
-        assert started.wait(30)
+        assert await asyncio.to_thread(started.wait, 30)
         worker = next(w for w in app.workers if w.group == "analysis")
         await pilot.press(key)
         await pilot.pause()
@@ -83,7 +83,7 @@ async def test_a_step_deaf_to_cancel_does_not_keep_a_worker_thread(
     app = ReaderApp(article=long_article)
     try:
         async with app.run_test(size=(80, 24)) as pilot:
-            assert started.wait(30)
+            assert await asyncio.to_thread(started.wait, 30)
             await pilot.press("q")
         # What asyncio.run does before the process can exit: wait for the worker threads.
         # With the step still held at its gate, this returns only if no worker waits on it.

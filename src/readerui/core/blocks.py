@@ -242,6 +242,8 @@ _CREDIT_END = re.compile(
 # line, or "and/or" would make any sentence a caption.
 _SLASH_CREDIT = re.compile(r"[A-Z][\w.'-]+/\s*[A-Z][\w.&-]+(?:\s[A-Z][\w.&-]+){0,3}[\s.)]*$")
 _CAPTION_MAX_WORDS = 80
+_CREDIT_WORDS = ("photo", "image", "picture", "provided")
+_CREDIT_END_CHARS = 200
 
 
 # Text a news site's photo viewer puts before every caption.
@@ -261,9 +263,17 @@ def is_caption(paragraph: str) -> bool:
         return False
     if GALLERY_PREFIX.match(text) and len(text.split()) > 5:
         return True
-    if _CREDIT_ANYWHERE.search(text) or _CREDIT_START.match(text):
+    # Every credit-anywhere form has a "(" or one of these words: most paragraphs of a book
+    # have none, and skip the search.
+    lower = text.lower()
+    maybe_credit = "(" in text or any(word in lower for word in _CREDIT_WORDS)
+    if maybe_credit and _CREDIT_ANYWHERE.search(text):
         return True
-    match = _CREDIT_END.search(text)
+    if _CREDIT_START.match(text):
+        return True
+    # A closing credit is a few words long: look at the end only (a book's paragraphs are
+    # long, and an end-anchored search tries every position).
+    match = _CREDIT_END.search(text, max(0, len(text) - _CREDIT_END_CHARS))
     if match is None:
         return False
     credit = match.group(0)

@@ -161,7 +161,8 @@ def _split_block(lines: list[str]) -> Iterator[tuple[str, ParagraphKind | None]]
             continue
         # Inside a hard-wrapped paragraph a line like "close." or "search." is the end of a
         # sentence, not a button: only a line that starts afresh can be chrome.
-        if is_chrome(line) and (not pending or pending[-1].rstrip().endswith(_SENTENCE_END)):
+        # (The cheap test first: most lines of a book continue a sentence.)
+        if (not pending or pending[-1].rstrip().endswith(_SENTENCE_END)) and is_chrome(line):
             continue
         special: ParagraphKind | None = None
         if is_byline(line):

@@ -156,7 +156,7 @@ class ReadingDesk(Horizontal):
             if resume and self.view.position == 0:
                 self.view.when_complete(lambda: self._resumed(resume))
             self.post_message(self.Changed())
-            self.loader.analyse(article)
+            self.call_after_refresh(self.loader.analyse, article)
         else:
             self.preview = False
             self.show(article)
@@ -199,7 +199,9 @@ class ReadingDesk(Horizontal):
         self.quotes_panel.speaker = None
         self.quotes_panel.reset()
         self.post_message(self.Changed())
-        self.loader.analyse(article)
+        # After the first page is on screen: the first analysis of a session loads word
+        # lists, and in a thread it would hold the interpreter lock while the page is drawn.
+        self.call_after_refresh(self.loader.analyse, article)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         """Fill the panels with the people and quotes found (unless it is an older article)."""
