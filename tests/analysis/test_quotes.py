@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from tests.analysis.helpers import make_article, quote, run
+from tests.analysis.helpers import SetAfter, make_article, quote, run
 
 from readerui.core.analysis import AnalysisCancelled, analyze
 from readerui.core.errors import ReaderError
@@ -203,19 +203,6 @@ def test_paragraph_quote_after_introduction_takes_its_subject() -> None:
     assert quote(r, "We carry").speaker == "Tobias Renk"
 
 
-class _SetAfter(threading.Event):
-    """An event that reports itself set from its ``n``-th check on."""
-
-    def __init__(self, n: int) -> None:
-        super().__init__()
-        self.calls = 0
-        self.n = n
-
-    def is_set(self) -> bool:
-        self.calls += 1
-        return self.calls >= self.n
-
-
 def test_sentence_about_someone_else_between_quotes_ends_the_continuation() -> None:
     r = run(
         "Idris Pell staged the piece in 2016. Lena Mork joined the cast later.",
@@ -309,7 +296,7 @@ def test_pronoun_after_the_last_name_is_the_nearer_subject() -> None:
 
 def test_cancel_during_a_long_run_stops_between_batches() -> None:
     article = make_article(*["“Fine,” said Anna Berg."] * 600)
-    event = _SetAfter(3)  # set once the first paragraph batch is done
+    event = SetAfter(3)  # set once the first paragraph batch is done
     with pytest.raises(AnalysisCancelled):
         analyze(article, event)
     assert event.calls == 3

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 
 from readerui.core.analysis.attribution import attribute
+from readerui.core.analysis.cancel import EVERY
 from readerui.core.analysis.people import build_people, to_people
 from readerui.core.analysis.quotes import find_quotes
 from readerui.core.errors import ReaderError
@@ -47,12 +48,14 @@ def analyze(article: Article, cancel: threading.Event | None = None) -> Analysis
     check()
     index = build_people(article, check)
     check()
-    raw = find_quotes(article)
+    raw = find_quotes(article, check)
     check()
     atts = attribute(article, index, raw, check)
     check()
     quotes: list[Quote] = []
-    for rq, att in zip(raw, atts, strict=True):
+    for qi, (rq, att) in enumerate(zip(raw, atts, strict=True)):
+        if qi % EVERY == 0:
+            check()
         speaker = None
         if att.speaker is not None:
             ent = index.entities[att.speaker]

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.cancel import EVERY, Check, finditer, never, ticking
 from readerui.core.analysis.names import is_role_word
 from readerui.core.analysis.people import PeopleIndex
 from readerui.core.analysis.quotes import RawQuote
@@ -61,6 +61,7 @@ def _speaks_for(head: str) -> bool:
     return head in _DELEGATES or is_role_word(head)
 
 
+_NON_SPACE = re.compile(r"\S")
 _HE_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
 
@@ -78,8 +79,14 @@ class Attribution:
     """A source that is no person ("…,” it said) was found: no fallback may guess one."""
 
 
+_QUOTES_PER_CHECK = 64
+"""Quotes attributed between two cancellation checks (each takes a few look-ups)."""
+_TOPIC_PRONOUN_TRIES = 4
+"""Pronouns tried, latest first, when looking for the person a paragraph is about."""
 _PRONOUN_WINDOW = 2500
 """How far back (characters) a pronoun's antecedent is looked for."""
+_FALLBACK_WINDOW = 1500
+"""How far back anyone at all is taken when nobody of the pronoun's gender is in reach."""
 _DISTANCE_SCALE = 250.0
 """Characters of distance that cost as much as one unit of salience."""
 _PREPOSITION_BEFORE = re.compile(
@@ -128,14 +135,44 @@ def _position_score(text: str, start: int, end: int) -> float:
     return score
 
 
-def _sentence_start(text: str, lo: int, pos: int) -> int:
-    """Start of the sentence holding ``pos``, not before ``lo``."""
-    last = lo
-    for m in _SENT_END.finditer(text, lo, pos):
-        if _ABBREV_END.search(text[max(lo, m.start() - 6) : m.end()]):
-            continue
-        last = m.end()
-    return last
+_TAIL = 40
+"""Characters before a position re-read for a sentence end: the boundary regex looks ahead,
+and right before the position it may match only because the position cuts the text."""
+
+
+class _Sentences:
+    """Sentence boundaries of the whole text, found once, so that finding the sentence that
+    holds a position is a bisection rather than a rescan from the paragraph start (which made
+    attribution quadratic in a long paragraph of quotes)."""
+
+    def __init__(self, text: str, article: Article, check: Check = never) -> None:
+        self.text = text
+        ends: list[int] = []
+        for para in ticking(article.paragraphs, check):
+            ends.extend(_boundaries(text, para.start, para.end, check))
+        self.ends = ends
+
+    def start_of(self, lo: int, pos: int) -> int:
+        """Start of the sentence holding ``pos``, not before ``lo``."""
+        tail = max(lo, pos - _TAIL)
+        last = lo
+        i = bisect_right(self.ends, tail) - 1
+        if i >= 0 and self.ends[i] > lo:
+            last = self.ends[i]
+        for b in _boundaries(self.text, tail, pos):
+            last = b
+        return last
+
+
+def _boundaries(text: str, lo: int, hi: int, check: Check = never) -> list[int]:
+    """Offsets just past every sentence end in ``text[lo:hi]`` (abbreviations skipped)."""
+    out: list[int] = []
+    for i, m in enumerate(_SENT_END.finditer(text, lo, hi)):
+        if i % EVERY == EVERY - 1:
+            check()
+        if not _ABBREV_END.search(text[max(lo, m.start() - 6) : m.end()]):
+            out.append(m.end())
+    return out
 
 
 def _sentence_end(text: str, pos: int, hi: int) -> int:
@@ -150,17 +187,55 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 class _Resolver:
     """Resolves subjects (names, pronouns, roles, noun phrases) to people."""
 
-    def __init__(self, text: str, people: PeopleIndex, quotes: list[RawQuote]) -> None:
+    def __init__(
+        self, article: Article, people: PeopleIndex, quotes: list[RawQuote], check: Check
+    ) -> None:
+        text = article.text
         self.text = text
         self.people = people
+        self.sentences = _Sentences(text, article, check)
+        self.first_word = [
+            m.start() if (m := _NON_SPACE.search(text, p.start, p.end)) else p.end
+            for p in ticking(article.paragraphs, check)
+        ]
+        """Offset of each paragraph's first non-space character."""
         # Mentions inside quotes are not antecedents of "he said" after the quote.
         self.qs = [q.start for q in quotes]
         self.qe = [q.end for q in quotes]
         # Names in captions are not antecedents either: a caption sits outside the prose.
         self.quoted_mention = [
-            self.in_quote(s) or people.in_aside(s) for s in people.mention_starts
+            self.in_quote(s) or people.in_aside(s) for s, _, _ in ticking(people.mentions(), check)
         ]
         self.last_score: dict[int, float] = {}
+        self._position_cache: dict[int, float] = {}
+        # For topic_of, found once: the last mention that can be a paragraph's topic at or
+        # before each mention, and every "he"/"she" outside quotes.
+        self.topic_before: list[int] = []
+        last = -1
+        for i, (_ms, me, ei) in enumerate(people.mentions()):
+            if i % EVERY == 0:
+                check()
+            ent = people.entities[ei]
+            if (
+                not text.startswith(("’s ", "'s ", "’ ", "' "), me)
+                and not self.quoted_mention[i]
+                and ent.mentions
+                and ent.body
+            ):
+                last = i
+            self.topic_before.append(last)
+        self.pronoun_at: list[tuple[int, str]] = [
+            (m.start(), m.group(1))
+            for m in finditer(_HE_SHE, text, 0, len(text), check)
+            if not self.in_quote(m.start())
+        ]
+
+    def _position(self, i: int, start: int, end: int) -> float:
+        """:func:`_position_score` of mention ``i``, computed once per mention."""
+        score = self._position_cache.get(i)
+        if score is None:
+            score = self._position_cache[i] = _position_score(self.text, start, end)
+        return score
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quoted span."""
@@ -169,19 +244,26 @@ class _Resolver:
 
     def topic_of(self, start: int, end: int) -> int | None:
         """The person a paragraph (``text[start:end]``) ends up talking about, outside quotes:
-        its last named person or resolved he/she, whichever comes later."""
+        its last named person or resolved he/she, whichever comes later. (A possessive
+        mention, "… slamming Ms. Lund’s offer", is no topic.)"""
         best: tuple[int, int] | None = None
-        for ms, me, ei in self.people.mentions_between(start, end):
-            ent = self.people.entities[ei]
-            if self.text.startswith(("’s ", "'s ", "’ ", "' "), me):
-                continue  # "… before slamming Ms. Lund’s offer": a possessive is no topic
-            if not self.in_quote(ms) and not self.people.in_aside(ms) and ent.mentions and ent.body:
+        i = self.people.last_mention_within(start, end)
+        if i is not None and (j := self.topic_before[i]) >= 0:
+            ms, _, ei = self.people.mention(j)
+            if ms >= start:
                 best = (ms, ei)
-        for m in _HE_SHE.finditer(self.text, start, end):
-            if (best is None or m.start() > best[0]) and not self.in_quote(m.start()):
-                who = self.pronoun(m.group(1), m.start())
-                if who is not None:
-                    best = (m.start(), who)
+        floor = best[0] if best else start
+        k = bisect_left(self.pronoun_at, (end, "")) - 1
+        # The latest pronoun that resolves wins; a few tries are enough (the rest are no
+        # later than those), and the bound keeps a paragraph of pronouns linear.
+        for _ in range(_TOPIC_PRONOUN_TRIES):
+            if k < 0 or self.pronoun_at[k][0] < floor:
+                break
+            pos, word = self.pronoun_at[k]
+            who = self.pronoun(word, pos)
+            if who is not None:
+                return who
+            k -= 1
         return best[1] if best else None
 
     def salient(self, pos: int) -> int | None:
@@ -206,12 +288,12 @@ class _Resolver:
         """
         gender = "m" if word.lower() in lx.PRONOUNS_MALE else "f"
         ppl = self.people
-        text = self.text
         best: dict[int, float] = {}
-        i = bisect_left(ppl.mention_starts, pos) - 1
-        while i >= 0 and pos - ppl.mention_starts[i] <= _PRONOUN_WINDOW:
-            start = ppl.mention_starts[i]
-            ei = ppl.mention_owner[i]
+        i = ppl.count_before(pos) - 1
+        while i >= 0:
+            start, end, ei = ppl.mention(i)
+            if pos - start > _PRONOUN_WINDOW:
+                break
             ent = ppl.entities[ei]
             i -= 1
             if self.quoted_mention[i + 1] or not ent.body or not ent.mentions or ei == exclude:
@@ -221,7 +303,7 @@ class _Resolver:
             score = -(pos - start) / _DISTANCE_SCALE
             if ent.gender is None:
                 score -= 1.0
-            score += _position_score(text, start, ppl.mention_ends[i + 1])
+            score += self._position(i + 1, start, end)
             if score > best.get(ei, -1e9):
                 best[ei] = score
         self.last_score = best
@@ -230,9 +312,11 @@ class _Resolver:
         if strict:
             return None
         # Nobody of that gender nearby: the given-name guess was probably wrong.
-        i = bisect_left(ppl.mention_starts, pos) - 1
-        while i >= 0 and pos - ppl.mention_starts[i] <= 1500:
-            owner = ppl.mention_owner[i]
+        i = ppl.count_before(pos) - 1
+        while i >= 0:
+            start, _, owner = ppl.mention(i)
+            if pos - start > _FALLBACK_WINDOW:
+                break
             if not self.quoted_mention[i] and ppl.entities[owner].body and owner != exclude:
                 return owner
             i -= 1
@@ -327,18 +411,18 @@ def attribute(
     article: Article,
     people: PeopleIndex,
     quotes: list[RawQuote],
-    check: Callable[[], None] | None = None,
+    check: Check = never,
 ) -> list[Attribution]:
     """Attribute every quote; the result is parallel to ``quotes``.
 
-    ``check`` is called every few hundred quotes so a caller can abort a long run.
+    ``check`` is called often (see :mod:`.cancel`) so a caller can abort a long run.
     """
     text = article.text
     paras = article.paragraphs
-    res = _Resolver(text, people, quotes)
+    res = _Resolver(article, people, quotes, check)
     out: list[Attribution] = []
     for qi, q in enumerate(quotes):
-        if check is not None and qi % 256 == 0:
+        if qi % _QUOTES_PER_CHECK == 0:
             check()
         para = paras[q.para]
         prev_q = quotes[qi - 1] if qi > 0 else None
@@ -352,7 +436,7 @@ def attribute(
                 att = before
         if att.speaker is None and att.label is None and not att.settled and prev_q is not None:
             prev_att = out[qi - 1]
-            if _continues(text, article, q, prev_q) and not _names_other(
+            if _continues(text, res.first_word, q, prev_q) and not _names_other(
                 res, prev_q, q, prev_att.speaker
             ):
                 att = Attribution(prev_att.speaker, prev_att.label, prev_att.cue)
@@ -361,11 +445,11 @@ def attribute(
             and att.label is None
             and not att.settled
             and len(text[q.start : q.end].split()) > 3
-            and _sentence_start(text, para.start, q.open_at) >= q.open_at - 1
+            and res.sentences.start_of(para.start, q.open_at) >= q.open_at - 1
         ):
             # A quote sentence with no attribution after one that introduces its speaker
             # ("Chapman admits there were fatalities." / "“I can’t say …”").
-            if text[para.start : q.open_at].strip():
+            if res.first_word[q.para] < q.open_at:
                 ei = res.topic_of(para.start, q.open_at)
             elif q.para > 0:
                 ei = res.topic_of(paras[q.para - 1].start, paras[q.para - 1].end)
@@ -433,7 +517,7 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
 
 def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
     """`X said: “…”` / `X told CNN that “…”` / `According to X, “…”`."""
-    s = _sentence_start(text, lo, q.open_at)
+    s = res.sentences.start_of(lo, q.open_at)
     window = text[s : q.open_at]
     cues = list(_CUE.finditer(window))
     if not cues:
@@ -499,7 +583,7 @@ def _names_other(res: _Resolver, prev: RawQuote, q: RawQuote, speaker: int | Non
     return False
 
 
-def _continues(text: str, article: Article, q: RawQuote, prev: RawQuote) -> bool:
+def _continues(text: str, first_word: list[int], q: RawQuote, prev: RawQuote) -> bool:
     """Whether an unattributed quote carries on the previous quote's speaker."""
     if prev.para == q.para:
         between = text[prev.close_at : q.open_at]
@@ -507,6 +591,5 @@ def _continues(text: str, article: Article, q: RawQuote, prev: RawQuote) -> bool
         return len(between.split()) <= 12
     if q.para - prev.para > 1:
         return False
-    para = article.paragraphs[q.para]
     # The quote opens its paragraph: a multi-paragraph quote or a run of quoted paragraphs.
-    return not text[para.start : q.open_at].strip()
+    return first_word[q.para] >= q.open_at

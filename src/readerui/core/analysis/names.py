@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.cancel import EVERY, Check, never
 
 __all__ = [
     "NameRun",
@@ -265,17 +266,28 @@ def _camel_ok(part: str) -> bool:
     return chunk != 1
 
 
-def find_runs(text: str, start: int, end: int, lower_vocab: frozenset[str]) -> list[NameRun]:
+def find_runs(
+    text: str, start: int, end: int, lower_vocab: frozenset[str], check: Check = never
+) -> list[NameRun]:
     """Every capitalised run in ``text[start:end]`` (one paragraph), classified.
 
     ``lower_vocab`` is the set of words the article also uses in lower case: a capitalised
     sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
+    ``check`` is called every few hundred words (see :mod:`.cancel`).
     """
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    words: list[tuple[int, int, str]] = []
+    for mi, m in enumerate(_WORD.finditer(text, start, end)):
+        if mi % EVERY == 0:
+            check()
+        words.append((m.start(), m.end(), m.group()))
     runs: list[NameRun] = []
     i = 0
     n = len(words)
+    next_check = EVERY
     while i < n:
+        if i >= next_check:
+            check()
+            next_check = i + EVERY
         s, e, w = words[i]
         if (w[0].islower() and "-" not in w) or not _is_cap(w):  # fast path: lower case
             i += 1

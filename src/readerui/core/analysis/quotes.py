@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readerui.core.analysis.cancel import EVERY, Check, never
 from readerui.core.models import Article
 
 __all__ = ["RawQuote", "find_quotes"]
@@ -87,7 +88,7 @@ def _singles(text: str, start: int, end: int, para: int, out: list[RawQuote]) ->
             open_at = None
 
 
-def find_quotes(article: Article) -> list[RawQuote]:
+def find_quotes(article: Article, check: Check = never) -> list[RawQuote]:
     """Every quoted span of ``article``, in text order, not overlapping.
 
     Single-quoted spans count only in a text that uses single marks for speech (more
@@ -96,7 +97,7 @@ def find_quotes(article: Article) -> list[RawQuote]:
     """
     doubles: list[RawQuote] = []
     singles: list[RawQuote] = []
-    _scan(article, doubles, singles)
+    _scan(article, doubles, singles, check)
     long_singles = sum(1 for q in singles if _words(article.text, q) >= 4)
     out = doubles + singles if long_singles > len(doubles) else doubles
     out.sort(key=lambda q: q.start)
@@ -107,7 +108,7 @@ def _words(text: str, q: RawQuote) -> int:
     return len(text[q.start : q.end].split())
 
 
-def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote]) -> None:
+def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote], check: Check) -> None:
     """Collect double-quoted spans into ``out`` and single-quoted ones into ``singles_out``."""
     text = article.text
     for pi, para in enumerate(article.paragraphs):
@@ -117,8 +118,13 @@ def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote]) ->
         # surround them ("Hello " she said); only an odd count needs the spacing heuristic.
         straight_even = text.count('"', para.start, para.end) % 2 == 0
         i = para.start - 1
+        check()
+        marks = 0
         # Jump from mark to mark: most characters are not quote marks.
         while True:
+            marks += 1
+            if marks % EVERY == 0:
+                check()
             m = _ANY_MARK.search(text, i + 1, para.end)
             if m is None:
                 break
@@ -147,6 +153,9 @@ def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote]) ->
                     # Opening twice: the first quote lost its closing mark; end it here.
                     _emit(out, text, open_at, i, i, pi, False)
                 _singles(text, outside_from, i, pi, singles_out)
+                # Read each stretch once: a run of quotes that never close would otherwise
+                # rescan the paragraph from its start for every one of them.
+                outside_from = max(outside_from, i)
                 open_at = mark_end - 1
             elif open_at is not None:
                 _emit(out, text, open_at, mark_end, i, pi, True)
