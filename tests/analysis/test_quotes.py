@@ -300,3 +300,25 @@ def test_cancel_during_a_long_run_stops_between_batches() -> None:
     with pytest.raises(AnalysisCancelled):
         analyze(article, event)
     assert event.calls == 3
+
+
+def test_each_quote_says_how_its_speaker_was_chosen() -> None:
+    from readerui.core.export import to_dict
+
+    article = make_article(
+        "Harbour chief Ines Kowalczyk met the crews on the quay.",
+        "“The boats stay in port until the storm passes,” Kowalczyk said.",
+        "She added: “Nobody sails tonight, and nobody argues about it.”",
+        "“We will check every mooring twice,” said Lars Pihl, her deputy.",
+        "“Repairs will take a week at the very least,” the port authority said.",
+        "“Nothing more can be done before morning, whatever happens.”",
+    )
+    doc = to_dict(article, analyze(article))
+    hows = {q["text"][:12]: (q["speaker"], q["how"]) for q in doc["quotes"]}
+    assert hows["The boats st"] == ("Ines Kowalczyk", "said-after")
+    assert hows["Nobody sails"] == ("Ines Kowalczyk", "pronoun:she")
+    assert hows["We will chec"] == ("Lars Pihl", "said-after")
+    assert hows["Repairs will"] == (None, "label")
+    # A paragraph opening on a quote with no verb carries on the previous source.
+    assert hows["Nothing more"] == (None, "continuation")
+    assert doc["quotes"][-1]["speaker_label"] == "the port authority"

@@ -71,6 +71,7 @@ def analyze(article: Article, cancel: threading.Event | None = None) -> Analysis
                 speaker_label=att.label if speaker is None else None,
                 cue=att.cue,
                 partial=_is_partial(qtext),
+                how=att.how,
             )
         )
     people = tuple(p for _, p in to_people(index))

@@ -61,6 +61,25 @@ def _speaks_for(head: str) -> bool:
     return head in _DELEGATES or is_role_word(head)
 
 
+Resolved = tuple[int | None, str | None, str]
+"""A resolved noun phrase: entity, label (the source's own words) and how it was resolved."""
+
+HOW = {
+    "said-after": "a speech verb after the quote names the speaker (“…,” Roe said / said Roe)",
+    "said-before": "a speech verb before the quote names the speaker (Roe said: “…”)",
+    "colon-before": "a name and a colon before the quote (Roe: “…”)",
+    "according-to": "“according to Roe”",
+    "name-after": "a name right after the quote, then a comma (“…” Jane Roe, a lawyer, …)",
+    "pronoun:he": "a pronoun beside a speech verb, resolved to the person in focus",
+    "role:…": "a role or description (“the mayor said”) resolved to the person who holds it",
+    "continuation": "the quote carries on the previous quote's speaker",
+    "topic": "an unattributed quote after a sentence about its speaker",
+    "label": "an unnamed source or an organisation: no person, its words in speaker_label",
+    "it": "“…,” it said: an organisation or document, no person",
+    "none": "no evidence: no speaker",
+}
+"""The values of :attr:`Attribution.how` (and of ``how`` in the JSON), with what they mean."""
+
 _NON_SPACE = re.compile(r"\S")
 _HE_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
@@ -77,6 +96,8 @@ class Attribution:
     """The attributing verb as written ("said", "according to")."""
     settled: bool = False
     """A source that is no person ("…,” it said) was found: no fallback may guess one."""
+    how: str = "none"
+    """The evidence that chose the speaker (see :data:`HOW`)."""
 
 
 _QUOTES_PER_CHECK = 64
@@ -338,15 +359,16 @@ class _Resolver:
             return False
         return _speaks_for(words[-1])
 
-    def phrase(self, start: int, end: int, pick_last: bool) -> tuple[int | None, str | None]:
-        """Resolve the noun phrase ``text[start:end]``: (entity, label) — one of them set."""
+    def phrase(self, start: int, end: int, pick_last: bool) -> Resolved:
+        """Resolve the noun phrase ``text[start:end]``: (entity, label, via) — at most one of
+        entity and label set; ``via`` says how ("name", "pronoun:she", "role:the mayor")."""
         text = self.text
         while start < end and not text[start].isalnum():
             start += 1
         while end > start and not (text[end - 1].isalnum() or text[end - 1] in ".’'"):
             end -= 1
         if start >= end:
-            return None, None
+            return None, None, ""
         mentions = [
             m
             for m in self.people.mentions_between(start, end)
@@ -360,35 +382,37 @@ class _Resolver:
                 if later is not None:
                     who = self.pronoun(later.group(1), later.start())
                     if who is not None:
-                        return who, None
-            return (mentions[-1] if pick_last else mentions[0])[2], None
+                        return who, None, f"pronoun:{later.group(1).lower()}"
+            return (mentions[-1] if pick_last else mentions[0])[2], None, "name"
         phrase = text[start:end]
         words = phrase.split()
         if pick_last and len(words) > 8:
             # A subject sits right before its verb: "… in what he called".
             tail = [w.lower().strip(",.;:") for w in words[-4:]]
             if "he" in tail or "she" in tail:
-                return self.pronoun("he" if "he" in tail else "she", end), None
+                word = "he" if "he" in tail else "she"
+                return self.pronoun(word, end), None, f"pronoun:{word}"
         if not words or len(words) > 10:
-            return None, None
+            return None, None, ""
         lows = [w.lower().strip(",.;:") for w in words]
         pronouns = [i for i, w in enumerate(lows) if w in ("he", "she")]
         if pronouns and len(words) <= 6:
             i = pronouns[-1] if pick_last else pronouns[0]
-            return self.pronoun(lows[i], start), None
+            return self.pronoun(lows[i], start), None, f"pronoun:{lows[i]}"
         if lows[0] in ("his", "her") and len(words) <= 3:
             if _speaks_for(lows[-1]):
                 # "his office said", "her spokesman told": someone else speaks for them.
-                return None, phrase
+                return None, phrase, "label"
             # "her statement read", "his tweet said": the owner is the source.
-            return self.pronoun("he" if lows[0] == "his" else "she", start), None
+            word = "he" if lows[0] == "his" else "she"
+            return self.pronoun(word, start), None, f"pronoun:{lows[0]}"
         if lows[0] in ("the", "their", "its", "his", "her") or lows[0].endswith(("'s", "’s")):
             head = lows[-1] if pick_last else next((w for w in lows[1:] if w in lx.ROLE_NOUNS), "")
             for w in reversed(lows[1:6]):
                 if w in lx.ROLE_NOUNS or w in lx.TITLES:
                     ei = self.people.by_role(w, start)
                     if ei is not None:
-                        return ei, None
+                        return ei, None, f"role:{phrase}"
                     break
             if (
                 lows[0] == "the"
@@ -401,10 +425,10 @@ class _Resolver:
                 # someone already in the story.
                 ei = self.salient(start)
                 if ei is not None:
-                    return ei, None
+                    return ei, None, f"role:{phrase}"
         if all(w in lx.NOT_NAMES or w in lx.COMMON_SENTENCE_STARTERS for w in lows):
-            return None, None  # "would", "to one": a clause fragment, not a source
-        return None, phrase
+            return None, None, ""  # "would", "to one": a clause fragment, not a source
+        return None, phrase, "label"
 
 
 def attribute(
@@ -439,7 +463,9 @@ def attribute(
             if _continues(text, res.first_word, q, prev_q) and not _names_other(
                 res, prev_q, q, prev_att.speaker
             ):
-                att = Attribution(prev_att.speaker, prev_att.label, prev_att.cue)
+                att = Attribution(
+                    prev_att.speaker, prev_att.label, prev_att.cue, how="continuation"
+                )
         if (
             att.speaker is None
             and att.label is None
@@ -456,7 +482,7 @@ def attribute(
             else:
                 ei = None
             if ei is not None:
-                att = Attribution(ei, None, None)
+                att = Attribution(ei, None, None, how="topic")
         out.append(att)
     return out
 
@@ -472,7 +498,7 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
         for ms, _me, who in res.people.mentions_between(start, start + lead.end()):
             if ms - start <= 3 and res.people.entities[who].mentions:
                 verb = _CUE.search(window)
-                return Attribution(who, None, verb.group() if verb else None)
+                return Attribution(who, None, verb.group() if verb else None, how="name-after")
     m = _CUE.search(window)
     if m is None:
         return Attribution()
@@ -485,7 +511,7 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
         return Attribution()
     if left_words and left_words[-1].lower() == "it" and len(left_words) <= 6:
         # "“…” including Lake Elm, it said": a firm or agency speaks, not the last person.
-        return Attribution(None, None, m.group(), settled=True)
+        return Attribution(None, None, m.group(), settled=True, how="it")
     # "“…” When asked …": a clause opened by a function word is not an attribution.
     opener = left_words[0].lower() if left_words else ""
     if (
@@ -498,7 +524,7 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
     if cue.lower() in lx.WEAK_SPEECH_VERBS and len(left_words) > 4:
         return Attribution()
     if left_words and not cue.lower().startswith("according"):
-        ei, label = res.phrase(start, start + m.start(), pick_last=True)
+        ei, label, via = res.phrase(start, start + m.start(), pick_last=True)
         subject = left_words[-1].lower()
         if ei is not None and len(left_words) == 1 and subject in ("he", "she"):
             # "“…,” he tells Lund": the listener is never the pronoun's referent.
@@ -506,13 +532,13 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
             heard = res.people.mentions_between(start + m.end(), comma if comma != -1 else end)
             if any(who == ei for _, _, who in heard):
                 ei = res.pronoun(subject, start, exclude=ei)
-        return Attribution(ei, label if ei is None else None, cue)
+        return _found(ei, label, via, cue, "said-after")
     # Verb first: the subject follows, up to the next comma.
     rest_start = start + m.end()
     comma = text.find(",", rest_start, end)
     rest_end = comma if comma != -1 else end
-    ei, label = res.phrase(rest_start, rest_end, pick_last=False)
-    return Attribution(ei, label if ei is None else None, cue)
+    ei, label, via = res.phrase(rest_start, rest_end, pick_last=False)
+    return _found(ei, label, via, cue, "said-after")
 
 
 def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
@@ -522,16 +548,18 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
     cues = list(_CUE.finditer(window))
     if not cues:
         if window.rstrip().endswith(":"):
-            ei, label = res.phrase(s, q.open_at, pick_last=False)
+            ei, _, via = res.phrase(s, q.open_at, pick_last=False)
             if ei is not None:
-                return Attribution(ei, None, None)
+                return _found(ei, None, via, None, "colon-before")
         return Attribution()
     m = cues[-1]
     cue = m.group()
     if cue.lower().startswith("according"):
         comma = text.find(",", s + m.end(), q.open_at)
-        ei, label = res.phrase(s + m.end(), comma if comma != -1 else q.open_at, pick_last=False)
-        return Attribution(ei, label if ei is None else None, cue)
+        ei, label, via = res.phrase(
+            s + m.end(), comma if comma != -1 else q.open_at, pick_last=False
+        )
+        return _found(ei, label, via, cue, "according-to")
     left_start = s
     comma = window.rfind(",", 0, m.start())
     if comma != -1:
@@ -541,15 +569,15 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
         if comma != -1 or left:
             # "Kim confirmed, adding that “…”", "…, but said “…”": the clause's subject is
             # earlier in the sentence.
-            ei, label = res.phrase(s, s + m.start(), pick_last=False)
+            ei, _, via = res.phrase(s, s + m.start(), pick_last=False)
             if ei is not None:
-                return Attribution(ei, None, cue)
+                return _found(ei, None, via, cue, "said-before")
         # "…, said Jane Doe: “…”" — subject after the verb.
-        ei, label = res.phrase(s + m.end(), q.open_at, pick_last=False)
+        ei, label, via = res.phrase(s + m.end(), q.open_at, pick_last=False)
         if label is not None and label.split()[0].lower() in ("that", "the", "this", "it"):
             label = None
-        return Attribution(ei, label if ei is None else None, cue)
-    ei, label = res.phrase(left_start, s + m.start(), pick_last=True)
+        return _found(ei, label, via, cue, "said-before")
+    ei, label, via = res.phrase(left_start, s + m.start(), pick_last=True)
     if ei is not None and comma != -1 and left in ("he", "she"):
         # "Lund, he said, “…”": the fronted name is what the speaker talks about.
         fronted = res.people.mentions_between(s, s + comma)
@@ -557,7 +585,17 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
             ei = res.pronoun(left, left_start, exclude=ei)
     if label is not None and len(label.split()) > 6:
         return Attribution(None, None, None)
-    return Attribution(ei, label if ei is None else None, cue)
+    return _found(ei, label, via, cue, "said-before")
+
+
+def _found(ei: int | None, label: str | None, via: str, cue: str | None, where: str) -> Attribution:
+    """The attribution for a resolved subject: ``where`` the cue stood when a name chose the
+    speaker, else how the phrase was resolved (a pronoun, a role, a label)."""
+    if ei is not None:
+        return Attribution(ei, None, cue, how=where if via == "name" else via)
+    if label is not None:
+        return Attribution(None, label, cue, how="label")
+    return Attribution(None, None, cue)
 
 
 def _names_other(res: _Resolver, prev: RawQuote, q: RawQuote, speaker: int | None) -> bool:
