@@ -63,9 +63,10 @@ def test_analysis_time_grows_linearly(unit: list[str]) -> None:
     is_first_name("Ada")  # load the given-name table before timing
     # Scale the unit to about 20 kB, then time 1x, 2x and 4x that.
     base = max(1, 20_000 // len(" ".join(unit)))
-    times = [_best_time(_article(unit, base * k)) for k in (1, 2, 4)]
+    # Best of five: the machine is shared, and the fastest run is the least disturbed one.
+    times = [_best_time(_article(unit, base * k), tries=5) for k in (1, 4)]
     # Per doubling, averaged over two doublings: linear is 2.0, quadratic 4.0.
-    per_doubling = (times[2] / times[0]) ** 0.5
+    per_doubling = (times[1] / times[0]) ** 0.5
     assert per_doubling <= 2.5, times
 
 
@@ -91,11 +92,11 @@ def _long_text(chars: int) -> str:
 
 
 def test_cancel_is_checked_inside_every_stage() -> None:
-    """No stretch between two checks takes more than a small share of a ~0.8 MB run, whether
+    """No stretch between two checks takes more than a small share of a ~0.5 MB run, whether
     the text is one huge paragraph or many short ones (a stage-level check would leave one
     stretch taking most of the run)."""
     is_first_name("Ada")
-    text = _long_text(800_000)
+    text = _long_text(500_000)
     for blocks in ([(text, "body")], [(p + ".", "body") for p in text.split(". ")]):
         article = Article.from_blocks("big", "", blocks)  # type: ignore[arg-type]
         event = _Recorder()

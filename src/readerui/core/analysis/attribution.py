@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from readerui.core.analysis import focus
 from readerui.core.analysis import lexicon as lx
 from readerui.core.analysis.cancel import EVERY, Check, finditer, never, ticking
 from readerui.core.analysis.names import is_role_word
@@ -40,14 +41,6 @@ _MAX_AFTER_WORDS = 12
 """Longest subject phrase accepted between a quote and its verb ("…,” X, a Y of Z, said)."""
 _DETERMINERS = frozenset({"the", "a", "an", "one", "some", "another", "his", "her", "their"})
 _NEXT_WORDS = re.compile(r"^((?: [a-z][a-z\-]+){1,3})\s*$")
-_RELATIVES = lx.words(
-    """mother father son daughter wife husband brother sister grandmother grandfather friend
-    neighbour neighbor widow widower uncle aunt cousin parent parents boyfriend girlfriend
-    official source witness"""
-)
-"""Relational and anonymous-source nouns: "the father said", "the official said" bring in
-someone new (a relative, an unnamed source), not the person already in focus. A named holder
-of the role is still found by :meth:`PeopleIndex.by_role` first."""
 _DELEGATES = lx.words(
     """office offices campaign team staff aides aide ministry department lawyers lawyer
     spokesman spokeswoman spokesperson press secretary representatives representative
@@ -98,6 +91,9 @@ class Attribution:
     """A source that is no person ("…,” it said) was found: no fallback may guess one."""
     how: str = "none"
     """The evidence that chose the speaker (see :data:`HOW`)."""
+    candidates: list[tuple[int, list[float]]] | None = None
+    """For a speaker found through who is in focus: the ranked candidates (entity, features),
+    kept so that ``scripts/fit_focus.py`` can fit the ranking's weights."""
 
 
 _QUOTES_PER_CHECK = 64
@@ -110,52 +106,6 @@ _FALLBACK_WINDOW = 1500
 """How far back anyone at all is taken when nobody of the pronoun's gender is in reach."""
 _DISTANCE_SCALE = 250.0
 """Characters of distance that cost as much as one unit of salience."""
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:of|to|with|by|for|from|about|against|at|on|in|like|than|and|or|friend|told|asked)"
-    r"\s+(?:[A-Z][\w.’'\-]*\s+){0,3}$"
-)
-_SUBJECT_BEFORE = re.compile(
-    r"(?:^|[.!?:;”\"\n]\s*|\b(?:but|and|then|so|when|as)\s+)(?:[A-Z][\w.’\x27\-]*\s+|[a-z\-]+\s+){0,4}$"
-)
-
-
-_LAST_WORD = re.compile(r"\b([A-Z][\w\-]*\.?)\s+$")
-_TITLE_WORDS = lx.HONORIFICS | lx.TITLES | lx.TITLE_MODIFIERS
-
-
-def _strip_titles(before: str) -> str:
-    """``before`` without the titles that open the name ("… he denied Mr. ", "Justice "), so
-    an abbreviation's period is not read as a sentence end."""
-    for _ in range(4):
-        m = _LAST_WORD.search(before)
-        if m is None or not m.group(1)[0].isupper():
-            break
-        low = m.group(1).lower()
-        if low not in _TITLE_WORDS and low.rstrip(".") not in _TITLE_WORDS:
-            break
-        before = before[: m.start()]
-    return before
-
-
-def _position_score(text: str, start: int, end: int) -> float:
-    """How much a mention's grammatical position makes it a likely antecedent."""
-    before = _strip_titles(text[max(0, start - 80) : start])
-    score = 0.0
-    if _PREPOSITION_BEFORE.search(before):
-        score -= 0.8
-    elif _SUBJECT_BEFORE.search(before):
-        score += 1.2
-    elif before.rstrip().endswith(","):
-        head = before.rstrip()[:-1].rsplit(None, 1)[-1:] or [""]
-        if head[0].lower() in _RELATIVES or head[0].lower() in lx.ROLE_NOUNS:
-            score -= 0.5  # in apposition: "… run by his father’s friend, Pavel Roe"
-        else:
-            score += 0.6  # after a fronted phrase: "On Nov. 27, McCallum expressed …"
-    if text.startswith(("’s", "'s"), end):
-        score -= 0.5
-    return score
-
-
 _TAIL = 40
 """Characters before a position re-read for a sentence end: the boundary regex looks ahead,
 and right before the position it may match only because the position cuts the text."""
@@ -183,6 +133,10 @@ class _Sentences:
         for b in _boundaries(self.text, tail, pos):
             last = b
         return last
+
+    def count_between(self, start: int, end: int) -> int:
+        """How many sentence ends lie in ``(start, end]``."""
+        return bisect_right(self.ends, end) - bisect_right(self.ends, start)
 
 
 def _boundaries(text: str, lo: int, hi: int, check: Check = never) -> list[int]:
@@ -228,7 +182,12 @@ class _Resolver:
             self.in_quote(s) or people.in_aside(s) for s, _, _ in ticking(people.mentions(), check)
         ]
         self.last_score: dict[int, float] = {}
-        self._position_cache: dict[int, float] = {}
+        self.last_candidates: list[tuple[int, list[float]]] = []
+        """The candidates (entity, features) of the last pronoun resolved, for fitting."""
+        self._mention_cache: dict[int, focus.Mention] = {}
+        self.para_starts = [p.start for p in article.paragraphs]
+        self.last_speaker: int | None = None
+        self.quoted: set[int] = set()
         # For topic_of, found once: the last mention that can be a paragraph's topic at or
         # before each mention, and every "he"/"she" outside quotes.
         self.topic_before: list[int] = []
@@ -251,12 +210,23 @@ class _Resolver:
             if not self.in_quote(m.start())
         ]
 
-    def _position(self, i: int, start: int, end: int) -> float:
-        """:func:`_position_score` of mention ``i``, computed once per mention."""
-        score = self._position_cache.get(i)
-        if score is None:
-            score = self._position_cache[i] = _position_score(self.text, start, end)
-        return score
+    def _described(self, i: int) -> focus.Mention:
+        """Mention ``i``'s position in its sentence, read once per mention."""
+        m = self._mention_cache.get(i)
+        if m is None:
+            start, end, _ = self.people.mention(i)
+            m = self._mention_cache[i] = focus.describe(self.text, start, end)
+        return m
+
+    def paragraph_of(self, pos: int) -> int:
+        """Index of the paragraph holding ``pos``."""
+        return bisect_right(self.para_starts, pos) - 1
+
+    def spoke(self, ei: int | None) -> None:
+        """Note the speaker of the quote just attributed (a feature of who is in focus)."""
+        self.last_speaker = ei
+        if ei is not None:
+            self.quoted.add(ei)
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` lies inside a quoted span."""
@@ -309,24 +279,45 @@ class _Resolver:
         """
         gender = "m" if word.lower() in lx.PRONOUNS_MALE else "f"
         ppl = self.people
-        best: dict[int, float] = {}
+        eligible: list[tuple[int, int]] = []  # (mention number, entity)
         i = ppl.count_before(pos) - 1
         while i >= 0:
-            start, end, ei = ppl.mention(i)
+            start, _, ei = ppl.mention(i)
             if pos - start > _PRONOUN_WINDOW:
                 break
             ent = ppl.entities[ei]
+            if (
+                not self.quoted_mention[i]
+                and ent.body
+                and ent.mentions
+                and ei != exclude
+                and ent.gender in (None, gender)
+            ):
+                eligible.append((i, ei))
             i -= 1
-            if self.quoted_mention[i + 1] or not ent.body or not ent.mentions or ei == exclude:
-                continue
-            if ent.gender not in (None, gender):
-                continue
-            score = -(pos - start) / _DISTANCE_SCALE
-            if ent.gender is None:
-                score -= 1.0
-            score += self._position(i + 1, start, end)
+        near: dict[int, int] = {}
+        for _, ei in eligible:
+            near[ei] = near.get(ei, 0) + 1
+        best: dict[int, float] = {}
+        candidates: list[tuple[int, list[float]]] = []
+        para = self.paragraph_of(pos)
+        for i, ei in eligible:
+            m = self._described(i)
+            vector = focus.features(
+                m,
+                pos,
+                sentences_between=self.sentences.count_between(m.start, pos),
+                same_paragraph=self.paragraph_of(m.start) == para,
+                unknown_gender=ppl.entities[ei].gender is None,
+                last_speaker=ei == self.last_speaker,
+                quoted_before=ei in self.quoted,
+                mentions_near=near[ei],
+            )
+            candidates.append((ei, vector))
+            score = focus.score(vector)
             if score > best.get(ei, -1e9):
                 best[ei] = score
+        self.last_candidates = candidates
         self.last_score = best
         if best:
             return max(best, key=lambda e: best[e])
@@ -417,7 +408,7 @@ class _Resolver:
             if (
                 lows[0] == "the"
                 and head in lx.ROLE_NOUNS
-                and head not in _RELATIVES
+                and head not in lx.RELATIONAL_NOUNS
                 and "of" not in lows
                 and len(words) <= 6
             ):
@@ -483,6 +474,9 @@ def attribute(
                 ei = None
             if ei is not None:
                 att = Attribution(ei, None, None, how="topic")
+        if att.candidates is None and att.how.startswith("pronoun:"):
+            att.candidates = res.last_candidates
+        res.spoke(att.speaker)
         out.append(att)
     return out
 

@@ -412,3 +412,20 @@ INNER_FUNCTION_WORDS = _words(
 )
 """Function words that never sit inside a name: a capitalised run holding one is a title or
 a slogan ("Tell Me Why", "Sign Up Free"), not a person. ("He" is a Chinese given name.)"""
+
+RELATIONAL_NOUNS = _words(
+    """mother father son daughter wife husband brother sister grandmother grandfather friend
+    neighbour neighbor widow widower uncle aunt cousin parent parents boyfriend girlfriend
+    official source witness"""
+)
+"""Relational and anonymous-source nouns: "the father said", "the official said" bring in
+someone new (a relative, an unnamed source), not the person already in focus; "his father's
+friend, Pavel Roe" is in apposition, not a subject."""
+
+KIN_NOUNS = _words(
+    """father mother dad mom mum brother sister husband wife son daughter uncle aunt cousin
+    grandson granddaughter grandmother grandfather grandma grandpa nephew niece fiance fiancee
+    fiancé fiancée girlfriend boyfriend widow widower stepfather stepmother stepson
+    stepdaughter"""
+)
+"""Relatives that introduce a name in apposition ("his father, Joe"): a person of their own."""
