@@ -445,9 +445,13 @@ def attribute(
         lo = prev_q.close_at if prev_q and prev_q.para == q.para else para.start
         hi = next_q.open_at if next_q and next_q.para == q.para else para.end
         att = _after(text, res, q, hi) if q.closed else Attribution()
-        if att.speaker is None and att.label is None and not att.settled:
+        if (att.speaker is None and att.label is None and not att.settled) or (
+            att.how != "none" and _after_is_next_sentence(text, q)
+        ):
+            # A cue in the quote's own sentence beats one in the next sentence: in "Ann Roe
+            # told reporters “We will appeal.” Ben Diaz said …" the quote is Roe's.
             before = _before(text, res, q, lo)
-            if before.speaker is not None or before.label is not None:
+            if before.speaker is not None or (before.label is not None and att.how == "none"):
                 att = before
         if att.speaker is None and att.label is None and not att.settled and prev_q is not None:
             prev_att = out[qi - 1]
@@ -479,6 +483,16 @@ def attribute(
         res.spoke(att.speaker)
         out.append(att)
     return out
+
+
+def _after_is_next_sentence(text: str, q: RawQuote) -> bool:
+    """Whether what follows the quote starts a new sentence: the quote ends on ".", "!" or
+    "?" and the next word is capitalised ("“… appeal.” Ben Diaz said"), unlike "“…,” Diaz
+    said" or "“…?” asked Diaz"."""
+    if text[q.end - 1 : q.end] not in (".", "!", "?"):
+        return False
+    m = _NON_SPACE.search(text, q.close_at, q.close_at + 20)
+    return m is not None and text[m.start()].isupper()
 
 
 def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
