@@ -484,6 +484,8 @@ def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
         or low in lx.NATIONALITIES
         or (low.endswith("s") and low[:-1] in lx.NATIONALITIES)  # "fellow Canadians Ann Roe"
         or low in lx.PLACE_NAMES
+        or is_role_word(low)
+        or _agent_noun(low)  # "Broadcaster Piers Vale", "Organizer Jo Lund"
     )
 
 
