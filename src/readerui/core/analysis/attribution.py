@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from readerui.core.analysis import focus
 from readerui.core.analysis import lexicon as lx
 from readerui.core.analysis.cancel import EVERY, Check, finditer, never, ticking
-from readerui.core.analysis.names import is_role_word
+from readerui.core.analysis.names import is_person_noun, is_role_word
 from readerui.core.analysis.people import PeopleIndex
 from readerui.core.analysis.quotes import RawQuote
 from readerui.core.models import Article
@@ -405,15 +405,17 @@ class _Resolver:
                     if ei is not None:
                         return ei, None, f"role:{phrase}"
                     break
+            if lows[0] == "the" and len(words) <= 8:
+                # The head noun: "the leader of Europe's biggest economy", "the 46-year-old".
+                head = lows[lows.index("of") - 1] if "of" in lows[2:] else lows[-1]
             if (
                 lows[0] == "the"
-                and head in lx.ROLE_NOUNS
+                and len(words) <= 8
+                and is_person_noun(head)
                 and head not in lx.RELATIONAL_NOUNS
-                and "of" not in lows
-                and len(words) <= 6
             ):
-                # "the lanky, bespectacled professor said": a definite description of
-                # someone already in the story.
+                # "the lanky, bespectacled professor said", "the 46-year-old added": a
+                # definite description of someone already in the story.
                 ei = self.salient(start)
                 if ei is not None:
                     return ei, None, f"role:{phrase}"

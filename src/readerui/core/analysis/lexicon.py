@@ -429,3 +429,9 @@ KIN_NOUNS = _words(
     stepdaughter"""
 )
 """Relatives that introduce a name in apposition ("his father, Joe"): a person of their own."""
+
+PERSON_NOUNS = _words(
+    """man woman boy girl person teenager youngster astronaut pollster prelate nominee
+    veteran pensioner mum mom dad grandmother grandfather widow mother father"""
+)
+"""Nouns for a person that are no role: "the woman said", "the astronaut added"."""

@@ -22,6 +22,7 @@ __all__ = [
     "first_name_gender",
     "fold",
     "is_first_name",
+    "is_person_noun",
     "is_role_word",
     "name_case",
 ]
@@ -351,6 +352,18 @@ def is_role_word(low: str) -> bool:
     if low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS):
         return True
     return len(low) > 6 and low.endswith(_ROLE_SUFFIXES) and low not in lx.NOT_NAMES
+
+
+def is_person_noun(low: str) -> bool:
+    """A lower-case noun that can only describe a person: a role ("minister", "economist"),
+    a doer ("broadcaster", "organizer"), an age ("46-year-old") or a person word ("woman")."""
+    return (
+        is_role_word(low)
+        or low in lx.TITLES
+        or low in lx.PERSON_NOUNS
+        or low.endswith(("-year-old", "-old"))
+        or _agent_noun(low)
+    )
 
 
 _APPOSITION = re.compile(
