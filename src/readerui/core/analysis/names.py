@@ -366,6 +366,13 @@ def is_person_noun(low: str) -> bool:
     )
 
 
+_ROLE_LEAD = re.compile(
+    r"(?:\b(?:former|acting|interim|outgoing|incoming|late|then|deputy|vice)\s+)?"
+    r"(?:\b(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3})\s+)?$"
+)
+"""What may open a title before the capitalised words: "former", "acting", "US", "U.K."."""
+
+
 _APPOSITION = re.compile(
     r"^\s*,\s*(?:an?|the|his|her|their|its|[\w.\-]+[’']s)\s+([^,.;:()“”\"]{2,50})"
 )
@@ -513,6 +520,7 @@ def _classify(
     text: str, para_start: int, group: list[tuple[int, int, str]], lower_vocab: frozenset[str]
 ) -> NameRun | None:
     """Strip titles and openers from one capitalised run and gather its evidence."""
+    first_start = group[0][0]
     before = text[max(para_start, group[0][0] - 80) : group[0][0]]
     stripped_before = before.rstrip(" " + _OPENERS)
     sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
@@ -567,6 +575,12 @@ def _classify(
     role = " ".join(w for _, _, w in group[: cut + 1] if w) if cut >= 0 and not honorific else None
     if honorific and cut > 0:
         role = " ".join(w for _, _, w in group[:cut]) or None
+    if role and cut >= 0 and group[0][0] == first_start:
+        # "former US President Donald Trump": the lower-case modifier and the acronym before
+        # the capitalised title belong to the role.
+        lead = _ROLE_LEAD.search(before)
+        if lead and lead.group().strip():
+            role = f"{' '.join(lead.group().split())} {role}"
     name = group[cut + 1 :]
     # Function words never open a name, even after a title ("A Star Is Born").
     while (

@@ -44,6 +44,12 @@ _CREDIT_CLOSING = re.compile(
 )
 _CREDIT_TAIL = 200
 """Characters at a paragraph's end where a closing credit is looked for."""
+_CONTRIBUTORS = re.compile(
+    r"\b(?:contributed(?:\s+reporting)?(?:\s+to)?\s+(?:this|the)\s+(?:report|story|article)"
+    r"|with\s+files\s+from|additional\s+reporting\s+by)\b",
+    re.IGNORECASE,
+)
+"""A sign-off naming the reporters: "Ann Roe contributed to this report", "With files from …"."""
 _BYLINE_PARA = re.compile(r"^\s*(?:by|written by|reporting by|story by)\s+\S", re.IGNORECASE)
 # Only subject pronouns vote: "his"/"her" after a name as often belong to someone else.
 _PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
@@ -522,6 +528,7 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
         for p in article.paragraphs
         if p.kind == "byline"
         or (p.end - p.start < 120 and _BYLINE_PARA.match(text, p.start, p.end))
+        or (p.end - p.start < 200 and _CONTRIBUTORS.search(text, p.start, p.end))
     ]
     runs: list[NameRun] = []
     for para in article.paragraphs:
