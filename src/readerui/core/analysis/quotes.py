@@ -88,6 +88,28 @@ def _singles(text: str, start: int, end: int, para: int, out: list[RawQuote]) ->
             open_at = None
 
 
+_NESTED_REACH = 2000
+"""How far after a straight mark inside a quote the marks that would close it are looked for."""
+
+
+def _closes_later(text: str, pos: int, end: int) -> bool:
+    """Whether, after a straight mark at ``pos``, two more close-shaped straight marks follow
+    within :data:`_NESTED_REACH` characters (one for a nested quote, one for the outer
+    quote). The reach keeps the look-ahead bounded, so the scan stays linear."""
+    end = min(end, pos + _NESTED_REACH)
+    closers = 0
+    i = text.find('"', pos, end)
+    while i != -1 and closers < 2:
+        prev = text[i - 1]
+        nxt = text[i + 1] if i + 1 < end else ""
+        if not _is_space(prev) and not nxt.isalnum():
+            closers += 1
+        elif _is_space(prev) and nxt.isalnum():
+            return False  # another quote opens first: this mark closed the outer one
+        i = text.find('"', i + 1, end)
+    return closers >= 2
+
+
 def find_quotes(article: Article, check: Check = never) -> list[RawQuote]:
     """Every quoted span of ``article``, in text order, not overlapping.
 
@@ -120,6 +142,7 @@ def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote], ch
         i = para.start - 1
         check()
         marks = 0
+        nested = False
         # Jump from mark to mark: most characters are not quote marks.
         while True:
             marks += 1
@@ -145,6 +168,22 @@ def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote], ch
                 # A closing mark used as an opener (bad typesetting): space before, word after.
                 is_open = open_at is None and _is_space(prev) and nxt.isalnum()
             else:
+                if open_at is not None and c == '"' and mark_end - i == 1:
+                    if nested:
+                        if not _is_space(prev) and not nxt.isalnum():
+                            nested = False  # the nested quote closes: “… "States" is …”
+                        i = mark_end - 1
+                        continue
+                    if (
+                        _is_space(prev)
+                        and nxt.isalnum()
+                        and _closes_later(text, mark_end, para.end)
+                    ):
+                        # A straight quote inside a straight quote ("… The "United States"
+                        # is not …," he said): part of the outer one.
+                        nested = True
+                        i = mark_end - 1
+                        continue
                 is_open = open_at is None and (straight_even or _opens(prev, nxt))
                 if open_at is None and not is_open:
                     continue  # a stray straight mark ("12" pipe") opens nothing
