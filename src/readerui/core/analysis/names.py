@@ -454,6 +454,10 @@ _KIN_BEFORE = re.compile(
 )
 
 
+_APPOSITION_REACH = 70
+"""Characters after a name read for an apposition ("…, the bank’s chief economist, …")."""
+_ROLE_BEFORE_REACH = 60
+"""Characters before a name read for a role in apposition ("the agency’s economist, …")."""
 _ROLE_COMMA_BEFORE = re.compile(
     r"(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
     r"([a-z][\w\-]*)\s*,\s*$"
@@ -477,6 +481,17 @@ _ORG_APPOSITIVE = re.compile(
     r"hotel|school|university|college|hospital|museum|gallery|studio|label|publisher)s?\b"
     r"(?![’'\-])"
 )
+
+
+def _described_as_person(text: str, before: str, name: list[tuple[int, int, str]]) -> bool:
+    """Whether the text describes the name as a person right beside it: an age or a person
+    noun after it ("Sami Oman, 20,"), or a role before it ("the attacker, Sami Oman"). Such
+    evidence beats a place list for a surname that is also a place."""
+    after = text[name[-1][1] : name[-1][1] + _APPOSITION_REACH]
+    if _PERSON_APPOSITIVE.match(after) or _role_appositive(after):
+        return True
+    m = _ROLE_COMMA_BEFORE.search(before[-_ROLE_BEFORE_REACH:].lower())
+    return m is not None and is_person_noun(m.group(1))
 
 
 def _kin_before(before: str) -> bool:
@@ -645,7 +660,7 @@ def _classify(
             (t in lx.ORG_WORDS and not (first_ok and t in lx.SURNAME_LIKE_ORG_WORDS))
             or t in lx.CHROME_WORDS
             or (t in lx.NATIONALITIES and not first_ok)
-            or t in lx.PLACE_NAMES
+            or (t in lx.PLACE_NAMES and not (first_ok and _described_as_person(text, before, name)))
             for t in lows[1:]
         )
     )

@@ -143,6 +143,12 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     fa, fb = fold(a[0]), fold(b[0])
     if fa == fb:
         return True
+    # "M. Charles Swann" / "Charles Swann", "J. Paul Getty" / "Paul Getty": a leading initial
+    # before the same name.
+    if (len(fa) == 1 and tuple(map(fold, a[1:])) == tuple(map(fold, b))) or (
+        len(fb) == 1 and tuple(map(fold, b[1:])) == tuple(map(fold, a))
+    ):
+        return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     sa, sb = {fold(t) for t in a}, {fold(t) for t in b}
