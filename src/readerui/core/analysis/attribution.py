@@ -39,19 +39,12 @@ _SENT_END = re.compile(r"[.!?]+(?=[\s”\"’']*(?:\s[A-Z“\"‘(]|$))")
 _LEAD_NAME = re.compile(r"\s*[A-Z][^\s,.;:!?]*\.?(?:\s+[A-Z][^\s,.;:!?]*\.?){0,3}\s*,")
 _MAX_AFTER_WORDS = 12
 """Longest subject phrase accepted between a quote and its verb ("…,” X, a Y of Z, said)."""
-_DETERMINERS = frozenset({"the", "a", "an", "one", "some", "another", "his", "her", "their"})
 _NEXT_WORDS = re.compile(r"^((?: [a-z][a-z\-]+){1,3})\s*$")
-_DELEGATES = lx.words(
-    """office offices campaign team staff aides aide ministry department lawyers lawyer
-    spokesman spokeswoman spokesperson press secretary representatives representative
-    agent agents camp family"""
-)
-"""Who speaks *for* someone: "his office said" is not the man himself."""
 
 
 def _speaks_for(head: str) -> bool:
     """A head noun naming someone other than the name before it ("lawyer", "office")."""
-    return head in _DELEGATES or is_role_word(head)
+    return head in lx.DELEGATE_NOUNS or is_role_word(head)
 
 
 Resolved = tuple[int | None, str | None, str]
@@ -525,7 +518,7 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
     # "“…” When asked …": a clause opened by a function word is not an attribution.
     opener = left_words[0].lower() if left_words else ""
     if (
-        opener in lx.COMMON_SENTENCE_STARTERS - _DETERMINERS
+        opener in lx.COMMON_SENTENCE_STARTERS - lx.DETERMINERS
         and opener not in ("he", "she")
         and not res.people.mentions_between(start, start + m.start())
     ):

@@ -264,8 +264,6 @@ KNOWN_NAMELIKE_ORGS = (
 
 PRONOUNS_MALE = frozenset({"he", "him", "his", "himself"})
 """Pronouns that point back to a man."""
-PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
-"""Pronouns that point back to a woman."""
 
 SPEECH_VERBS = _words(
     """said says say saying told tells tell telling added adds adding asked asks asking
@@ -435,3 +433,54 @@ PERSON_NOUNS = _words(
     veteran pensioner mum mom dad grandmother grandfather widow mother father"""
 )
 """Nouns for a person that are no role: "the woman said", "the astronaut added"."""
+
+ADJECTIVE_SUFFIXES = _words(
+    "based born led owned backed run bound made style like era area wide level sized"
+)
+"""Second halves of hyphenated adjectives: "Boston-based", "Ontario-born" are no names."""
+
+ROLE_SUFFIXES = ("ist", "ists", "ian", "ians")
+"""Endings of nouns for what someone does ("cartoonist", "historians")."""
+
+SHARED_ROLES = _words(
+    "host head member partner owner leader producer publisher manager operator sponsor star"
+    " player winner"
+)
+"""Roles a firm, team or venue holds as often as a person ("Acme, the host of …")."""
+
+NOT_AGENT_NOUNS = _words(
+    """under over after later never ever whether together rather either neither other
+    another per better further former latter sooner faster longer border order for nor
+    or her their your our mayor manner member chapter quarter matter letter paper water
+    winter summer number december november october september sector major minor error
+    floor door poor color colour favor favour honor honour labor labour harbor harbour
+    behavior behaviour interior exterior superior inferior senior junior prior
+    trawler freighter tanker steamer liner cruiser carrier destroyer schooner tractor trailer
+    container scooter helicopter computer printer elevator reactor generator motor"""
+)
+"""Words ending like doer nouns that are not doers: vessels and machines ("the trawler
+Morning Star" names a boat) and everyday words."""
+
+VESSEL_NOUNS = _words(
+    """ship boat trawler freighter tanker steamer liner cruiser carrier destroyer frigate
+    schooner yacht ferry barge tug tugboat vessel dinghy sloop submarine launch lifeboat
+    aircraft plane jet airliner helicopter train locomotive rocket spacecraft probe satellite
+    horse racehorse colt filly mare stallion dog"""
+)
+"""Vessels, vehicles and animals: "the ferry Northern Star" names no person."""
+
+AUXILIARIES = _words("is are was were be been being has have had will would")
+"""Auxiliary verbs: never part of a role before a name ("is lawyer Jane Roe")."""
+
+NAME_MONTHS = _words("may june april august")
+"""Months that double as names ("Theresa May"): kept at the end of a run."""
+
+DETERMINERS = _words("the a an one some another his her their")
+"""Words that open a noun phrase naming a source ("the official", "one aide")."""
+
+DELEGATE_NOUNS = _words(
+    """office offices campaign team staff aides aide ministry department lawyers lawyer
+    spokesman spokeswoman spokesperson press secretary representatives representative
+    agent agents camp family"""
+)
+"""Who speaks *for* someone: "his office said" is not the man himself."""

@@ -61,7 +61,6 @@ _PERSON_APPOSITIVE = re.compile(
 _SITE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+$")
 _DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
 """Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
-_MONTH_NAMES = frozenset({"may", "june", "april", "august"})
 _PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
 _NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
 _COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
@@ -202,25 +201,6 @@ def _dotted_acronym(text: str, pos: int) -> bool:
     return text[lo:hi].lower() in lx.DOTTED_ACRONYMS
 
 
-_ADJECTIVE_SUFFIXES = frozenset(
-    [
-        "based",
-        "born",
-        "led",
-        "owned",
-        "backed",
-        "run",
-        "bound",
-        "made",
-        "style",
-        "like",
-        "era",
-        "area",
-        "wide",
-        "level",
-        "sized",
-    ]
-)
 _NAME_CASE = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$"
 )
@@ -244,7 +224,7 @@ def _is_cap(word: str) -> bool:
         return False
     if len(word) == 1:
         return True
-    if "-" in word and word.rsplit("-", 1)[1] in _ADJECTIVE_SUFFIXES:
+    if "-" in word and word.rsplit("-", 1)[1] in lx.ADJECTIVE_SUFFIXES:
         return False  # "Boston-based", "Ontario-born": an adjective
     # "McCallum", "DeSantis", "Brind’Amour" pass; "NATO", "MPs", "MaRS" do not.
     if sum(c.isupper() for c in word) >= 2:
@@ -340,9 +320,6 @@ def find_runs(
     return runs
 
 
-_ROLE_SUFFIXES = ("ist", "ists", "ian", "ians")
-
-
 def is_role_word(low: str) -> bool:
     """A lower-case noun naming what someone does: "lawyer", "residents", "cartoonist".
 
@@ -351,7 +328,7 @@ def is_role_word(low: str) -> bool:
     """
     if low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS):
         return True
-    return len(low) > 6 and low.endswith(_ROLE_SUFFIXES) and low not in lx.NOT_NAMES
+    return len(low) > 6 and low.endswith(lx.ROLE_SUFFIXES) and low not in lx.NOT_NAMES
 
 
 def is_person_noun(low: str) -> bool:
@@ -378,13 +355,6 @@ _APPOSITION = re.compile(
 )
 
 
-_SHARED_ROLES = lx.words(
-    "host head member partner owner leader producer publisher manager operator sponsor star"
-    " player winner"
-)
-"""Roles a firm, team or venue holds as often as a person ("Acme, the host of …")."""
-
-
 _BARE_APPOSITION = re.compile(
     r"^\s*,\s*(?:[a-z][a-z\-]+\s+){0,2}([a-z][a-z\-]+)(?:\s+(?:at|of|for|with)\b|\s*,)"
 )
@@ -397,35 +367,19 @@ def _role_appositive(after: str) -> bool:
         # No article: "Jane Roe, marketing executive at Acme, said".
         bare = _BARE_APPOSITION.match(after)
         return (
-            bare is not None and is_role_word(bare.group(1)) and bare.group(1) not in _SHARED_ROLES
+            bare is not None
+            and is_role_word(bare.group(1))
+            and bare.group(1) not in lx.SHARED_ROLES
         )
     words = m.group(1).split()[:4]
-    return any(w.islower() and is_role_word(w) and w not in _SHARED_ROLES for w in words)
+    return any(w.islower() and is_role_word(w) and w not in lx.SHARED_ROLES for w in words)
 
 
 _AGENT_SUFFIXES = ("er", "or", "hander")
-_NOT_AGENTS = lx.words(
-    """under over after later never ever whether together rather either neither other
-    another per better further former latter sooner faster longer border order for nor
-    or her their your our mayor manner member chapter quarter matter letter paper water
-    winter summer number december november october september sector major minor error
-    floor door poor color colour favor favour honor honour labor labour harbor harbour
-    behavior behaviour interior exterior superior inferior senior junior prior
-    trawler freighter tanker steamer liner cruiser carrier destroyer schooner tractor trailer
-    container scooter helicopter computer printer elevator reactor generator motor"""
-)
-"""Words ending like doer nouns that are not doers: vessels and machines ("the trawler
-Morning Star" names a boat) and everyday words."""
 
 
-_VESSELS = lx.words(
-    """ship boat trawler freighter tanker steamer liner cruiser carrier destroyer frigate
-    schooner yacht ferry barge tug tugboat vessel dinghy sloop submarine launch lifeboat
-    aircraft plane jet airliner helicopter train locomotive rocket spacecraft probe satellite
-    horse racehorse colt filly mare stallion dog"""
-)
 _AFTER_VESSEL = re.compile(
-    r"\b(?:the|a|an|his|her|their|its|our)\s+(?:" + "|".join(sorted(_VESSELS)) + r")\s+$",
+    r"\b(?:the|a|an|his|her|their|its|our)\s+(?:" + "|".join(sorted(lx.VESSEL_NOUNS)) + r")\s+$",
     re.IGNORECASE,
 )
 
@@ -436,18 +390,12 @@ def _agent_noun(low: str) -> bool:
     return (
         len(low) > 4
         and low.endswith(_AGENT_SUFFIXES)
-        and low not in _NOT_AGENTS
+        and low not in lx.NOT_AGENT_NOUNS
         and low not in lx.NOT_NAMES
         and low not in lx.COMMON_SENTENCE_STARTERS
     )
 
 
-_KIN = lx.words(
-    """father mother dad mom mum brother sister husband wife son daughter uncle aunt cousin
-    grandson granddaughter grandmother grandfather grandma grandpa nephew niece fiance fiancee
-    fiancé fiancée girlfriend boyfriend widow widower stepfather stepmother stepson
-    stepdaughter"""
-)
 _KIN_BEFORE = re.compile(
     r"(?:\b(?:his|her|their|my|our|your)|[A-Z][\w\-]*[’']s?)\s+"
     r"(?:(?:late|younger|older|elder|eldest|youngest|twin|step)\s+)?([a-z]+)\s*,\s*$"
@@ -497,16 +445,13 @@ def _described_as_person(text: str, before: str, name: list[tuple[int, int, str]
 def _kin_before(before: str) -> bool:
     """Whether a relative noun introduces the name: "his father, Joe", "Roe’s wife, Ann"."""
     m = _KIN_BEFORE.search(before[-40:])
-    return m is not None and m.group(1) in _KIN
-
-
-_AUXILIARIES = lx.words("is are was were be been being has have had will would")
+    return m is not None and m.group(1) in lx.KIN_NOUNS
 
 
 def _is_verbish(word: str) -> bool:
     """A speech verb or a present participle: never part of a role ("telling lawyer")."""
     low = word.lower().strip(",.;:")
-    return low in lx.SPEECH_VERBS or low in _AUXILIARIES or (low.endswith("ing") and len(low) > 5)
+    return low in lx.SPEECH_VERBS or low in lx.AUXILIARIES or (low.endswith("ing") and len(low) > 5)
 
 
 def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
@@ -606,7 +551,7 @@ def _classify(
         name = name[1:]
     # Trailing weekdays are never part of a name ("Macron Monday"); months are kept since
     # they double as names ("Theresa May").
-    while name and name[-1][2].lower() in lx.DAYS_MONTHS - _MONTH_NAMES:
+    while name and name[-1][2].lower() in lx.DAYS_MONTHS - lx.NAME_MONTHS:
         name = name[:-1]
     # A generational suffix is no surname: "John Mills Jr" is Mills ("Mills said").
     if len(name) >= 3 and name[-1][2] in ("Jr", "Sr"):
@@ -634,7 +579,7 @@ def _classify(
     link_only = False
     if len(tokens) == 1:
         low = lows[0]
-        if low in lx.COMMON_SENTENCE_STARTERS or low in lx.DAYS_MONTHS - _MONTH_NAMES:
+        if low in lx.COMMON_SENTENCE_STARTERS or low in lx.DAYS_MONTHS - lx.NAME_MONTHS:
             return None
         # "May", "House", "Major": never a person on their own, but a known person's
         # surname when one is in the story ("Theresa May" … "May said").
@@ -719,7 +664,7 @@ def _classify(
         and len(tokens) >= 2
         and (ra := _ROLE_COMMA_BEFORE.search(before[-60:])) is not None
         and is_role_word(ra.group(1))
-        and ra.group(1) not in _SHARED_ROLES
+        and ra.group(1) not in lx.SHARED_ROLES
     ):
         # "the agency’s chief economist, Jane Roe," / "Ruritania’s copyright official, …".
         titled = True

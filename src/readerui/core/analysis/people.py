@@ -63,7 +63,6 @@ class Entity:
     """The fullest form's words."""
     display: str
     """The fullest form as written."""
-    first_pos: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
     forms: dict[str, str] = field(default_factory=dict)
     """Folded form -> form as written, in first-seen order."""
@@ -81,11 +80,6 @@ class Entity:
     def name(self) -> str:
         """Display name: the fullest form."""
         return self.display
-
-    @property
-    def surname(self) -> str:
-        """Folded last word of the fullest form, without an article prefix ("al-")."""
-        return surname_key(self.tokens[-1])
 
     def add(self, run: NameRun) -> None:
         """Record one more mention of this person."""
@@ -575,7 +569,7 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
             ei = max(cands, key=lambda c: entities[c].mentions[-1][0])
         else:
             ei = len(entities)
-            entities.append(Entity(tokens=run.tokens, display=run.text, first_pos=run.start))
+            entities.append(Entity(tokens=run.tokens, display=run.text))
             by_surname.setdefault(sur, []).append(ei)
             if len(run.tokens) >= 2 and len(run.tokens[0]) > 1:
                 by_first.setdefault(fold(run.tokens[0]), []).append(ei)
@@ -590,8 +584,9 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
         if run.is_person and len(run.tokens) == 1:
             attach(ri, run)
 
-    # Merge single-word entities into a fuller one with that surname ("President Macron").
-    _merge_surname_only(entities, by_surname, owner_of)
+    # No merging of one-word entities into fuller ones is needed here: all full names are
+    # attached first, so a one-word name only makes an entity of its own when no full name
+    # shares its surname.
 
     recent = _Recent(entities)
     for ri, run in ticking(enumerate(runs), check):
@@ -686,39 +681,6 @@ class _Recent:
             if last > best_pos:
                 best, best_pos = ei, last
         return best
-
-
-def _merge_surname_only(
-    entities: list[Entity], by_surname: dict[str, list[int]], owner_of: dict[int, int]
-) -> None:
-    """Fold an entity known only by one word into the single fuller entity with that surname."""
-    remap: dict[int, int] = {}
-    for sur, eis in by_surname.items():
-        singles = [ei for ei in eis if len(entities[ei].tokens) == 1]
-        fulls = [ei for ei in eis if len(entities[ei].tokens) > 1]
-        if singles and len(fulls) == 1:
-            target = entities[fulls[0]]
-            for ei in singles:
-                src = entities[ei]
-                target.mentions.extend(src.mentions)
-                target.mentions.sort()
-                for k, v in src.forms.items():
-                    target.forms.setdefault(k, v)
-                target.role = target.role or src.role
-                target.roles.extend(r for r in src.roles if r not in target.roles)
-                if src.honorific_gender and not target.honorific_gender:
-                    target.gender, target.honorific_gender = src.gender, True
-                target.first_pos = min(target.first_pos, src.first_pos)
-                remap[ei] = fulls[0]
-            by_surname[sur] = fulls
-    if not remap:
-        return
-    for ri, ei in owner_of.items():
-        if ei in remap:
-            owner_of[ri] = remap[ei]
-    # Leave merged entities in place (indices stay valid) but empty, so they are dropped later.
-    for ei in remap:
-        entities[ei].mentions = []
 
 
 _NEXT_PRONOUN = re.compile(r"\b(he|she|his|her|him|it|its)\b", re.IGNORECASE)
