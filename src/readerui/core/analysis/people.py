@@ -17,13 +17,12 @@ from functools import lru_cache
 from readerui.core.analysis import lexicon as lx
 from readerui.core.analysis.cancel import Check, finditer, never, pieces, ticking
 from readerui.core.analysis.names import (
-    NameRun,
-    find_runs,
     first_name_gender,
     fold,
     is_first_name,
     name_case,
 )
+from readerui.core.analysis.runs import NameRun, find_runs
 from readerui.core.models import Article, Person, PersonKind
 
 __all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "surname_key", "to_people"]
