@@ -484,3 +484,36 @@ DELEGATE_NOUNS = _words(
     agent agents camp family"""
 )
 """Who speaks *for* someone: "his office said" is not the man himself."""
+
+SPEECH_ADVERBS = _words("also later then previously has had have")
+"""Words that may sit between a name and its speech verb ("Roe also said", "Roe has told")."""
+
+NAME_SPEECH_VERBS = _words(
+    """said says told tells added adds wrote writes asked explained noted stated argued
+    recalled warned insisted replied responded"""
+)
+"""Speech verbs whose subject right before them is a person ("Roe warned")."""
+
+SUBJECT_SPEECH_VERBS = _words(
+    """said says told tells added adds wrote writes explained recalled insisted replied
+    responded quipped confirmed continued"""
+)
+"""Speech verbs that make the name right before them the speaker of a quote."""
+
+INVERTED_SPEECH_VERBS = _words("said says added wrote asked explained quipped recalled continued")
+"""Speech verbs that come before their speaker in news prose ("…,” said Roe)."""
+
+APPOSITION_PERSON_NOUNS = _words(
+    """resident student mother father son daughter wife husband friend neighbour neighbor
+    survivor"""
+)
+"""Person nouns in apposition that make a name a person ("Roe, a local resident")."""
+
+ORG_KIND_NOUNS = _words(
+    """company firm agency organisation organization group charity nonprofit non-profit
+    startup start-up corporation foundation association band club team brand retailer chain
+    network website app publication magazine newspaper broadcaster manufacturer maker
+    developer bank insurer carrier airline provider venue restaurant hotel school university
+    college hospital museum gallery studio label publisher"""
+)
+"""Kinds of organisation: "Harrow Vale, a non-profit agency" names no person."""

@@ -32,28 +32,41 @@ _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
 _ROLE_BEFORE = re.compile(r"((?:[\w’'\-.]+\s+){0,2})([a-z][\w\-]*)\s+$")
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:also\s+|later\s+|then\s+|previously\s+|has\s+|had\s+|have\s+)?"
-    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|stated|argued|"
-    r"recalled|warned|insisted|replied|responded)\b"
+    r"^\s+(?:(?:" + _alternation(lx.SPEECH_ADVERBS) + r")\s+)?"
+    r"(?:" + _alternation(lx.NAME_SPEECH_VERBS) + r")\b"
 )
+"""A speech verb right after a name ("Roe said", "Roe has told"): speech evidence."""
 _SPEECH_VERB_AFTER = re.compile(
-    r"^\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|wrote|writes|"
-    r"explained|recalled|insisted|replied|responded|quipped|confirmed|continued)\b"
+    r"^\s+(?:(?:also|later|then)\s+)?(?:" + _alternation(lx.SUBJECT_SPEECH_VERBS) + r")\b"
 )
-_SPEECH_VERB_BEFORE = re.compile(
-    r"\b(?:said|says|added|wrote|asked|explained|quipped|recalled|continued)\s+$"
-)
+"""The name is the subject of a speech verb right after it ("Green said"): a speaker."""
+_SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + _alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
+"""A verb-first attribution right before the name ("said Gokool")."""
 _SPEECH_BEFORE = re.compile(
-    r"(?:\bsaid|\bsays|\badded|\bwrote|\basked|\bexplained|\baccording\s+to)\s+$", re.IGNORECASE
+    r"(?:\b(?:"
+    + _alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
+    + r")|\baccording\s+to)\s+$",
+    re.IGNORECASE,
 )
+"""A speech verb or "according to" right before the name: speech evidence."""
 _APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:resident|"
-    r"student|mother|father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor)\b)"
+    r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:"
+    + _alternation(lx.APPOSITION_PERSON_NOUNS)
+    + r")\b)"
 )
+"""An age, a relative clause or a person noun after the name: "Yuni, 34,", "Ayo, who …"."""
 _PERSON_APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:\d{1,3}\s*,|aged\s+\d|an?\s+(?:[\w\-]+\s+){0,2}(?:resident|student|mother|"
-    r"father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor|man|woman|boy|girl)\b)"
+    r"^\s*,\s*(?:\d{1,3}\s*,|aged\s+\d|an?\s+(?:[\w\-]+\s+){0,2}(?:"
+    + _alternation(lx.APPOSITION_PERSON_NOUNS | {"man", "woman", "boy", "girl"})
+    + r")\b)"
 )
 """An age or a person noun in apposition: "Qarvenu, 41," / "Qarvenu, a resident of …"."""
 _SITE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+$")
@@ -61,6 +74,7 @@ _DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
 """Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
 _PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
 _NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
+_THE_BEFORE = re.compile(r"\bthe\s+$")
 _COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|into|across|throughout|outside|inside)\s+$")
 
@@ -307,10 +321,6 @@ _KIN_BEFORE = re.compile(
 )
 
 
-_APPOSITION_REACH = 70
-"""Characters after a name read for an apposition ("…, the bank’s chief economist, …")."""
-_ROLE_BEFORE_REACH = 60
-"""Characters before a name read for a role in apposition ("the agency’s economist, …")."""
 _ROLE_COMMA_BEFORE = re.compile(
     r"(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
     r"([a-z][\w\-]*)\s*,\s*$"
@@ -327,29 +337,27 @@ _LEGAL_SUFFIX = re.compile(
 
 
 _ORG_APPOSITIVE = re.compile(
-    r"\s*,\s*(?:an?|the|its)\s+(?:[\w\-]+,?\s+){0,3}(?:company|firm|agency|organi[sz]ation|group|"
-    r"charity|non-?profit|startup|start-up|corporation|foundation|association|band|club|team|"
-    r"brand|retailer|chain|network|website|app|publication|magazine|newspaper|broadcaster|"
-    r"manufacturer|maker|developer|bank|insurer|carrier|airline|provider|venue|restaurant|"
-    r"hotel|school|university|college|hospital|museum|gallery|studio|label|publisher)s?\b"
-    r"(?![’'\-])"
+    r"\s*,\s*(?:an?|the|its)\s+(?:[\w\-]+,?\s+){0,3}(?:"
+    + _alternation(lx.ORG_KIND_NOUNS)
+    + r")s?\b(?![’'\-])"
 )
+"""An organisation noun in apposition: "Harrow Vale, a non-profit agency"."""
 
 
 def _described_as_person(text: str, before: str, name: list[tuple[int, int, str]]) -> bool:
     """Whether the text describes the name as a person right beside it: an age or a person
     noun after it ("Sami Oman, 20,"), or a role before it ("the attacker, Sami Oman"). Such
     evidence beats a place list for a surname that is also a place."""
-    after = text[name[-1][1] : name[-1][1] + _APPOSITION_REACH]
+    after = text[name[-1][1] : name[-1][1] + _APPOSITION_AFTER]
     if _PERSON_APPOSITIVE.match(after) or _role_appositive(after):
         return True
-    m = _ROLE_COMMA_BEFORE.search(before[-_ROLE_BEFORE_REACH:].lower())
+    m = _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:].lower())
     return m is not None and is_person_noun(m.group(1))
 
 
 def _kin_before(before: str) -> bool:
     """Whether a relative noun introduces the name: "his father, Joe", "Roe’s wife, Ann"."""
-    m = _KIN_BEFORE.search(before[-40:])
+    m = _KIN_BEFORE.search(before[-_KIN_BEFORE_REACH:])
     return m is not None and m.group(1) in lx.KIN_NOUNS
 
 
@@ -381,20 +389,48 @@ def _is_title(low: str, dotted: str) -> bool:
     return low in lx.TITLES or dotted in lx.TITLES
 
 
-def _classify(
-    text: str, para_start: int, group: list[tuple[int, int, str]], lower_vocab: frozenset[str]
-) -> NameRun | None:
-    """Strip titles and openers from one capitalised run and gather its evidence."""
-    first_start = group[0][0]
-    before = text[max(para_start, group[0][0] - 80) : group[0][0]]
-    stripped_before = before.rstrip(" " + _OPENERS)
-    sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
-    # Possessive on the last word: the name is the word without ’s.
-    last_s, last_e, last_w = group[-1]
-    possessive = bool(_POSSESSIVE.search(last_w))
-    if possessive:
-        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
-    # Sentence openers and function words in front: "But Macron", "When Mr Namah".
+# How far around a run the classification reads, in characters.
+_BEFORE = 80
+"""Text before a run read for titles, roles and sentence starts."""
+_AFTER = 40
+"""Text after a run read for a speech verb, an age or a comma."""
+_APPOSITION_AFTER = 70
+"""Text after a run read for a role in apposition ("…, the bank’s chief economist, …")."""
+_ORG_APPOSITION_AFTER = 80
+"""Text after a run read for an organisation in apposition ("…, a non-profit agency")."""
+_KIN_BEFORE_REACH = 40
+"""Text before a run read for a relative in apposition ("his father, Joe")."""
+_VESSEL_BEFORE = 40
+"""Text before a run read for a vessel or vehicle noun ("the trawler Silver Plover")."""
+_ROLE_COMMA_BEFORE_REACH = 60
+"""Text before a run read for a role in apposition ("the agency’s chief economist, …")."""
+_SPEECH_BEFORE_REACH = 30
+"""Text before a run read for a speech verb ("…, said Jane Roe")."""
+_NAMED_BEFORE_REACH = 30
+"""Text before a run read for "named" / "identified as"."""
+_VERB_FIRST_REACH = 20
+"""Text before a run read for a verb-first attribution ("said Gokool")."""
+_PLACEY_REACH = 12
+"""Text before a run read for a locative preposition ("in", "at")."""
+_LOCATIVE_REACH = 14
+"""Text before a one-word run read for a strictly spatial preposition."""
+_SITE_REACH = 10
+"""Text before a run read for "in" / "at" naming a venue."""
+_THE_REACH = 5
+"""Text before a run read for a bare "the" ("the Carolina Hurricanes")."""
+_COMMA_BEFORE_REACH = 3
+"""Text before a run read for the comma of an apposition."""
+
+
+Group = list[tuple[int, int, str]]
+"""A run's words: (start, end, word)."""
+
+
+def _strip_openers(
+    group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
+) -> tuple[Group, bool]:
+    """Drop sentence openers and function words in front ("But Macron", "When Mr Namah");
+    says whether any were dropped."""
     k = 0
     while k < len(group):
         low = group[k][2].lower()
@@ -417,13 +453,24 @@ def _classify(
             k += 1
             continue
         break
-    starter_stripped = k > 0
-    group = group[k:]
-    if not group:
-        return None
-    # The name follows the last title or honorific: "Nova Scotia Premier Stephen McNeil",
-    # "French President Emmanuel Macron", "Mr. Namah". A title is never the last word
-    # ("Brenden Major" keeps his surname).
+    return group[k:], k > 0
+
+
+@dataclass(slots=True)
+class _Title:
+    """What precedes the name inside the run: titles, honorifics and the role they make."""
+
+    cut: int
+    """Index of the last title word in the run, -1 for none."""
+    role: str | None
+    honorific: str | None
+    titled: bool
+
+
+def _split_title(text: str, group: Group, before: str, whole_run: bool) -> _Title:
+    """The name follows the last title or honorific: "Nova Scotia Premier Stephen McNeil",
+    "French President Emmanuel Macron", "Mr. Namah". A title is never the last word
+    ("Brenden Major" keeps his surname)."""
     cut = -1
     honorific: str | None = None
     titled = False
@@ -440,13 +487,20 @@ def _classify(
     role = " ".join(w for _, _, w in group[: cut + 1] if w) if cut >= 0 and not honorific else None
     if honorific and cut > 0:
         role = " ".join(w for _, _, w in group[:cut]) or None
-    if role and cut >= 0 and group[0][0] == first_start:
+    if role and cut >= 0 and whole_run:
         # "former US President Donald Trump": the lower-case modifier and the acronym before
         # the capitalised title belong to the role.
         lead = _ROLE_LEAD.search(before)
         if lead and lead.group().strip():
             role = f"{' '.join(lead.group().split())} {role}"
-    name = group[cut + 1 :]
+    return _Title(cut, role, honorific, titled)
+
+
+def _trim_name(
+    name: Group, role: str | None, honorific: str | None, lower_vocab: frozenset[str]
+) -> tuple[Group, str | None]:
+    """Drop what is no part of the name at its edges; a descriptive word glued in front
+    joins the role."""
     # Function words never open a name, even after a title ("A Star Is Born").
     while (
         len(name) > 1
@@ -476,34 +530,27 @@ def _classify(
     ):
         role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
         name = name[1:]
-    # A name needs a word that is not an initial, and does not end on one ("W L T").
-    if not name or len(name[-1][2]) < 2:
-        return None
-    tokens = tuple(w for _, _, w in name)
-    lows = [t.lower() for t in tokens]
-    link_only = False
-    if len(tokens) == 1:
-        low = lows[0]
-        if low in lx.COMMON_SENTENCE_STARTERS or low in lx.DAYS_MONTHS - lx.NAME_MONTHS:
-            return None
-        # "May", "House", "Major": never a person on their own, but a known person's
-        # surname when one is in the story ("Theresa May" … "May said").
-        link_only = (
-            low in lx.NOT_NAMES
-            or low in lx.DAYS_MONTHS
-            or low in lx.TITLES
-            or low in lx.TITLE_MODIFIERS
-            # "Officials said", "Doctors warned": a capitalised role noun, no name.
-            or (is_role_word(low) and low not in lx.SURNAME_LIKE_ORG_WORDS)
-        )
-        if sentence_initial and not starter_stripped and cut < 0 and low in lower_vocab:
-            return None
-    first_ok = is_first_name(tokens[0]) and not (
-        sentence_initial and not starter_stripped and cut < 0 and lows[0] in lower_vocab
+    return name, role
+
+
+def _link_only(low: str) -> bool:
+    """A lone word that is never a person on its own but may be a known person's surname
+    ("May", "House", "Major"; "Officials said" is a capitalised role noun, no name)."""
+    return (
+        low in lx.NOT_NAMES
+        or low in lx.DAYS_MONTHS
+        or low in lx.TITLES
+        or low in lx.TITLE_MODIFIERS
+        or (is_role_word(low) and low not in lx.SURNAME_LIKE_ORG_WORDS)
     )
+
+
+def _names_a_thing(
+    text: str, before: str, name: Group, lows: list[str], first_ok: bool, titled: bool
+) -> bool:
+    """Whether the words of the name mark an organisation, a place or a thing."""
     org = (
-        link_only
-        or (lows[0] in lx.ORG_WORDS and not first_ok)
+        (lows[0] in lx.ORG_WORDS and not first_ok)
         or (len(lows) == 1 and lows[0] in lx.NATIONALITIES)
         or (lows[0] in lx.PLACE_NAMES and not first_ok)
         or any(
@@ -515,7 +562,7 @@ def _classify(
         )
     )
     if len(lows) >= 2 and any(t in lx.INNER_FUNCTION_WORDS for t in lows[1:]):
-        org = True
+        return True
     # "Virginia Democrat", "Bratislava Rabbi": a place and a role, not a given name and surname.
     if (
         len(lows) >= 2
@@ -523,51 +570,123 @@ def _classify(
         and (is_role_word(lows[-1]) or lows[-1] in lx.TITLES)
         and lows[-1] not in lx.SURNAME_LIKE_ORG_WORDS
     ):
-        org = True
-    folded = " ".join(fold(" ".join(tokens)).replace("&", " ").split())
+        return True
+    folded = " ".join(fold(" ".join(w for _, _, w in name)).replace("&", " ").split())
     if folded in lx.KNOWN_NAMELIKE_ORGS:
-        org = True
-    if len(tokens) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled:
-        org = True
-    after = text[name[-1][1] : name[-1][1] + 40]
-    comma_after = after.lstrip(" ")[:1] == ","
-    role_appositive = comma_after and _role_appositive(text[name[-1][1] : name[-1][1] + 70])
-    # "Harrow Vale, a non-profit agency, …": the text says what the name is.
-    thing = (
-        comma_after
-        and not titled
-        and not role_appositive
-        and bool(_ORG_APPOSITIVE.match(text, name[-1][1], name[-1][1] + 80))
-    )
-    # "Jane Roe (Sweden) 1:17.97": an athlete's country in results and line-ups.
+        return True
+    return org or (len(lows) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled)
+
+
+def _country_in_brackets(after: str, lows: list[str]) -> bool:
+    """ "Jane Roe (Sweden) 1:17.97": an athlete's country in results and line-ups (but
+    "Kinder Bologna (Italy)" is a club)."""
     country = _COUNTRY_AFTER.match(after) if "(" in after[:3] else None
-    if (
-        country
+    return (
+        country is not None
         and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
         and all(
             w in lx.LONE_PLACES or w in lx.NATIONALITIES or w in lx.PLACE_PREFIXES
             for w in country.group(1).lower().split()
         )
+    )
+
+
+def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None]:
+    """A lower-case role noun right before the name ("lawyer Jane Roe", "fellow left-hander
+    Jane Roe"): (found, the role as written, or None for a plural that opens a list)."""
+    m = _ROLE_BEFORE.search(before)
+    noun = m.group(2).lower() if m else ""
+    if not (
+        m
+        and not m.group(2)[0].isupper()
+        and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun)))
     ):
-        role_appositive = True  # but "Kinder Bologna (Italy)" is a club
+        return False, None
+    # Only the words after a verb or a clause break describe the role: "telling lawyer" and
+    # "law. Health secretary" keep just "lawyer" and "Health secretary".
+    mods = m.group(1).split()
+    cut_at = 0
+    for mi, w in enumerate(mods):
+        if (
+            _is_verbish(w)
+            or w.endswith((",", ";", ":"))
+            or (w.endswith(".") and w[:-1].isalpha() and w[:-1].islower())
+        ):
+            cut_at = mi + 1
+    mods = [w for w in mods[cut_at:] if w.lower() not in lx.COMMON_SENTENCE_STARTERS][-2:]
+    # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
+    plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
+    return True, None if plural else " ".join([*mods, m.group(2)])
+
+
+def _classify(
+    text: str, para_start: int, group: Group, lower_vocab: frozenset[str]
+) -> NameRun | None:
+    """Strip titles and openers from one capitalised run and gather its evidence."""
+    run_start = group[0][0]
+    before = text[max(para_start, run_start - _BEFORE) : run_start]
+    stripped_before = before.rstrip(" " + _OPENERS)
+    sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
+    # Possessive on the last word: the name is the word without ’s.
+    last_s, last_e, last_w = group[-1]
+    possessive = bool(_POSSESSIVE.search(last_w))
+    if possessive:
+        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
+    group, starter_stripped = _strip_openers(group, sentence_initial, lower_vocab)
+    if not group:
+        return None
+    title = _split_title(text, group, before, whole_run=group[0][0] == run_start)
+    titled, honorific = title.titled, title.honorific
+    name, role = _trim_name(group[title.cut + 1 :], title.role, honorific, lower_vocab)
+    # A name needs a word that is not an initial, and does not end on one ("W L T").
+    if not name or len(name[-1][2]) < 2:
+        return None
+    tokens = tuple(w for _, _, w in name)
+    lows = [t.lower() for t in tokens]
+    # The run opens its sentence as it stands, so its capital proves nothing.
+    bare_opener = sentence_initial and not starter_stripped and title.cut < 0
+    link_only = False
+    if len(tokens) == 1:
+        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in lx.DAYS_MONTHS - lx.NAME_MONTHS:
+            return None
+        link_only = _link_only(lows[0])
+        if bare_opener and lows[0] in lower_vocab:
+            return None
+    first_ok = is_first_name(tokens[0]) and not (bare_opener and lows[0] in lower_vocab)
+    org = link_only or _names_a_thing(text, before, name, lows, first_ok, titled)
+    name_end = name[-1][1]
+    after = text[name_end : name_end + _AFTER]
+    comma_after = after.lstrip(" ")[:1] == ","
+    role_appositive = comma_after and _role_appositive(
+        text[name_end : name_end + _APPOSITION_AFTER]
+    )
+    # "Harrow Vale, a non-profit agency, …": the text says what the name is.
+    thing = (
+        comma_after
+        and not titled
+        and not role_appositive
+        and bool(_ORG_APPOSITIVE.match(text, name_end, name_end + _ORG_APPOSITION_AFTER))
+    )
+    if _country_in_brackets(after, lows):
+        role_appositive = True
     # "says Cambridge cartoonist Jane Roe": a word right before a role noun describes it.
     nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
     modifier = bool(nxt and is_role_word(nxt.group(1)))
     if after.lstrip().startswith("&") or _LEGAL_SUFFIX.match(after):
         org = True  # "Harald Vostek GmbH", "Roe & Lund": a firm named after people
     # "the Carolina Hurricanes", "the Hang Seng": people do not take an article.
-    if cut < 0 and not starter_stripped and re.search(r"\bthe\s+$", before[-5:]):
+    if title.cut < 0 and not starter_stripped and _THE_BEFORE.search(before[-_THE_REACH:]):
         org = True
     # "the trawler Silver Plover", "the ferry Northern Star": a named vessel or vehicle.
-    if _AFTER_VESSEL.search(before[-40:]):
+    if _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:]):
         org = True
     kin_run = False
-    comma_before = before[-3:].rstrip().endswith(",")
+    comma_before = before[-_COMMA_BEFORE_REACH:].rstrip().endswith(",")
     if (
         not titled
         and comma_before
         and len(tokens) >= 2
-        and (ra := _ROLE_COMMA_BEFORE.search(before[-60:])) is not None
+        and (ra := _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])) is not None
         and is_role_word(ra.group(1))
         and ra.group(1) not in lx.SHARED_ROLES
     ):
@@ -578,31 +697,9 @@ def _classify(
         # No role: "the father said" later may be anyone's father.
         titled = kin_run = True
     if not titled:
-        m = _ROLE_BEFORE.search(before)
-        noun = m.group(2).lower() if m else ""
-        if (
-            m
-            and not m.group(2)[0].isupper()
-            and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun)))
-        ):
-            titled = True
-            # Only the words after a verb or a clause break describe the role: "telling
-            # lawyer" and "law. Health secretary" keep just "lawyer" and "Health secretary".
-            mods = m.group(1).split()
-            cut_at = 0
-            for mi, w in enumerate(mods):
-                if (
-                    _is_verbish(w)
-                    or w.endswith((",", ";", ":"))
-                    or (w.endswith(".") and w[:-1].isalpha() and w[:-1].islower())
-                ):
-                    cut_at = mi + 1
-            mods = [w for w in mods[cut_at:] if w.lower() not in lx.COMMON_SENTENCE_STARTERS]
-            mods = mods[-2:]
-            # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
-            plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
-            role = None if plural else " ".join([*mods, m.group(2)])
-    initial = any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2
+        titled, found = _role_before(before, tokens)
+        if titled:
+            role = found
     appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
     if (
         comma_after
@@ -617,39 +714,44 @@ def _classify(
         # "Qarvenu, 41, …", "Drelliko, a local resident, …": a lone name described as a
         # person is one, given name or not.
         titled = True
-    verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-20:]))
+    verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-_VERB_FIRST_REACH:]))
     if (
         not titled
         and not org
         and before.rstrip().endswith(("named", " as"))
-        and _NAMED_BEFORE.search(before[-30:])
+        and _NAMED_BEFORE.search(before[-_NAMED_BEFORE_REACH:])
         and all(name_case(t) and fold(t) not in lower_vocab for t in tokens)
         and (len(tokens) >= 2 or _SPEECH_VERB_AFTER.search(after))
     ):
         # "a villager named Jhono told reporters", "a man identified only as Ali said".
         titled = True
-    speech = bool(appositive or _SPEECH_AFTER.search(after) or _SPEECH_BEFORE.search(before[-30:]))
+    speech = bool(
+        appositive
+        or _SPEECH_AFTER.search(after)
+        or _SPEECH_BEFORE.search(before[-_SPEECH_BEFORE_REACH:])
+    )
     if (
         len(tokens) >= 2
         and not titled
         and not possessive
         and not speech
         and not any(len(t) == 1 for t in tokens)
-        and _SITE_BEFORE.search(before[-10:])
+        and _SITE_BEFORE.search(before[-_SITE_REACH:])
     ):
         # "at Fenwick Hall", "in Marlow Park": a given name after a spatial preposition names
         # a venue or a district; people are rarely "in" or "at" anyone.
         org = True
+    name_start = name[0][0]
     return NameRun(
-        start=name[0][0],
-        end=name[-1][1],
+        start=name_start,
+        end=name_end,
         tokens=tokens,
-        surface=text[name[0][0] : name[-1][1]],
+        surface=text[name_start:name_end],
         role=role,
         honorific=honorific,
         titled=titled,
         first_name=first_ok,
-        initial=initial,
+        initial=any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2,
         speech=speech,
         verb_first=verb_first,
         appositive=appositive,
@@ -657,12 +759,16 @@ def _classify(
         and (verb_first or bool(_SPEECH_VERB_AFTER.search(after)))
         and (len(tokens) > 1 or (lows[0] not in lower_vocab and name_case(tokens[0]))),
         org=org or (modifier and len(tokens) == 1 and not titled),
-        placey=bool(_PLACEY_BEFORE.search(before[-12:])) and not titled,
+        placey=bool(_PLACEY_BEFORE.search(before[-_PLACEY_REACH:])) and not titled,
         locative=len(tokens) == 1
         and not titled
         and not possessive
-        and bool(_LOCATIVE_BEFORE.search(text[max(para_start, name[0][0] - 14) : name[0][0]])),
-        sentence_initial=sentence_initial and cut < 0 and not starter_stripped,
+        and bool(
+            _LOCATIVE_BEFORE.search(
+                text[max(para_start, name_start - _LOCATIVE_REACH) : name_start]
+            )
+        ),
+        sentence_initial=bare_opener,
         common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
         kin=kin_run,
         thing=thing,
