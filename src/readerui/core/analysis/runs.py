@@ -557,7 +557,14 @@ def _names_a_thing(
             (t in lx.ORG_WORDS and not (first_ok and t in lx.SURNAME_LIKE_ORG_WORDS))
             or t in lx.CHROME_WORDS
             or (t in lx.NATIONALITIES and not first_ok)
-            or (t in lx.PLACE_NAMES and not (first_ok and _described_as_person(text, before, name)))
+            or (
+                t in lx.PLACE_NAMES
+                # "George Washington", "Jack London"; "the attacker, Sami Oman, 20".
+                and not (
+                    first_ok
+                    and (t in lx.PLACE_SURNAMES or _described_as_person(text, before, name))
+                )
+            )
             for t in lows[1:]
         )
     )
