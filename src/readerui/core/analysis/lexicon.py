@@ -517,3 +517,10 @@ ORG_KIND_NOUNS = _words(
     college hospital museum gallery studio label publisher"""
 )
 """Kinds of organisation: "Harrow Vale, a non-profit agency" names no person."""
+
+PAST_VERBS = _words(
+    """met saw told took gave got made found left joined hired fired named called beat
+    thanked praised introduced interviewed visited replaced succeeded defeated"""
+)
+"""Common past-tense verbs that can stand right before a role and a name ("… met rapper Joe
+Banks"): no part of the role."""

@@ -31,7 +31,11 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W_](?:[\w’']*[^\W_])?)
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
-_ROLE_BEFORE = re.compile(r"((?:[\w’'\-.]+\s+){0,2})([a-z][\w\-]*)\s+$")
+_ROLE_BEFORE = re.compile(r"((?:[\w’'\-.]+\s+){0,2})([A-Za-z][\w\-]*)\s+$")
+_APPOSITION_ROLE = re.compile(r"\s*,\s*([^,.;:()“”\"\n]{2,70}?)\s*(?=[,.;:()“”\"\n]|$)")
+"""The phrase in apposition after a name, up to the next punctuation."""
+_ROLE_COURTESY = frozenset({"honour", "honor", "honourable", "honorable", "right", "worshipful"})
+"""Words of address inside a title that are no part of the role ("His Honour Judge")."""
 
 
 def _alternation(words: frozenset[str]) -> str:
@@ -306,7 +310,11 @@ def _role_appositive(after: str) -> bool:
             and bare.group(1) not in lx.SHARED_ROLES
         )
     words = m.group(1).split()[:4]
-    return any(w.islower() and is_role_word(w) and w not in lx.SHARED_ROLES for w in words)
+    return any(
+        (w.islower() and is_role_word(w) and w not in lx.SHARED_ROLES)
+        or (w.isupper() and len(w) > 1 and w.lower() in lx.TITLES)  # "the Labour MP for …"
+        for w in words
+    )
 
 
 _AFTER_VESSEL = re.compile(
@@ -487,6 +495,8 @@ def _split_title(text: str, group: Group, before: str, whole_run: bool) -> _Titl
     role = " ".join(w for _, _, w in group[: cut + 1] if w) if cut >= 0 and not honorific else None
     if honorific and cut > 0:
         role = " ".join(w for _, _, w in group[:cut]) or None
+    if role:
+        role = " ".join(w for w in role.split() if w.lower() not in _ROLE_COURTESY) or None
     if role and cut >= 0 and whole_run:
         # "former US President Donald Trump": the lower-case modifier and the acronym before
         # the capitalised title belong to the role.
@@ -598,6 +608,52 @@ def _country_in_brackets(after: str, lows: list[str]) -> bool:
     )
 
 
+_MAX_ROLE_WORDS = 5
+"""Longest run of modifiers kept before a role noun."""
+
+
+def _capitalised_modifier(word: str) -> bool:
+    """A word of a capitalised modifier: a name word, an acronym or a number ("UFCW Local
+    832"), but no sentence end and no function word."""
+    return (
+        (word[:1].isupper() or word.isdigit())
+        and not word.endswith((".", ",", ";", ":", "!", "?", "”", '"'))
+        and word.lower() not in lx.NOT_NAMES
+        and word.lower() not in lx.COMMON_SENTENCE_STARTERS
+        and word.lower() not in lx.DAYS_MONTHS
+        and not is_first_name(word)  # "Lorenzo Amoruso midfielder …" lists someone else
+    )
+
+
+def _apposition_role(text: str, name_end: int) -> str | None:
+    """The role in apposition after a name ("Chi Onwurah, the Labour MP for Newcastle
+    Central, said"), as written: up to the next punctuation, at most nine words, holding a
+    role word; a tail cut by an abbreviation ("… with St. Michael's") is dropped."""
+    m = _APPOSITION_ROLE.match(text, name_end, name_end + _APPOSITION_AFTER + 30)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    cut_by_abbreviation = (
+        text[m.end() : m.end() + 1] == "."
+        and words
+        and len(words[-1]) <= 3
+        and words[-1][:1].isupper()
+    )
+    if cut_by_abbreviation:
+        # Keep what comes before the abbreviation's preposition.
+        for i in range(len(words) - 1, 0, -1):
+            if words[i] in ("with", "at", "of", "for", "from", "in"):
+                words = words[:i]
+                break
+        else:
+            return None
+    if not 1 <= len(words) <= 9 or not any(
+        is_role_word(w.lower()) or w.lower() in lx.TITLES for w in words
+    ):
+        return None
+    return " ".join(words)
+
+
 def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None]:
     """A lower-case role noun right before the name ("lawyer Jane Roe", "fellow left-hander
     Jane Roe"): (found, the role as written, or None for a plural that opens a list)."""
@@ -605,8 +661,14 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
     noun = m.group(2).lower() if m else ""
     if not (
         m
-        and not m.group(2)[0].isupper()
-        and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun)))
+        and (
+            (
+                m.group(2)[0].islower()
+                and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun)))
+            )
+            # "TransLink CEO Kevin Desmond": an all-caps title after the firm's name.
+            or (m.group(2).isupper() and len(noun) > 1 and noun in lx.TITLES)
+        )
     ):
         return False, None
     # Only the words after a verb or a clause break describe the role: "telling lawyer" and
@@ -617,10 +679,27 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
         if (
             _is_verbish(w)
             or w.endswith((",", ";", ":"))
-            or (w.endswith(".") and w[:-1].isalpha() and w[:-1].islower())
+            or (w.endswith(".") and w[:-1].isalpha() and (w[:-1].islower() or len(w) > 4))
+            or not any(c.isalnum() for c in w)
         ):
             cut_at = mi + 1
     mods = [w for w in mods[cut_at:] if w.lower() not in lx.COMMON_SENTENCE_STARTERS][-2:]
+    if mods and (mods[0][:1].isupper() or mods[0][:1].isdigit()):
+        # "Silicon Valley political scientist", "Los Angeles Kings forward": a capitalised
+        # modifier is kept whole, not cut by the window ("Valley", "Angeles Kings").
+        head = before[: m.start(2)].split()
+        i = len(head) - len(mods)
+        while (
+            head[i:] == mods  # the modifiers are the words right before the noun
+            and i > 0
+            and len(mods) < _MAX_ROLE_WORDS
+            and _capitalised_modifier(head[i - 1])
+        ):
+            i -= 1
+            mods.insert(0, head[i])
+    # "… met rapper Joe Banks": a verb before the role is no part of it.
+    while mods and mods[0].lower() in lx.PAST_VERBS:
+        mods = mods[1:]
     # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
     plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
     return True, None if plural else " ".join([*mods, m.group(2)])
@@ -676,6 +755,9 @@ def _classify(
     )
     if _country_in_brackets(after, lows):
         role_appositive = True
+    elif role_appositive and role is None and not titled:
+        # "Chi Onwurah, the Labour MP for Newcastle Central, said": the apposition is the role.
+        role = _apposition_role(text, name_end)
     # "says Cambridge cartoonist Jane Roe": a word right before a role noun describes it.
     nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
     modifier = bool(nxt and is_role_word(nxt.group(1)))
