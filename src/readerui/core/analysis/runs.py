@@ -370,9 +370,14 @@ def _kin_before(before: str) -> bool:
 
 
 def _is_verbish(word: str) -> bool:
-    """A speech verb or a present participle: never part of a role ("telling lawyer")."""
+    """A verb or a present participle: never part of a role ("telling lawyer", "met rapper")."""
     low = word.lower().strip(",.;:")
-    return low in lx.SPEECH_VERBS or low in lx.AUXILIARIES or (low.endswith("ing") and len(low) > 5)
+    return (
+        low in lx.SPEECH_VERBS
+        or low in lx.AUXILIARIES
+        or low in lx.PAST_VERBS  # "… met rapper Joe Banks"
+        or (low.endswith("ing") and len(low) > 5)
+    )
 
 
 def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
@@ -697,9 +702,6 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
         ):
             i -= 1
             mods.insert(0, head[i])
-    # "… met rapper Joe Banks": a verb before the role is no part of it.
-    while mods and mods[0].lower() in lx.PAST_VERBS:
-        mods = mods[1:]
     # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
     plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
     return True, None if plural else " ".join([*mods, m.group(2)])
