@@ -288,7 +288,8 @@ SPEECH_VERBS = _words(
     echoed echoes writing tweeting posting scolded scolds retorted retorts crowed sniffed
     snapped fumed gushed gushes muttered mutters murmured murmurs screamed confessed
     confesses bragged brags interjected interjects teased marveled marvelled marvels
-    opined"""
+    opined admits admitted confided confides grins grinned smiles smiled laughs shrugs
+    sighs beams beamed recalls notes cautioned chimed chimes"""
 )
 """Verbs that attribute speech or writing ("said", "told", "wrote")."""
 
