@@ -568,7 +568,7 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
     if comma != -1:
         left_start = s + comma + 1
     left = text[left_start : s + m.start()].strip().lower()
-    if not left or left in ("but", "and", "but also", "and also", "also"):
+    if not left or left in ("but", "and", "but also", "and also", "also") or _predicate(left):
         if comma != -1 or left:
             # "Kim confirmed, adding that “…”", "…, but said “…”": the clause's subject is
             # earlier in the sentence.
@@ -589,6 +589,23 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
     if label is not None and len(label.split()) > 6:
         return Attribution(None, None, None)
     return _found(ei, label, via, cue, "said-before")
+
+
+_SUBJECT_WORDS = frozenset({"he", "she", "they", "it", "i", "we", "you"}) | lx.DETERMINERS
+
+
+def _predicate(clause: str) -> bool:
+    """Whether a lower-case clause before a cue is the rest of a predicate, not a subject:
+    in "The Prime Minister, David Cameron, responded to the claim by saying: “…”" the words
+    after the last comma start with a verb, so the subject is before that comma."""
+    first = clause.split(None, 1)[0]
+    return (
+        first.isalpha()
+        and first not in _SUBJECT_WORDS
+        and first not in lx.COMMON_SENTENCE_STARTERS
+        and (first.endswith(("ed", "s")) or first in lx.PAST_VERBS)
+        and len(clause.split()) <= 8
+    )
 
 
 def _found(ei: int | None, label: str | None, via: str, cue: str | None, where: str) -> Attribution:
