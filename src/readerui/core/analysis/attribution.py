@@ -379,6 +379,11 @@ class _Resolver:
         if not words or len(words) > 10:
             return None, None, ""
         lows = [w.lower().strip(",.;:") for w in words]
+        # "As the pollster notes", "But the minister said": a conjunction is no part of the
+        # source's phrase.
+        while len(lows) > 1 and lows[0] in _CONJUNCTIONS:
+            lows, words = lows[1:], words[1:]
+            phrase = " ".join(words)
         pronouns = [i for i, w in enumerate(lows) if w in ("he", "she")]
         if pronouns and len(words) <= 6:
             i = pronouns[-1] if pick_last else pronouns[0]
@@ -394,7 +399,14 @@ class _Resolver:
             head = lows[-1] if pick_last else next((w for w in lows[1:] if w in lx.ROLE_NOUNS), "")
             for w in reversed(lows[1:6]):
                 if w in lx.ROLE_NOUNS or w in lx.TITLES:
-                    ei = self.people.by_role(w, start)
+                    # Proper modifiers must fit: "the US president" is not the holder of
+                    # "current president" in South Africa.
+                    proper = frozenset(
+                        low
+                        for low, word in zip(lows[1:], words[1:], strict=True)
+                        if word[:1].isupper()
+                    ) - {w}
+                    ei = self.people.by_role(w, start, proper, require=bool(proper))
                     if ei is not None:
                         return ei, None, f"role:{phrase}"
                     break
@@ -591,6 +603,8 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
     return _found(ei, label, via, cue, "said-before")
 
 
+_CONJUNCTIONS = frozenset({"as", "but", "and", "so", "yet", "while", "when", "then", "or"})
+"""Conjunctions that may open the clause before a speech verb."""
 _SUBJECT_WORDS = frozenset({"he", "she", "they", "it", "i", "we", "you"}) | lx.DETERMINERS
 
 

@@ -176,7 +176,7 @@ class PeopleIndex:
         self.asides = asides or []
         """Captions (paragraphs marked so, or ending in a photo credit): outside the story's
         flow, so a person named there is no antecedent for "he said" in the next paragraph."""
-        self._role_index: dict[str, tuple[list[int], list[int]]] = {}
+        self._role_index: dict[str, dict[int, tuple[list[int], frozenset[str]]]] = {}
 
     @property
     def mention_count(self) -> int:
@@ -220,25 +220,46 @@ class PeopleIndex:
             i += 1
         return out
 
-    def by_role(self, noun: str, before: int) -> int | None:
-        """The person most recently mentioned before ``before`` whose role contains ``noun``.
+    def by_role(
+        self,
+        noun: str,
+        before: int,
+        described: frozenset[str] = frozenset(),
+        require: bool = False,
+    ) -> int | None:
+        """The person holding a role with ``noun`` who fits the description best: most words
+        of ``described`` in their role ("the US president" is the one whose role says "US"),
+        then the most recently mentioned before ``before``. With ``require``, a holder must
+        share a word with the description.
 
-        The mentions of the people holding a role are gathered once per role noun, so each
-        look-up is a bisection (the nouns come from a fixed word list, so this stays linear).
+        The holders of a role, with their sorted mentions, are gathered once per role noun
+        (the nouns come from a fixed word list), so each look-up is a few bisections.
         """
         noun = noun.lower()
-        idx = self._role_index.get(noun)
-        if idx is None:
-            holders = set()
+        holders = self._role_index.get(noun)
+        if holders is None:
+            holders = {}
             for ei, ent in enumerate(self.entities):
-                words = {w for r in ent.roles for w in r.lower().replace("-", " ").split()}
+                words = _role_words(ent.roles)
                 if ent.mentions and any(w.startswith(noun) for w in words):
-                    holders.add(ei)
-            pairs = sorted((s, ei) for ei in holders for s, _ in self.entities[ei].mentions)
-            idx = ([s for s, _ in pairs], [ei for _, ei in pairs])
-            self._role_index[noun] = idx
-        i = bisect_left(idx[0], before) - 1
-        return idx[1][i] if i >= 0 else None
+                    holders[ei] = (sorted(s for s, _ in ent.mentions), words)
+            self._role_index[noun] = holders
+        best: tuple[int, int, int] | None = None
+        for ei, (starts, words) in holders.items():
+            i = bisect_left(starts, before) - 1
+            if i < 0:
+                continue
+            key = (len(described & words), starts[i], ei)
+            if require and not key[0]:
+                continue
+            if best is None or key > best:
+                best = key
+        return best[2] if best else None
+
+
+def _role_words(roles: list[str]) -> frozenset[str]:
+    """The lower-case words of a person's roles ("former US President" -> former, us, …)."""
+    return frozenset(w.strip("’'s,.") for r in roles for w in r.lower().replace("-", " ").split())
 
 
 def _credit_spans(article: Article, check: Check = never) -> list[tuple[int, int]]:

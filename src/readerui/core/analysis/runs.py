@@ -659,6 +659,14 @@ def _apposition_role(text: str, name_end: int) -> str | None:
     return " ".join(words)
 
 
+def _comma_role(phrase: str) -> str | None:
+    """The role of "the agency’s chief economist, " without its determiner and comma."""
+    words = phrase.rstrip(" ,").split()
+    if words and words[0].lower() in lx.DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
 def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None]:
     """A lower-case role noun right before the name ("lawyer Jane Roe", "fellow left-hander
     Jane Roe"): (found, the role as written, or None for a plural that opens a list)."""
@@ -778,11 +786,12 @@ def _classify(
         and comma_before
         and len(tokens) >= 2
         and (ra := _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])) is not None
-        and is_role_word(ra.group(1))
+        and is_person_noun(ra.group(1))
         and ra.group(1) not in lx.SHARED_ROLES
     ):
-        # "the agency’s chief economist, Jane Roe," / "Ruritania’s copyright official, …".
+        # "the agency’s chief economist, Jane Roe," / "Top Republican pollster, Frank Luntz,".
         titled = True
+        role = role or _comma_role(ra.group())
     if not titled and comma_before and _kin_before(before):
         # "his father, Joe," / "Roe’s wife, Ann Roe,": a relative named in apposition.
         # No role: "the father said" later may be anyone's father.
