@@ -514,6 +514,14 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
             if ms - start <= 3 and res.people.entities[who].mentions:
                 verb = _CUE.search(window)
                 return Attribution(who, None, verb.group() if verb else None, how="name-after")
+    inverted = _VERB_THEN_NAME.match(window)
+    if inverted and not _CUE.match(window, inverted.start(1)):
+        # "“It’s the sun!” grins Ingrid Sparbo": any verb right after the quote and then a
+        # person is an inverted attribution, whatever the verb.
+        at = start + inverted.end()
+        for ms, _me, who in res.people.mentions_between(at, at + _NAME_REACH):
+            if ms == at and res.people.is_live(who):
+                return Attribution(who, None, inverted.group(1), how="said-after")
     m = _CUE.search(window)
     if m is None:
         return Attribution()
@@ -605,6 +613,10 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
 
 _CONJUNCTIONS = frozenset({"as", "but", "and", "so", "yet", "while", "when", "then", "or"})
 """Conjunctions that may open the clause before a speech verb."""
+_VERB_THEN_NAME = re.compile(r"\W{0,3}\s*([a-z]{3,}(?:s|ed))\s+(?=[A-Z])")
+"""Right after a quote: a verb in the third person or the past, then a capital."""
+_NAME_REACH = 60
+"""Characters after an inverted verb in which the speaker's name must start and end."""
 _SUBJECT_WORDS = frozenset({"he", "she", "they", "it", "i", "we", "you"}) | lx.DETERMINERS
 
 
