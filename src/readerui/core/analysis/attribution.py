@@ -60,6 +60,7 @@ HOW = {
     "role:…": "a role or description (“the mayor said”) resolved to the person who holds it",
     "continuation": "the quote carries on the previous quote's speaker",
     "topic": "an unattributed quote after a sentence about its speaker",
+    "subject": "an unattributed quote inside a sentence whose subject is its speaker",
     "label": "an unnamed source or an organisation: no person, its words in speaker_label",
     "it": "“…,” it said: an organisation or document, no person",
     "none": "no evidence: no speaker",
@@ -249,6 +250,28 @@ class _Resolver:
                 return who
             k -= 1
         return best[1] if best else None
+
+    def subject_of(self, start: int, end: int) -> int | None:
+        """The person who is the subject of the sentence ``text[start:end]``: its first
+        mention outside quotes, in subject position and followed by a speech verb (or the
+        person a "he"/"she" opening it stands for)."""
+        opener = _HE_SHE.match(self.text, start)
+        if opener is not None and _CUE.search(self.text, opener.end(), end):
+            return self.pronoun(opener.group(1), opener.start())
+        for ms, me, ei in self.people.mentions_between(start, end):
+            if self.in_quote(ms) or not self.people.is_live(ei):
+                continue
+            m = focus.describe(self.text, ms, me)
+            # Only when the sentence says they said or called it something: "Roe cites the
+            # decision as “…”", not "Roe was encouraged to “…”".
+            if (
+                (m.subject or m.subject_apposition)
+                and not m.possessive
+                and _CUE.search(self.text, me, end)
+            ):
+                return ei
+            return None
+        return None
 
     def salient(self, pos: int) -> int | None:
         """The most salient person before ``pos``, whatever their gender."""
@@ -462,7 +485,12 @@ def attribute(
                 att = before
         if att.speaker is None and att.label is None and not att.settled and prev_q is not None:
             prev_att = out[qi - 1]
-            if _continues(text, res.first_word, q, prev_q) and not _names_other(
+            same_sentence = (
+                prev_q.para == q.para
+                and prev_att.speaker is not None
+                and res.sentences.count_between(prev_q.close_at, q.open_at) == 0
+            )
+            if (same_sentence or _continues(text, res.first_word, q, prev_q)) and not _names_other(
                 res, prev_q, q, prev_att.speaker
             ):
                 att = Attribution(
@@ -485,6 +513,17 @@ def attribute(
                 ei = None
             if ei is not None:
                 att = Attribution(ei, None, None, how="topic")
+        elif (
+            att.speaker is None
+            and att.label is None
+            and not att.settled
+            and len(text[q.start : q.end].split()) > 3
+        ):
+            # A quote inside a sentence about someone ("Roe cites the decision as “…”"):
+            # the sentence's subject.
+            ei = res.subject_of(res.sentences.start_of(para.start, q.open_at), q.open_at)
+            if ei is not None:
+                att = Attribution(ei, None, None, how="subject")
         if att.candidates is None and att.how.startswith("pronoun:"):
             att.candidates = res.last_candidates
         res.spoke(att.speaker)

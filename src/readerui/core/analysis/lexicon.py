@@ -289,7 +289,8 @@ SPEECH_VERBS = _words(
     snapped fumed gushed gushes muttered mutters murmured murmurs screamed confessed
     confesses bragged brags interjected interjects teased marveled marvelled marvels
     opined admits admitted confided confides grins grinned smiles smiled laughs shrugs
-    sighs beams beamed recalls notes cautioned chimed chimes"""
+    sighs beams beamed recalls notes cautioned chimed chimes cites cited dubbed dubs
+    labelled labeled branded brands termed terms"""
 )
 """Verbs that attribute speech or writing ("said", "told", "wrote")."""
 
