@@ -110,7 +110,7 @@ def fit(data: list[Decision], l2: float, steps: int = 3000, rate: float = 0.05) 
             right = sum(pi for pi, (ok, _) in zip(p, rows, strict=True) if ok)
             for pi, (ok, v) in zip(p, rows, strict=True):
                 # d/dw log(sum_right p) = E[v | right] - E[v]
-                coef = (pi / right if ok else 0.0) - pi
+                coef = (pi / max(right, 1e-300) if ok else 0.0) - pi
                 for k in range(n):
                     grad[k] += coef * v[k]
         w = [a + rate * g / max(1, len(data)) for a, g in zip(w, grad, strict=True)]
