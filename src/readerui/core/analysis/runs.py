@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from readerui.core.analysis import lexicon as lx
-from readerui.core.analysis.cancel import EVERY, Check, never
+from readerui.core.analysis.cancel import EVERY, Check, never, pieces
 from readerui.core.analysis.names import (
     agent_noun,
     fold,
@@ -218,10 +218,10 @@ def find_runs(
     ``check`` is called every few hundred words (see :mod:`.cancel`).
     """
     words: list[tuple[int, int, str]] = []
-    for mi, m in enumerate(_WORD.finditer(text, start, end)):
-        if mi % EVERY == 0:
-            check()
-        words.append((m.start(), m.end(), m.group()))
+    pos = start
+    for cut in pieces(text, start, end, check):  # cut at spaces: no word is split
+        words.extend((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, cut))
+        pos = cut
     runs: list[NameRun] = []
     i = 0
     n = len(words)
