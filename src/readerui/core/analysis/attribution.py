@@ -92,6 +92,8 @@ class Attribution:
 
 _QUOTES_PER_CHECK = 64
 """Quotes attributed between two cancellation checks (each takes a few look-ups)."""
+_TOPIC_MENTIONS = 6
+"""Named people of a paragraph, latest first, ranked for its topic (a bound keeps it linear)."""
 _TOPIC_PRONOUN_TRIES = 4
 """Pronouns tried, latest first, when looking for the person a paragraph is about."""
 _PRONOUN_WINDOW = 2500
@@ -232,11 +234,31 @@ class _Resolver:
         its last named person or resolved he/she, whichever comes later. (A possessive
         mention, "… slamming Ms. Lund’s offer", is no topic.)"""
         best: tuple[int, int] | None = None
+        best_score = -1e9
         i = self.people.last_mention_within(start, end)
-        if i is not None and (j := self.topic_before[i]) >= 0:
+        j = self.topic_before[i] if i is not None else -1
+        # The last few named people, ranked like antecedents: "Another expert, Bong Young,
+        # doubts the promise made by Kim Jong" is about Bong, the subject, not Kim.
+        for _ in range(_TOPIC_MENTIONS):
+            if j < 0:
+                break
             ms, _, ei = self.people.mention(j)
-            if ms >= start:
-                best = (ms, ei)
+            if ms < start:
+                break
+            vector = focus.features(
+                self._described(j),
+                end,
+                sentences_between=self.sentences.count_between(ms, end),
+                same_paragraph=True,
+                unknown_gender=False,
+                last_speaker=ei == self.last_speaker,
+                quoted_before=ei in self.quoted,
+                mentions_near=1,
+            )
+            score = focus.score(vector)
+            if best is None or score > best_score:
+                best, best_score = (ms, ei), score
+            j = self.topic_before[j - 1] if j > 0 else -1
         floor = best[0] if best else start
         k = bisect_left(self.pronoun_at, (end, "")) - 1
         # The latest pronoun that resolves wins; a few tries are enough (the rest are no
