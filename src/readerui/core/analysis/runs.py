@@ -715,6 +715,40 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
     return True, None if plural else " ".join([*mods, m.group(2)])
 
 
+def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bool:
+    """What surrounds the name says it is a firm, team or vessel: "Harald Vostek GmbH",
+    "Roe & Lund", "the Carolina Hurricanes" (people take no article: only counted when no
+    title or opener was stripped), "the trawler Silver Plover"."""
+    return bool(
+        after.lstrip().startswith("&")
+        or _LEGAL_SUFFIX.match(after)
+        or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
+        or _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:])
+    )
+
+
+def _introduced_before(
+    before: str, tokens: tuple[str, ...], role: str | None
+) -> tuple[bool, str | None, bool]:
+    """A role or a relative that introduces the name: (titled, role, kin)."""
+    comma_before = before[-_COMMA_BEFORE_REACH:].rstrip().endswith(",")
+    if (
+        comma_before
+        and len(tokens) >= 2
+        and (ra := _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])) is not None
+        and is_person_noun(ra.group(1))
+        and ra.group(1) not in lx.SHARED_ROLES
+    ):
+        # "the agency’s chief economist, Jane Roe," / "Top Republican pollster, Frank Luntz,".
+        return True, role or _comma_role(ra.group()), False
+    if comma_before and _kin_before(before):
+        # "his father, Joe," / "Roe’s wife, Ann Roe,": a relative named in apposition.
+        # No role: "the father said" later may be anyone's father.
+        return True, role, True
+    titled, found = _role_before(before, tokens)
+    return titled, found if titled else role, False
+
+
 def _classify(
     text: str, para_start: int, group: Group, lower_vocab: frozenset[str]
 ) -> NameRun | None:
@@ -771,35 +805,13 @@ def _classify(
     # "says Cambridge cartoonist Jane Roe": a word right before a role noun describes it.
     nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
     modifier = bool(nxt and is_role_word(nxt.group(1)))
-    if after.lstrip().startswith("&") or _LEGAL_SUFFIX.match(after):
-        org = True  # "Harald Vostek GmbH", "Roe & Lund": a firm named after people
-    # "the Carolina Hurricanes", "the Hang Seng": people do not take an article.
-    if title.cut < 0 and not starter_stripped and _THE_BEFORE.search(before[-_THE_REACH:]):
-        org = True
-    # "the trawler Silver Plover", "the ferry Northern Star": a named vessel or vehicle.
-    if _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:]):
+    if _names_a_firm_or_vessel(
+        before, after, article_counts=title.cut < 0 and not starter_stripped
+    ):
         org = True
     kin_run = False
-    comma_before = before[-_COMMA_BEFORE_REACH:].rstrip().endswith(",")
-    if (
-        not titled
-        and comma_before
-        and len(tokens) >= 2
-        and (ra := _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])) is not None
-        and is_person_noun(ra.group(1))
-        and ra.group(1) not in lx.SHARED_ROLES
-    ):
-        # "the agency’s chief economist, Jane Roe," / "Top Republican pollster, Frank Luntz,".
-        titled = True
-        role = role or _comma_role(ra.group())
-    if not titled and comma_before and _kin_before(before):
-        # "his father, Joe," / "Roe’s wife, Ann Roe,": a relative named in apposition.
-        # No role: "the father said" later may be anyone's father.
-        titled = kin_run = True
     if not titled:
-        titled, found = _role_before(before, tokens)
-        if titled:
-            role = found
+        titled, role, kin_run = _introduced_before(before, tokens, role)
     appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
     if (
         comma_after
