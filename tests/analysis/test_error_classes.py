@@ -147,3 +147,13 @@ def test_contributors_sign_off_names_are_bylines() -> None:
     assert person(r, "Ilse Marang").kind == "byline"
     assert person(r, "Tomas Brandt").kind == "byline"
     assert person(r, "Dana Whitlock").kind == "subject"
+
+
+def test_10_a_birth_name_is_an_alias_of_the_person_named() -> None:
+    r = run(
+        "The singer Dora Vale died on Monday at 97.",
+        "Vale was born Dorothea Mary Kappler in 1926 and took her stage name at 17.",
+    )
+    dora = person(r, "Dora Vale")
+    assert "Dorothea Mary Kappler" in dora.aliases
+    assert "Dorothea Mary Kappler" not in names(r)

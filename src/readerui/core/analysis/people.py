@@ -635,6 +635,7 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
 
     check()
     _drop_things(text, runs, entities, owner_of, check)
+    _merge_birth_names(text, runs, entities, owner_of, check)
     for ri, ei in ticking(owner_of.items(), check):
         run = runs[ri]
         if _inside(run.start, byline_spans):
@@ -708,6 +709,55 @@ _SENTENCE_BREAK = re.compile(r"[.!?]\s")
 _CLAUSE_BREAK = re.compile(
     r"[,;:—–(“\"]|\b(?:and|but|or|while|as|when|after|before|because|since|that|which|who)\b"
 )
+
+
+_BORN_AS = re.compile(r"\b(?:was|were)\s+born\s+$|\bn[ée]e\s+$|\bborn\s+as\s+$")
+"""Right before a birth name: "Day was born Doris Mary Kappel", "Ann Roe, née Lund"."""
+_BORN_REACH = 80
+"""Characters before a birth name in which the person it belongs to is named."""
+
+
+def _find(remap: dict[int, int], ei: int) -> int:
+    """The entity ``ei`` was merged into, following merges (they never form a cycle)."""
+    while ei in remap:
+        ei = remap[ei]
+    return ei
+
+
+def _merge_birth_names(
+    text: str,
+    runs: list[NameRun],
+    entities: list[Entity],
+    owner_of: dict[int, int],
+    check: Check = never,
+) -> None:
+    """A birth name is another name of the person just named: "Day was born Doris Mary
+    Kappel" gives Doris Day the alias, not a second person."""
+    starts = sorted((runs[ri].start, ri) for ri in owner_of)
+    keys = [st for st, _ in starts]
+    remap: dict[int, int] = {}
+    for ri, ei in ticking(list(owner_of.items()), check):
+        run = runs[ri]
+        if not _BORN_AS.search(text, max(0, run.start - 20), run.start):
+            continue
+        k = bisect_left(keys, run.start) - 1
+        if k < 0 or run.start - keys[k] > _BORN_REACH:
+            continue
+        target = _find(remap, owner_of[starts[k][1]])
+        ei = _find(remap, ei)
+        if target == ei or "." in text[keys[k] : run.start]:
+            continue  # the same person already, or named in another sentence
+        src, dst = entities[ei], entities[target]
+        dst.mentions.extend(src.mentions)
+        for key, form in src.forms.items():
+            dst.forms.setdefault(key, form)
+        src.mentions = []
+        remap[ei] = target
+    if remap:
+        for rj, ej in owner_of.items():
+            owner_of[rj] = _find(remap, ej)
+        for ent in entities:
+            ent.mentions.sort()
 
 
 def _drop_things(
