@@ -157,3 +157,31 @@ def test_10_a_birth_name_is_an_alias_of_the_person_named() -> None:
     dora = person(r, "Dora Vale")
     assert "Dorothea Mary Kappler" in dora.aliases
     assert "Dorothea Mary Kappler" not in names(r)
+
+
+def test_1_an_inverted_attribution_with_any_verb() -> None:
+    r = run(
+        "High above the town, three mirrors now light the square in winter.",
+        "“The water is warm at last!” beams Hanne Solberg, stepping into the fountain.",
+    )
+    q = quote(r, "The water is warm")
+    assert (q.speaker, q.how) == ("Hanne Solberg", "said-after")
+
+
+def test_1_a_predicate_after_the_subjects_apposition() -> None:
+    r = run(
+        "Critics said the budget ignored the harbour towns.",
+        "The mayor, Dana Whitlock, responded to the claim by saying: “We have funded every"
+        " harbour that asked for help this year.”",
+    )
+    assert quote(r, "We have funded").speaker == "Dana Whitlock"
+
+
+def test_6_a_second_quote_in_the_same_sentence_keeps_the_speaker() -> None:
+    r = run(
+        "Ministry spokesperson Ada Varga said that the ministry is “working on the delays”"
+        " and that the agency “has several plans to cut the waiting lists this winter,”"
+        " including evening clinics.",
+    )
+    q = quote(r, "has several plans")
+    assert (q.speaker, q.how) == ("Ada Varga", "continuation")
