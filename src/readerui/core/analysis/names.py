@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.cancel import Check, never, ticking
 
 __all__ = [
     "agent_noun",
@@ -20,6 +21,7 @@ __all__ = [
     "is_given_name",
     "is_person_noun",
     "is_role_word",
+    "load_given_names",
     "name_case",
 ]
 
@@ -31,20 +33,32 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
-@cache
-def _given_names() -> dict[str, str]:
+_GIVEN_NAMES: dict[str, str] = {}
+"""Given name -> gender-guesser's verdict, filled once by :func:`load_given_names`."""
+
+
+def load_given_names(check: Check = never) -> dict[str, str]:
     """Given names with their gender, from gender-guesser's bundled dictionary.
 
     gender-guesser ships ~45,000 given names from 50 countries as a plain data file: far more
-    coverage of non-English names ("Volodymyr", "Gonzalo") than a hand list, no model.
+    coverage of non-English names ("Volodymyr", "Gonzalo") than a hand list, no model. The
+    table is built once per process; ``check`` runs while it is built (its parsing of the
+    file, about 0.2 s, cannot be interrupted).
     """
+    if _GIVEN_NAMES:
+        return _GIVEN_NAMES
     import gender_guesser.detector as gd  # type: ignore[import-untyped]
 
     detector = gd.Detector(case_sensitive=False)
     table: dict[str, str] = {}
-    for name in detector.names:
+    for name in ticking(detector.names, check):
         table[name] = str(detector.get_gender(name))
-    return table
+    _GIVEN_NAMES.update(table)  # only a complete table is kept
+    return _GIVEN_NAMES
+
+
+def _given_names() -> dict[str, str]:
+    return _GIVEN_NAMES or load_given_names()
 
 
 def is_first_name(word: str) -> bool:

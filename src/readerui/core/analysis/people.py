@@ -20,6 +20,7 @@ from readerui.core.analysis.names import (
     first_name_gender,
     fold,
     is_first_name,
+    load_given_names,
     name_case,
 )
 from readerui.core.analysis.runs import NameRun, find_runs
@@ -541,6 +542,7 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
     ``check`` is called often (see :mod:`.cancel`) so a caller can abort a long run.
     """
     text = article.text
+    load_given_names(check)
     lower_vocab = _lower_vocabulary(text, check)
     credits = _credit_spans(article, check)
     byline_spans = [
