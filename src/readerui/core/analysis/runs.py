@@ -324,9 +324,11 @@ _AFTER_VESSEL = re.compile(
 
 
 _KIN_BEFORE = re.compile(
-    r"(?:\b(?:his|her|their|my|our|your)|[A-Z][\w\-]*[’']s?)\s+"
-    r"(?:(?:late|younger|older|elder|eldest|youngest|twin|step)\s+)?([a-z]+)\s*,\s*$"
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|whose)|[A-Z][\w\-]*[’']s?)\s+"
+    r"(?:(?:[a-z]+-)?[a-z]+\s+)?(?:(?:teenage|young|adult|late|twin)\s+)?([a-z]+)\s*,\s*$"
 )
+"""A relative named in apposition: "his father, Joe", "My wife, Cathy", "his long-suffering
+girlfriend, Anaïs", "both of whose teenage daughters, Sarah and …"."""
 
 
 _ROLE_COMMA_BEFORE = re.compile(
@@ -366,7 +368,10 @@ def _described_as_person(text: str, before: str, name: list[tuple[int, int, str]
 def _kin_before(before: str) -> bool:
     """Whether a relative noun introduces the name: "his father, Joe", "Roe’s wife, Ann"."""
     m = _KIN_BEFORE.search(before[-_KIN_BEFORE_REACH:])
-    return m is not None and m.group(1) in lx.KIN_NOUNS
+    if m is None:
+        return False
+    noun = m.group(1)
+    return noun in lx.KIN_NOUNS or (noun.endswith("s") and noun[:-1] in lx.KIN_NOUNS)
 
 
 def _is_verbish(word: str) -> bool:
