@@ -78,6 +78,7 @@ _DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
 """Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
 _PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
 _NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
+_TITLE_WORDS = lx.TITLES | lx.TITLE_MODIFIERS | lx.ROLE_NOUNS
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|into|across|throughout|outside|inside)\s+$")
@@ -529,8 +530,16 @@ def _trim_name(
     ):
         name = name[1:]
     # Trailing weekdays are never part of a name ("Macron Monday"); months are kept since
-    # they double as names ("Theresa May").
-    while name and name[-1][2].lower() in lx.DAYS_MONTHS - lx.NAME_MONTHS:
+    # they double as names ("Theresa May"). Nor is a sentence opener glued on after an
+    # initial ("… Arthur C. But then …").
+    while name and (
+        name[-1][2].lower() in lx.DAYS_MONTHS - lx.NAME_MONTHS
+        or (
+            len(name) > 1
+            and len(name[-2][2]) == 1
+            and name[-1][2].lower() in lx.COMMON_SENTENCE_STARTERS
+        )
+    ):
         name = name[:-1]
     # A generational suffix is no surname: "John Mills Jr" is Mills ("Mills said").
     if len(name) >= 3 and name[-1][2] in ("Jr", "Sr"):
@@ -778,6 +787,8 @@ def _classify(
         return None
     tokens = tuple(w for _, _, w in name)
     lows = [t.lower() for t in tokens]
+    if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
+        return None  # "Chief Financial Officer": a title with no name
     # The run opens its sentence as it stands, so its capital proves nothing.
     bare_opener = sentence_initial and not starter_stripped and title.cut < 0
     link_only = False
