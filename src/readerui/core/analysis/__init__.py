@@ -1,7 +1,8 @@
 """The analysis engine: who is in an article and who said what.
 
 Pure core (no UI imports). :func:`analyze` runs four stages — name runs and people,
-quotes, attribution, assembly — checking a cancel flag between them.
+quotes, attribution, assembly — each linear in the text and checking the cancel flag inside
+its loops (see :mod:`.cancel`), so a cancelled run stops within a fraction of a second.
 """
 
 from __future__ import annotations
