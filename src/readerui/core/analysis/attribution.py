@@ -582,8 +582,10 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
         # "“It’s the sun!” grins Ingrid Sparbo": any verb right after the quote and then a
         # person is an inverted attribution, whatever the verb.
         at = start + inverted.end()
-        for ms, _me, who in res.people.mentions_between(at, at + _NAME_REACH):
-            if ms == at and res.people.is_live(who):
+        for ms, me, who in res.people.mentions_between(at, at + _NAME_REACH):
+            # The name ends the clause ("grins Ingrid Sparbo, lifting …"): no object follows
+            # it, as in "“…” prompted Ann Roe to resign".
+            if ms == at and res.people.is_live(who) and _CLAUSE_END.match(text, me):
                 return Attribution(who, None, inverted.group(1), how="said-after")
     m = _CUE.search(window)
     if m is None:
@@ -678,6 +680,7 @@ _CONJUNCTIONS = frozenset({"as", "but", "and", "so", "yet", "while", "when", "th
 """Conjunctions that may open the clause before a speech verb."""
 _VERB_THEN_NAME = re.compile(r"\W{0,3}\s*([a-z]{3,}(?:s|ed))\s+(?=[A-Z])")
 """Right after a quote: a verb in the third person or the past, then a capital."""
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?—–]|$)")
 _NAME_REACH = 60
 """Characters after an inverted verb in which the speaker's name must start and end."""
 _SUBJECT_WORDS = frozenset({"he", "she", "they", "it", "i", "we", "you"}) | lx.DETERMINERS
@@ -692,7 +695,7 @@ def _predicate(clause: str) -> bool:
         first.isalpha()
         and first not in _SUBJECT_WORDS
         and first not in lx.COMMON_SENTENCE_STARTERS
-        and (first.endswith(("ed", "s")) or first in lx.PAST_VERBS)
+        and (first.endswith("ed") or first in lx.PAST_VERBS)
         and len(clause.split()) <= 8
     )
 
