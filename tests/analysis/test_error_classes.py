@@ -190,9 +190,8 @@ def test_6_a_second_quote_in_the_same_sentence_keeps_the_speaker() -> None:
 def test_an_inverted_verb_needs_the_name_to_end_the_clause() -> None:
     r = run(
         "Mayor Dana Whitlock spoke at the harbour on Monday.",
-        "The council's letter said “the harbour will close for a year.” Prompted Ann Roe to"
-        " resign from the board, the letter was read aloud.",
+        "“The harbour will close for a whole year” prompted Ann Roe to resign from the board.",
         "“The fund is empty and the work will stop,” councillor Ann Roe wrote on Tuesday.",
     )
-    assert quote(r, "the harbour will close").speaker != "Ann Roe"
+    assert quote(r, "The harbour will close").speaker != "Ann Roe"
     assert quote(r, "The fund is empty").speaker == "Ann Roe"
