@@ -53,15 +53,22 @@ def ticking(items: Iterable[T], check: Check) -> Iterator[T]:
 
 
 def finditer(
-    pattern: re.Pattern[str], text: str, start: int, end: int, check: Check
+    pattern: re.Pattern[str], text: str, start: int, end: int, check: Check, size: int = PIECE
 ) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text, start, end)`` read piece by piece (see :func:`pieces`), with
     ``check`` between pieces and every :data:`EVERY` matches. Only for patterns whose
     matches do not span a space-cut of a stretch longer than :data:`PIECE`, and that use no
     ``$`` (each piece ends where the pattern can see an end)."""
+    if end - start <= size:
+        # One piece (most paragraphs): no bookkeeping beyond a check every EVERY matches.
+        for n, m in enumerate(pattern.finditer(text, start, end), 1):
+            if n % EVERY == 0:
+                check()
+            yield m
+        return
     pos = start
     n = 0
-    for cut in pieces(text, start, end, check):
+    for cut in pieces(text, start, end, check, size):
         for m in pattern.finditer(text, pos, cut):
             n += 1
             if n % EVERY == 0:

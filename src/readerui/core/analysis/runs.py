@@ -31,7 +31,10 @@ _WORD = re.compile(r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W_](?:[\w’']*[^\W_])?)
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
-_ROLE_BEFORE = re.compile(r"((?:[\w’'\-.]+\s+){0,2})([A-Za-z][\w\-]*)\s+$")
+_ROLE_NOUN = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*$")
+"""A role noun right before a name: letters, digits, hyphens ("lawyer", "co-founder")."""
+_ROLE_MODIFIER = re.compile(r"[\w’'\-.]+")
+"""A word that may describe the role noun after it."""
 _APPOSITION_ROLE = re.compile(r"\s*,\s*([^,.;:()“”\"\n]{2,70}?)\s*(?=[,.;:()“”\"\n]|$)")
 """The phrase in apposition after a name, up to the next punctuation."""
 _ROLE_COURTESY = frozenset({"honour", "honor", "honourable", "honorable", "right", "worshipful"})
@@ -221,7 +224,7 @@ def find_runs(
     words: list[tuple[int, int, str]] = []
     pos = start
     for cut in pieces(text, start, end, check):  # cut at spaces: no word is split
-        words.extend((m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, cut))
+        words += [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, cut)]
         pos = cut
     runs: list[NameRun] = []
     i = 0
@@ -627,6 +630,8 @@ def _country_in_brackets(after: str, lows: list[str]) -> bool:
     )
 
 
+_ROLE_WORDS_REACH = 64
+"""Characters before a name read for a role noun and its modifiers."""
 _MAX_ROLE_WORDS = 5
 """Longest run of modifiers kept before a role noun."""
 
@@ -684,23 +689,33 @@ def _comma_role(phrase: str) -> str | None:
 def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None]:
     """A lower-case role noun right before the name ("lawyer Jane Roe", "fellow left-hander
     Jane Roe"): (found, the role as written, or None for a plural that opens a list)."""
-    m = _ROLE_BEFORE.search(before)
-    noun = m.group(2).lower() if m else ""
+    # Read word by word from the end (a regex anchored at the end would try every start).
+    if not before[-1:].isspace():
+        return False, None
+    head = before[-_ROLE_WORDS_REACH:].split()
+    found = _ROLE_NOUN.search(head[-1]) if head else None
+    if found is None:
+        return False, None
+    word = found.group()
+    if found.start() > 0:
+        head = []  # "Rapper/actor Ludacris": the noun ends a longer token, no modifiers
+    else:
+        head.pop()
+    noun = word.lower()
     if not (
-        m
-        and (
-            (
-                m.group(2)[0].islower()
-                and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun)))
-            )
-            # "TransLink CEO Kevin Desmond": an all-caps title after the firm's name.
-            or (m.group(2).isupper() and len(noun) > 1 and noun in lx.TITLES)
-        )
+        (word[0].islower() and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun))))
+        # "TransLink CEO Kevin Desmond": an all-caps title after the firm's name.
+        or (word.isupper() and len(noun) > 1 and noun in lx.TITLES)
     ):
         return False, None
+    # Up to two words before the noun may describe it.
+    mods: list[str] = []
+    while head and len(mods) < 2 and _ROLE_MODIFIER.fullmatch(head[-len(mods) - 1]):
+        mods.insert(0, head[-len(mods) - 1])
+        if len(mods) == len(head):
+            break
     # Only the words after a verb or a clause break describe the role: "telling lawyer" and
     # "law. Health secretary" keep just "lawyer" and "Health secretary".
-    mods = m.group(1).split()
     cut_at = 0
     for mi, w in enumerate(mods):
         if (
@@ -714,7 +729,6 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
     if mods and (mods[0][:1].isupper() or mods[0][:1].isdigit()):
         # "Silicon Valley political scientist", "Los Angeles Kings forward": a capitalised
         # modifier is kept whole, not cut by the window ("Valley", "Angeles Kings").
-        head = before[: m.start(2)].split()
         i = len(head) - len(mods)
         while (
             head[i:] == mods  # the modifiers are the words right before the noun
@@ -726,7 +740,7 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
             mods.insert(0, head[i])
     # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
     plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
-    return True, None if plural else " ".join([*mods, m.group(2)])
+    return True, None if plural else " ".join([*mods, word])
 
 
 def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bool:
