@@ -100,6 +100,8 @@ _TOPIC_PRONOUN_TRIES = 4
 """Pronouns tried, latest first, when looking for the person a paragraph is about."""
 _PRONOUN_WINDOW = 2500
 """How far back (characters) a pronoun's antecedent is looked for."""
+_MENTIONS_PER_PERSON = 4
+"""A person's latest mentions weighed as the antecedent of a pronoun."""
 _FALLBACK_WINDOW = 1500
 """How far back anyone at all is taken when nobody of the pronoun's gender is in reach."""
 _DISTANCE_SCALE = 250.0
@@ -341,7 +343,13 @@ class _Resolver:
         best: dict[int, float] = {}
         candidates: list[tuple[int, list[float]]] = []
         para = self.paragraph_of(pos)
+        scored: dict[int, int] = {}
         for i, ei in eligible:
+            # A person's latest few mentions are enough: older ones only lose on distance,
+            # and the bound keeps a pronoun's cost independent of how often a name recurs.
+            scored[ei] = scored.get(ei, 0) + 1
+            if scored[ei] > _MENTIONS_PER_PERSON:
+                continue
             m = self._described(i)
             vector = focus.features(
                 m,

@@ -11,6 +11,7 @@ regression over the candidates of each decision) ranks them. The weights live in
 from __future__ import annotations
 
 import json
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -183,4 +184,5 @@ def weights() -> tuple[float, ...]:
 
 def score(vector: list[float]) -> float:
     """The linear score of a feature vector: higher is more likely the one in focus."""
-    return sum(w * x for w, x in zip(weights(), vector, strict=True))
+    total: float = sum(map(operator.mul, weights(), vector))
+    return total
