@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from readerui.core.analysis import analyze
 from readerui.core.models import Analysis, Article, ParagraphKind, Person, Quote
 
@@ -38,3 +40,16 @@ def quote(result: Analysis, start_words: str) -> Quote:
 def names(result: Analysis) -> set[str]:
     """All people's display names."""
     return {p.name for p in result.people}
+
+
+class SetAfter(threading.Event):
+    """An event that reports itself set from its ``n``-th check on."""
+
+    def __init__(self, n: int) -> None:
+        super().__init__()
+        self.calls = 0
+        self.n = n
+
+    def is_set(self) -> bool:
+        self.calls += 1
+        return self.calls >= self.n

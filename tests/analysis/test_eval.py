@@ -1,4 +1,4 @@
-"""The eval runner: built-in metrics and the folder loop, on invented gold data."""
+"""scripts/evaluate.py: built-in metrics, halves and the folder loop, on invented gold data."""
 
 from __future__ import annotations
 
@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from readerui.eval import main, score_article
+from scripts.evaluate import gold_files, main, score_article
 
 
 def test_builtin_metrics_match_people_and_quotes() -> None:
@@ -56,3 +55,17 @@ def test_main_scores_a_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "people P/R/F1=1.000/1.000/1.000" in out
     assert "quotes P/R/F1=1.000/1.000/1.000 speaker_acc=1.000" in out
     assert "scorer: built-in" in out
+
+
+def test_halves_split_a_folder_and_missing_folders_are_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for stem in ("a1", "b2", "c3", "d4", "e5"):
+        (tmp_path / f"{stem}.txt").write_text("Nothing here.\n", encoding="utf-8")
+        (tmp_path / f"{stem}.json").write_text('{"people": []}', encoding="utf-8")
+    (tmp_path / "orphan.json").write_text('{"people": []}', encoding="utf-8")  # no article
+    a = [p.stem for p in gold_files(tmp_path, "a")]
+    b = [p.stem for p in gold_files(tmp_path, "b")]
+    assert (a, b) == (["a1", "c3", "e5"], ["b2", "d4"])
+    assert main([str(tmp_path / "nowhere"), "--scorer", str(tmp_path / "none.py")]) == 0
+    assert "skipped (not found)" in capsys.readouterr().err

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from tests.analysis.helpers import make_article, quote, run
+from tests.analysis.helpers import SetAfter, make_article, quote, run
 
 from readerui.core.analysis import AnalysisCancelled, analyze
 from readerui.core.errors import ReaderError
@@ -203,19 +203,6 @@ def test_paragraph_quote_after_introduction_takes_its_subject() -> None:
     assert quote(r, "We carry").speaker == "Tobias Renk"
 
 
-class _SetAfter(threading.Event):
-    """An event that reports itself set from its ``n``-th check on."""
-
-    def __init__(self, n: int) -> None:
-        super().__init__()
-        self.calls = 0
-        self.n = n
-
-    def is_set(self) -> bool:
-        self.calls += 1
-        return self.calls >= self.n
-
-
 def test_sentence_about_someone_else_between_quotes_ends_the_continuation() -> None:
     r = run(
         "Idris Pell staged the piece in 2016. Lena Mork joined the cast later.",
@@ -309,7 +296,29 @@ def test_pronoun_after_the_last_name_is_the_nearer_subject() -> None:
 
 def test_cancel_during_a_long_run_stops_between_batches() -> None:
     article = make_article(*["“Fine,” said Anna Berg."] * 600)
-    event = _SetAfter(3)  # set once the first paragraph batch is done
+    event = SetAfter(3)  # set once the first paragraph batch is done
     with pytest.raises(AnalysisCancelled):
         analyze(article, event)
     assert event.calls == 3
+
+
+def test_each_quote_says_how_its_speaker_was_chosen() -> None:
+    from readerui.core.export import to_dict
+
+    article = make_article(
+        "Harbour chief Ines Kowalczyk met the crews on the quay.",
+        "“The boats stay in port until the storm passes,” Kowalczyk said.",
+        "She added: “Nobody sails tonight, and nobody argues about it.”",
+        "“We will check every mooring twice,” said Lars Pihl, her deputy.",
+        "“Repairs will take a week at the very least,” the port authority said.",
+        "“Nothing more can be done before morning, whatever happens.”",
+    )
+    doc = to_dict(article, analyze(article))
+    hows = {q["text"][:12]: (q["speaker"], q["how"]) for q in doc["quotes"]}
+    assert hows["The boats st"] == ("Ines Kowalczyk", "said-after")
+    assert hows["Nobody sails"] == ("Ines Kowalczyk", "pronoun:she")
+    assert hows["We will chec"] == ("Lars Pihl", "said-after")
+    assert hows["Repairs will"] == (None, "label")
+    # A paragraph opening on a quote with no verb carries on the previous source.
+    assert hows["Nothing more"] == (None, "continuation")
+    assert doc["quotes"][-1]["speaker_label"] == "the port authority"

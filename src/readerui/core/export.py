@@ -43,6 +43,7 @@ def to_dict(article: Article, analysis: Analysis | None = None) -> dict[str, Any
                 "speaker_label": quote.speaker_label,
                 "cue": quote.cue,
                 "partial": quote.partial,
+                "how": quote.how,
             }
             for quote in analysis.quotes
         ],

@@ -135,6 +135,9 @@ class Quote:
     """The verb that attributes the quote ("said", "told", "according to")."""
     partial: bool = False
     """A scare quote, title or fragment of one to three words rather than real speech."""
+    how: str = "none"
+    """The evidence that chose the speaker: "said-after", "colon-before", "pronoun:she",
+    "continuation", "role:the mayor", "label", "none" … (``analysis.attribution.HOW``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,8 +264,6 @@ KNOWN_NAMELIKE_ORGS = (
 
 PRONOUNS_MALE = frozenset({"he", "him", "his", "himself"})
 """Pronouns that point back to a man."""
-PRONOUNS_FEMALE = frozenset({"she", "her", "hers", "herself"})
-"""Pronouns that point back to a woman."""
 
 SPEECH_VERBS = _words(
     """said says say saying told tells tell telling added adds adding asked asks asking
@@ -290,7 +288,9 @@ SPEECH_VERBS = _words(
     echoed echoes writing tweeting posting scolded scolds retorted retorts crowed sniffed
     snapped fumed gushed gushes muttered mutters murmured murmurs screamed confessed
     confesses bragged brags interjected interjects teased marveled marvelled marvels
-    opined"""
+    opined admits admitted confided confides grins grinned smiles smiled laughs shrugs
+    sighs beams beamed recalls notes cautioned chimed chimes cites cited dubbed dubs
+    labelled labeled branded brands termed terms"""
 )
 """Verbs that attribute speech or writing ("said", "told", "wrote")."""
 
@@ -412,3 +412,115 @@ INNER_FUNCTION_WORDS = _words(
 )
 """Function words that never sit inside a name: a capitalised run holding one is a title or
 a slogan ("Tell Me Why", "Sign Up Free"), not a person. ("He" is a Chinese given name.)"""
+
+RELATIONAL_NOUNS = _words(
+    """mother father son daughter wife husband brother sister grandmother grandfather friend
+    neighbour neighbor widow widower uncle aunt cousin parent parents boyfriend girlfriend
+    official source witness"""
+)
+"""Relational and anonymous-source nouns: "the father said", "the official said" bring in
+someone new (a relative, an unnamed source), not the person already in focus; "his father's
+friend, Pavel Roe" is in apposition, not a subject."""
+
+KIN_NOUNS = _words(
+    """father mother dad mom mum brother sister husband wife son daughter uncle aunt cousin
+    grandson granddaughter grandmother grandfather grandma grandpa nephew niece fiance fiancee
+    fiancé fiancée girlfriend boyfriend widow widower stepfather stepmother stepson
+    stepdaughter"""
+)
+"""Relatives that introduce a name in apposition ("his father, Joe"): a person of their own."""
+
+PERSON_NOUNS = _words("astronaut pollster prelate nominee veteran pensioner")
+"""Nouns for a person that are no role: "the astronaut added". ("The woman said", "the
+father said" more often bring in someone new: they are not here.)"""
+
+ADJECTIVE_SUFFIXES = _words(
+    "based born led owned backed run bound made style like era area wide level sized"
+)
+"""Second halves of hyphenated adjectives: "Boston-based", "Ontario-born" are no names."""
+
+ROLE_SUFFIXES = ("ist", "ists", "ian", "ians")
+"""Endings of nouns for what someone does ("cartoonist", "historians")."""
+
+SHARED_ROLES = _words(
+    "host head member partner owner leader producer publisher manager operator sponsor star"
+    " player winner"
+)
+"""Roles a firm, team or venue holds as often as a person ("Acme, the host of …")."""
+
+NOT_AGENT_NOUNS = _words(
+    """under over after later never ever whether together rather either neither other
+    another per better further former latter sooner faster longer border order for nor
+    or her their your our mayor manner member chapter quarter matter letter paper water
+    winter summer number december november october september sector major minor error
+    floor door poor color colour favor favour honor honour labor labour harbor harbour
+    behavior behaviour interior exterior superior inferior senior junior prior
+    trawler freighter tanker steamer liner cruiser carrier destroyer schooner tractor trailer
+    container scooter helicopter computer printer elevator reactor generator motor"""
+)
+"""Words ending like doer nouns that are not doers: vessels and machines ("the trawler
+Morning Star" names a boat) and everyday words."""
+
+VESSEL_NOUNS = _words(
+    """ship boat trawler freighter tanker steamer liner cruiser carrier destroyer frigate
+    schooner yacht ferry barge tug tugboat vessel dinghy sloop submarine launch lifeboat
+    aircraft plane jet airliner helicopter train locomotive rocket spacecraft probe satellite
+    horse racehorse colt filly mare stallion dog"""
+)
+"""Vessels, vehicles and animals: "the ferry Northern Star" names no person."""
+
+AUXILIARIES = _words("is are was were be been being has have had will would")
+"""Auxiliary verbs: never part of a role before a name ("is lawyer Jane Roe")."""
+
+NAME_MONTHS = _words("may june april august")
+"""Months that double as names ("Theresa May"): kept at the end of a run."""
+
+DETERMINERS = _words("the a an one some another his her their")
+"""Words that open a noun phrase naming a source ("the official", "one aide")."""
+
+DELEGATE_NOUNS = _words(
+    """office offices campaign team staff aides aide ministry department lawyers lawyer
+    spokesman spokeswoman spokesperson press secretary representatives representative
+    agent agents camp family"""
+)
+"""Who speaks *for* someone: "his office said" is not the man himself."""
+
+SPEECH_ADVERBS = _words("also later then previously has had have")
+"""Words that may sit between a name and its speech verb ("Roe also said", "Roe has told")."""
+
+NAME_SPEECH_VERBS = _words(
+    """said says told tells added adds wrote writes asked explained noted stated argued
+    recalled warned insisted replied responded"""
+)
+"""Speech verbs whose subject right before them is a person ("Roe warned")."""
+
+SUBJECT_SPEECH_VERBS = _words(
+    """said says told tells added adds wrote writes explained recalled insisted replied
+    responded quipped confirmed continued"""
+)
+"""Speech verbs that make the name right before them the speaker of a quote."""
+
+INVERTED_SPEECH_VERBS = _words("said says added wrote asked explained quipped recalled continued")
+"""Speech verbs that come before their speaker in news prose ("…,” said Roe)."""
+
+APPOSITION_PERSON_NOUNS = _words(
+    """resident student mother father son daughter wife husband friend neighbour neighbor
+    survivor"""
+)
+"""Person nouns in apposition that make a name a person ("Roe, a local resident")."""
+
+ORG_KIND_NOUNS = _words(
+    """company firm agency organisation organization group charity nonprofit non-profit
+    startup start-up corporation foundation association band club team brand retailer chain
+    network website app publication magazine newspaper broadcaster manufacturer maker
+    developer bank insurer carrier airline provider venue restaurant hotel school university
+    college hospital museum gallery studio label publisher"""
+)
+"""Kinds of organisation: "Harrow Vale, a non-profit agency" names no person."""
+
+PAST_VERBS = _words(
+    """met saw told took gave got made found left joined hired fired named called beat
+    thanked praised introduced interviewed visited replaced succeeded defeated"""
+)
+"""Common past-tense verbs that can stand right before a role and a name ("… met rapper Joe
+Banks"): no part of the role."""

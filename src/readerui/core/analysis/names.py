@@ -1,144 +1,29 @@
-"""Finding candidate person names: runs of capitalised words, stripped of titles.
+"""What a word says about a person: given names and their gender, name case, role nouns.
 
-The engine has no statistical model, so a capitalised run only becomes a person with
-*evidence*: a courtesy title or job title before it, a known first name, an initial, or a
-speech verb beside it. Everything else ("Kyiv", "Metro Vancouver", "Liberal Party") stays a
-non-person run, still useful for linking surnames later.
+Word-level knowledge only; finding and classifying runs of capitalised words is in
+:mod:`.runs`.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.cancel import Check, never, ticking
 
 __all__ = [
-    "NameRun",
-    "find_runs",
+    "agent_noun",
     "first_name_gender",
     "fold",
     "is_first_name",
+    "is_given_name",
+    "is_person_noun",
     "is_role_word",
+    "load_given_names",
     "name_case",
 ]
-
-# A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
-# A doubled hyphen is a dash ("Céline--the"), never inside a word.
-_WORD = re.compile(r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W_](?:[\w’']*[^\W_])?)*")
-_POSSESSIVE = re.compile(r"[’']s$")
-_SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
-_OPENERS = "“\"‘'(—–[-"
-_ROLE_BEFORE = re.compile(r"((?:[\w’'\-.]+\s+){0,2})([a-z][\w\-]*)\s+$")
-_SPEECH_AFTER = re.compile(
-    r"^\s+(?:also\s+|later\s+|then\s+|previously\s+|has\s+|had\s+|have\s+)?"
-    r"(?:said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|stated|argued|"
-    r"recalled|warned|insisted|replied|responded)\b"
-)
-_SPEECH_VERB_AFTER = re.compile(
-    r"^\s+(?:also\s+|later\s+|then\s+)?(?:said|says|told|tells|added|adds|wrote|writes|"
-    r"explained|recalled|insisted|replied|responded|quipped|confirmed|continued)\b"
-)
-_SPEECH_VERB_BEFORE = re.compile(
-    r"\b(?:said|says|added|wrote|asked|explained|quipped|recalled|continued)\s+$"
-)
-_SPEECH_BEFORE = re.compile(
-    r"(?:\bsaid|\bsays|\badded|\bwrote|\basked|\bexplained|\baccording\s+to)\s+$", re.IGNORECASE
-)
-_APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:resident|"
-    r"student|mother|father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor)\b)"
-)
-_PERSON_APPOSITIVE = re.compile(
-    r"^\s*,\s*(?:\d{1,3}\s*,|aged\s+\d|an?\s+(?:[\w\-]+\s+){0,2}(?:resident|student|mother|"
-    r"father|son|daughter|wife|husband|friend|neighbour|neighbor|survivor|man|woman|boy|girl)\b)"
-)
-"""An age or a person noun in apposition: "Qarvenu, 41," / "Qarvenu, a resident of …"."""
-_SITE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+$")
-_DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
-"""Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
-_MONTH_NAMES = frozenset({"may", "june", "april", "august"})
-_PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
-_NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
-_COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|into|across|throughout|outside|inside)\s+$")
-
-
-@dataclass(slots=True)
-class NameRun:
-    """One run of capitalised words after titles and sentence starters are stripped."""
-
-    start: int
-    """Offset of the first name character in the article text."""
-    end: int
-    """Offset just past the name (before any possessive ’s)."""
-    tokens: tuple[str, ...]
-    """The name's words, e.g. ``("Emmanuel", "Macron")``."""
-    surface: str = ""
-    """The name exactly as written ("J. R. Toller")."""
-    role: str | None = None
-    """The title found before the name ("French President", "Kremlin spokesman")."""
-    honorific: str | None = None
-    """A courtesy title before the name ("Mr", "Dr.")."""
-    titled: bool = False
-    """A courtesy or job title introduced the name."""
-    first_name: bool = False
-    """The first word is a known given name."""
-    initial: bool = False
-    """The name contains an initial ("George W. Bush")."""
-    speech: bool = False
-    """A speech verb or an appositive sits right beside the name."""
-    speaker: bool = False
-    """The run is the subject of a speech verb right beside it ("Green said")."""
-    appositive: bool = False
-    """An age or a relative clause follows: "Yuni, 34, …", "Ayo, who …"."""
-    verb_first: bool = False
-    """The speech verb comes first ("said Gokool"): no sentence opener, so stronger."""
-    org: bool = False
-    """A word in the run marks it as an organisation or place."""
-    placey: bool = False
-    """A locative preposition ("in", "at") comes right before the run."""
-    locative: bool = False
-    """A strictly spatial preposition ("in", "near", "across") comes right before the run and
-    no possessive follows it: "in Ruritania", not "in Smith’s car"."""
-    common_first: bool = False
-    """The first word is an ordinary word the article also writes in lower case and no given
-    name ("Fair Trading", "Amnesty International"): speech alone does not make it a person."""
-    sentence_initial: bool = False
-    """The run opens a sentence, so its first capital proves nothing."""
-    thing: bool = False
-    """An organisation noun is in apposition ("Harrow Vale, a non-profit agency"): the name
-    is no person unless something else in the text says so."""
-    kin: bool = False
-    """A relative named in apposition ("his father, Joe"): a person of their own, never the
-    namesake already in the story."""
-
-    @property
-    def text(self) -> str:
-        """The name as written."""
-        return self.surface or " ".join(self.tokens)
-
-    @property
-    def is_person(self) -> bool:
-        """Whether the run has enough evidence to be a person on its own."""
-        if self.org or not self.tokens:
-            return False
-        if len(self.tokens) >= 2:
-            if self.titled or self.initial or self.first_name:
-                return True
-            return self.speech and not self.placey and not self.common_first
-        # A lone word needs a title ("Mr Namah", "President Macron") or to speak: "Kim said".
-        if self.titled:
-            return not self.placey
-        low = self.tokens[0].lower()
-        return (
-            (self.speaker or self.appositive)
-            and self.first_name
-            and not self.placey
-            and low not in lx.LONE_PLACES
-        )
 
 
 @lru_cache(maxsize=1 << 16)
@@ -148,20 +33,32 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
-@cache
-def _given_names() -> dict[str, str]:
+_GIVEN_NAMES: dict[str, str] = {}
+"""Given name -> gender-guesser's verdict, filled once by :func:`load_given_names`."""
+
+
+def load_given_names(check: Check = never) -> dict[str, str]:
     """Given names with their gender, from gender-guesser's bundled dictionary.
 
     gender-guesser ships ~45,000 given names from 50 countries as a plain data file: far more
-    coverage of non-English names ("Volodymyr", "Gonzalo") than a hand list, no model.
+    coverage of non-English names ("Volodymyr", "Gonzalo") than a hand list, no model. The
+    table is built once per process; ``check`` runs while it is built (its parsing of the
+    file, about 0.2 s, cannot be interrupted).
     """
+    if _GIVEN_NAMES:
+        return _GIVEN_NAMES
     import gender_guesser.detector as gd  # type: ignore[import-untyped]
 
     detector = gd.Detector(case_sensitive=False)
     table: dict[str, str] = {}
-    for name in detector.names:
+    for name in ticking(detector.names, check):
         table[name] = str(detector.get_gender(name))
-    return table
+    _GIVEN_NAMES.update(table)  # only a complete table is kept
+    return _GIVEN_NAMES
+
+
+def _given_names() -> dict[str, str]:
+    return _GIVEN_NAMES or load_given_names()
 
 
 def is_first_name(word: str) -> bool:
@@ -186,39 +83,6 @@ def first_name_gender(word: str) -> str | None:
     return None
 
 
-_ARABIC_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|abu|bin|ibn|ben|de|di|da|van)-[A-Z]")
-
-
-def _dotted_acronym(text: str, pos: int) -> bool:
-    """Whether the letter at ``pos`` belongs to a dotted place abbreviation ("U.S.")."""
-    lo = pos
-    while lo >= 2 and text[lo - 1] == "." and text[lo - 2].isalpha():
-        lo -= 2
-    hi = pos + 1
-    while hi + 1 < len(text) and text[hi] == "." and text[hi + 1].isalpha():
-        hi += 2
-    return text[lo:hi].lower() in lx.DOTTED_ACRONYMS
-
-
-_ADJECTIVE_SUFFIXES = frozenset(
-    [
-        "based",
-        "born",
-        "led",
-        "owned",
-        "backed",
-        "run",
-        "bound",
-        "made",
-        "style",
-        "like",
-        "era",
-        "area",
-        "wide",
-        "level",
-        "sized",
-    ]
-)
 _NAME_CASE = re.compile(
     r"^(?:Mc|Mac|O['’]|D['’]|De|Di|Da|Le|La|Van|Von)?[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*$"
 )
@@ -229,107 +93,6 @@ def name_case(word: str) -> bool:
     return bool(_NAME_CASE.match(word)) or not word.isascii()
 
 
-_GLUED_CHROME = re.compile(r"^(?:Credit|Photo|Image|Video|Source|Courtesy)+(?=[A-Z][a-z])")
-_APOSTROPHE_PREFIX = re.compile(r"^[A-Z][’'](?=[A-Z][a-z])")
-_CONTRACTION = re.compile(r"[’'](?:ve|m|re|ll|d|t)$")
-
-
-def _is_cap(word: str) -> bool:
-    """A capitalised word that may be part of a name (not an all-caps acronym)."""
-    if not word[0].isupper():
-        return "-" in word and bool(_ARABIC_PREFIX.match(word))
-    if ("’" in word or "'" in word) and _CONTRACTION.search(word):
-        return False
-    if len(word) == 1:
-        return True
-    if "-" in word and word.rsplit("-", 1)[1] in _ADJECTIVE_SUFFIXES:
-        return False  # "Boston-based", "Ontario-born": an adjective
-    # "McCallum", "DeSantis", "Brind’Amour" pass; "NATO", "MPs", "MaRS" do not.
-    if sum(c.isupper() for c in word) >= 2:
-        # "O’Connor", "D'Amato", "N'Doram": a one-letter prefix and an apostrophe.
-        word = _APOSTROPHE_PREFIX.sub("", word)
-        return all(_camel_ok(part) for part in word.split("-") if part)
-    return any(c.islower() for c in word)
-
-
-def _camel_ok(part: str) -> bool:
-    """Every capital in ``part`` starts a chunk of at least two lower-case letters."""
-    chunk = 0
-    for c in part:
-        if c.isupper():
-            if chunk == 1:
-                return False
-            chunk = 1
-        elif c.isalpha():
-            chunk += 1
-    return chunk != 1
-
-
-def find_runs(text: str, start: int, end: int, lower_vocab: frozenset[str]) -> list[NameRun]:
-    """Every capitalised run in ``text[start:end]`` (one paragraph), classified.
-
-    ``lower_vocab`` is the set of words the article also uses in lower case: a capitalised
-    sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
-    """
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-    runs: list[NameRun] = []
-    i = 0
-    n = len(words)
-    while i < n:
-        s, e, w = words[i]
-        if (w[0].islower() and "-" not in w) or not _is_cap(w):  # fast path: lower case
-            i += 1
-            continue
-        if w[0] in "CPIVS" and (glued := _GLUED_CHROME.match(w)):
-            # "CreditJane Roe": a page label glued to a name by text extraction.
-            s, w = s + glued.end(), w[glued.end() :]
-        group = [(s, e, w)]
-        j = i + 1
-        while j < n and not _POSSESSIVE.search(group[-1][2]):
-            ps, pe, pw = group[-1]
-            ns, ne, nw = words[j]
-            gap = text[pe:ns]
-            # "J. Smith", "Dr. Jones" continue a run; "U.S. Trump" (an acronym) does not.
-            ok_gap = gap == " " or (
-                gap in (". ", ".")
-                and (len(pw) == 1 or (gap == ". " and pw.lower() + "." in _DOTTED))
-                and (gap == ". " or len(nw) == 1)
-                and not _dotted_acronym(text, ps)
-            )
-            if not ok_gap:
-                break
-            if _is_cap(nw):
-                group.append((ns, ne, nw))
-                j += 1
-                continue
-            # Particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
-            k = j
-            while (
-                k < n
-                and words[k][2] in lx.NAME_PARTICLES
-                and text[words[k - 1][1] : words[k][0]] == " "
-            ):
-                k += 1
-            if (
-                k > j
-                and k < n
-                and _is_cap(words[k][2])
-                and text[words[k - 1][1] : words[k][0]] == " "
-            ):
-                group.extend(words[j : k + 1])
-                j = k + 1
-                continue
-            break
-        run = _classify(text, start, group, lower_vocab)
-        if run is not None:
-            runs.append(run)
-        i = j
-    return runs
-
-
-_ROLE_SUFFIXES = ("ist", "ists", "ian", "ians")
-
-
 def is_role_word(low: str) -> bool:
     """A lower-case noun naming what someone does: "lawyer", "residents", "cartoonist".
 
@@ -338,426 +101,37 @@ def is_role_word(low: str) -> bool:
     """
     if low in lx.ROLE_NOUNS or (low.endswith("s") and low[:-1] in lx.ROLE_NOUNS):
         return True
-    return len(low) > 6 and low.endswith(_ROLE_SUFFIXES) and low not in lx.NOT_NAMES
+    return len(low) > 6 and low.endswith(lx.ROLE_SUFFIXES) and low not in lx.NOT_NAMES
 
 
-_APPOSITION = re.compile(
-    r"^\s*,\s*(?:an?|the|his|her|their|its|[\w.\-]+[’']s)\s+([^,.;:()“”\"]{2,50})"
-)
-
-
-_SHARED_ROLES = lx.words(
-    "host head member partner owner leader producer publisher manager operator sponsor star"
-    " player winner"
-)
-"""Roles a firm, team or venue holds as often as a person ("Acme, the host of …")."""
-
-
-_BARE_APPOSITION = re.compile(
-    r"^\s*,\s*(?:[a-z][a-z\-]+\s+){0,2}([a-z][a-z\-]+)(?:\s+(?:at|of|for|with)\b|\s*,)"
-)
-
-
-def _role_appositive(after: str) -> bool:
-    """A role in apposition: "Jane Roe, the bank’s chief economist, …", "Roe, a lawyer"."""
-    m = _APPOSITION.match(after)
-    if m is None:
-        # No article: "Jane Roe, marketing executive at Acme, said".
-        bare = _BARE_APPOSITION.match(after)
-        return (
-            bare is not None and is_role_word(bare.group(1)) and bare.group(1) not in _SHARED_ROLES
-        )
-    words = m.group(1).split()[:4]
-    return any(w.islower() and is_role_word(w) and w not in _SHARED_ROLES for w in words)
+def is_person_noun(low: str) -> bool:
+    """A lower-case noun that can only describe a person: a role ("minister", "economist"),
+    a doer ("broadcaster", "organizer"), an age ("46-year-old") or a person word ("woman")."""
+    return (
+        is_role_word(low)
+        or low in lx.TITLES
+        or low in lx.PERSON_NOUNS
+        or low.endswith(("-year-old", "-old"))
+        or agent_noun(low)
+    )
 
 
 _AGENT_SUFFIXES = ("er", "or", "hander")
-_NOT_AGENTS = lx.words(
-    """under over after later never ever whether together rather either neither other
-    another per better further former latter sooner faster longer border order for nor
-    or her their your our mayor manner member chapter quarter matter letter paper water
-    winter summer number december november october september sector major minor error
-    floor door poor color colour favor favour honor honour labor labour harbor harbour
-    behavior behaviour interior exterior superior inferior senior junior prior
-    trawler freighter tanker steamer liner cruiser carrier destroyer schooner tractor trailer
-    container scooter helicopter computer printer elevator reactor generator motor"""
-)
-"""Words ending like doer nouns that are not doers: vessels and machines ("the trawler
-Morning Star" names a boat) and everyday words."""
 
 
-_VESSELS = lx.words(
-    """ship boat trawler freighter tanker steamer liner cruiser carrier destroyer frigate
-    schooner yacht ferry barge tug tugboat vessel dinghy sloop submarine launch lifeboat
-    aircraft plane jet airliner helicopter train locomotive rocket spacecraft probe satellite
-    horse racehorse colt filly mare stallion dog"""
-)
-_AFTER_VESSEL = re.compile(
-    r"\b(?:the|a|an|his|her|their|its|our)\s+(?:" + "|".join(sorted(_VESSELS)) + r")\s+$",
-    re.IGNORECASE,
-)
-
-
-def _agent_noun(low: str) -> bool:
+def agent_noun(low: str) -> bool:
     """A lower-case noun for a doer ("left-hander", "striker", "organizer") before a name:
     "fellow left-hander Jane Roe". Only trusted before a full name."""
     return (
         len(low) > 4
         and low.endswith(_AGENT_SUFFIXES)
-        and low not in _NOT_AGENTS
+        and low not in lx.NOT_AGENT_NOUNS
         and low not in lx.NOT_NAMES
         and low not in lx.COMMON_SENTENCE_STARTERS
     )
 
 
-_KIN = lx.words(
-    """father mother dad mom mum brother sister husband wife son daughter uncle aunt cousin
-    grandson granddaughter grandmother grandfather grandma grandpa nephew niece fiance fiancee
-    fiancé fiancée girlfriend boyfriend widow widower stepfather stepmother stepson
-    stepdaughter"""
-)
-_KIN_BEFORE = re.compile(
-    r"(?:\b(?:his|her|their|my|our|your)|[A-Z][\w\-]*[’']s?)\s+"
-    r"(?:(?:late|younger|older|elder|eldest|youngest|twin|step)\s+)?([a-z]+)\s*,\s*$"
-)
-
-
-_ROLE_COMMA_BEFORE = re.compile(
-    r"(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
-    r"([a-z][\w\-]*)\s*,\s*$"
-)
-
-
-_NAMED_BEFORE = re.compile(r"\b(?:named|identified(?:\s+only)?\s+as)\s+$")
-
-
-_LEGAL_SUFFIX = re.compile(
-    r"^,?\s(?:GmbH|AG|LLC|LLP|PLC|plc|S\.?A\.?|N\.?V\.?|B\.?V\.?|Inc\.?|Ltd\.?|Corp\.?|S\.?p\.?A\.?)"
-    r"(?![\w])"
-)
-
-
-_ORG_APPOSITIVE = re.compile(
-    r"\s*,\s*(?:an?|the|its)\s+(?:[\w\-]+,?\s+){0,3}(?:company|firm|agency|organi[sz]ation|group|"
-    r"charity|non-?profit|startup|start-up|corporation|foundation|association|band|club|team|"
-    r"brand|retailer|chain|network|website|app|publication|magazine|newspaper|broadcaster|"
-    r"manufacturer|maker|developer|bank|insurer|carrier|airline|provider|venue|restaurant|"
-    r"hotel|school|university|college|hospital|museum|gallery|studio|label|publisher)s?\b"
-    r"(?![’'\-])"
-)
-
-
-def _kin_before(before: str) -> bool:
-    """Whether a relative noun introduces the name: "his father, Joe", "Roe’s wife, Ann"."""
-    m = _KIN_BEFORE.search(before[-40:])
-    return m is not None and m.group(1) in _KIN
-
-
-_AUXILIARIES = lx.words("is are was were be been being has have had will would")
-
-
-def _is_verbish(word: str) -> bool:
-    """A speech verb or a present participle: never part of a role ("telling lawyer")."""
-    low = word.lower().strip(",.;:")
-    return low in lx.SPEECH_VERBS or low in _AUXILIARIES or (low.endswith("ing") and len(low) > 5)
-
-
-def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
-    """A word that describes rather than names: common noun, portfolio, place, demonym."""
-    return (
-        low in lower_vocab
-        or low in lx.TITLE_MODIFIERS
-        or low in lx.ORG_WORDS
-        or low in lx.ROLE_NOUNS
-        or low in lx.NATIONALITIES
-        or (low.endswith("s") and low[:-1] in lx.NATIONALITIES)  # "fellow Canadians Ann Roe"
-        or low in lx.PLACE_NAMES
-    )
-
-
-def _is_title(low: str, dotted: str) -> bool:
-    """A core title word ("President", "Gen.", "then-mayor")."""
-    if low.startswith(("then-", "ex-")):
-        return _is_title(low.split("-", 1)[1], dotted.split("-", 1)[1])
-    return low in lx.TITLES or dotted in lx.TITLES
-
-
-def _classify(
-    text: str, para_start: int, group: list[tuple[int, int, str]], lower_vocab: frozenset[str]
-) -> NameRun | None:
-    """Strip titles and openers from one capitalised run and gather its evidence."""
-    before = text[max(para_start, group[0][0] - 80) : group[0][0]]
-    stripped_before = before.rstrip(" " + _OPENERS)
-    sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
-    # Possessive on the last word: the name is the word without ’s.
-    last_s, last_e, last_w = group[-1]
-    possessive = bool(_POSSESSIVE.search(last_w))
-    if possessive:
-        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
-    # Sentence openers and function words in front: "But Macron", "When Mr Namah".
-    k = 0
-    while k < len(group):
-        low = group[k][2].lower()
-        if (
-            (
-                low in lx.COMMON_SENTENCE_STARTERS
-                or low in lx.DAYS_MONTHS
-                or (low in lx.NOT_NAMES and low not in lx.HONORIFICS | lx.PLACE_PREFIXES)
-                or (
-                    k == 0
-                    and sentence_initial
-                    and low in lower_vocab
-                    and not is_first_name(low)
-                    # "Foreign Minister Sergey Lavrov" opening a sentence keeps "Foreign".
-                    and not any(_is_title(w.lower(), w.lower()) for _, _, w in group[1:4])
-                )
-            )
-            and not _is_title(low, low + ".")
-        ):
-            k += 1
-            continue
-        break
-    starter_stripped = k > 0
-    group = group[k:]
-    if not group:
-        return None
-    # The name follows the last title or honorific: "Nova Scotia Premier Stephen McNeil",
-    # "French President Emmanuel Macron", "Mr. Namah". A title is never the last word
-    # ("Brenden Major" keeps his surname).
-    cut = -1
-    honorific: str | None = None
-    titled = False
-    for idx in range(len(group) - 1):
-        low = group[idx][2].lower()
-        dotted = low + "." if text[group[idx][1] : group[idx][1] + 1] == "." else low
-        if low in lx.HONORIFICS or dotted in lx.HONORIFICS:
-            cut, honorific, titled = idx, group[idx][2], True
-        elif _is_title(low, dotted) or low in lx.ROLE_NOUNS:
-            # Words before the title are its modifiers: "French President", "Kremlin chief".
-            cut = idx
-            honorific = None
-            titled = True
-    role = " ".join(w for _, _, w in group[: cut + 1] if w) if cut >= 0 and not honorific else None
-    if honorific and cut > 0:
-        role = " ".join(w for _, _, w in group[:cut]) or None
-    name = group[cut + 1 :]
-    # Function words never open a name, even after a title ("A Star Is Born").
-    while (
-        len(name) > 1
-        and name[0][2].lower() in lx.NOT_NAMES
-        and name[0][2].lower() not in _given_names()
-    ):
-        name = name[1:]
-    # Trailing weekdays are never part of a name ("Macron Monday"); months are kept since
-    # they double as names ("Theresa May").
-    while name and name[-1][2].lower() in lx.DAYS_MONTHS - _MONTH_NAMES:
-        name = name[:-1]
-    # A generational suffix is no surname: "John Mills Jr" is Mills ("Mills said").
-    if len(name) >= 3 and name[-1][2] in ("Jr", "Sr"):
-        name = name[:-1]
-    # A descriptive word glued in front of a given name is a modifier, not part of the name:
-    # "Relations Carolyn Bennett" (from "Minister of Crown-Indigenous Relations …").
-    while (
-        len(name) >= 3
-        and not is_first_name(name[0][2])
-        and is_first_name(name[1][2])
-        and (
-            _is_modifier(name[0][2].lower(), lower_vocab)
-            # "Full-back Jon Roe", "Third-stringer Jon Roe": a hyphenated descriptor.
-            or ("-" in name[0][2] and name[0][2].split("-", 1)[1].islower())
-        )
-        and name[0][2].lower() not in lx.PLACE_PREFIXES  # "St. Louis Park" is a place
-    ):
-        role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
-        name = name[1:]
-    # A name needs a word that is not an initial, and does not end on one ("W L T").
-    if not name or len(name[-1][2]) < 2:
-        return None
-    tokens = tuple(w for _, _, w in name)
-    lows = [t.lower() for t in tokens]
-    link_only = False
-    if len(tokens) == 1:
-        low = lows[0]
-        if low in lx.COMMON_SENTENCE_STARTERS or low in lx.DAYS_MONTHS - _MONTH_NAMES:
-            return None
-        # "May", "House", "Major": never a person on their own, but a known person's
-        # surname when one is in the story ("Theresa May" … "May said").
-        link_only = (
-            low in lx.NOT_NAMES
-            or low in lx.DAYS_MONTHS
-            or low in lx.TITLES
-            or low in lx.TITLE_MODIFIERS
-            # "Officials said", "Doctors warned": a capitalised role noun, no name.
-            or (is_role_word(low) and low not in lx.SURNAME_LIKE_ORG_WORDS)
-        )
-        if sentence_initial and not starter_stripped and cut < 0 and low in lower_vocab:
-            return None
-    first_ok = is_first_name(tokens[0]) and not (
-        sentence_initial and not starter_stripped and cut < 0 and lows[0] in lower_vocab
-    )
-    org = (
-        link_only
-        or (lows[0] in lx.ORG_WORDS and not first_ok)
-        or (len(lows) == 1 and lows[0] in lx.NATIONALITIES)
-        or (lows[0] in lx.PLACE_NAMES and not first_ok)
-        or any(
-            (t in lx.ORG_WORDS and not (first_ok and t in lx.SURNAME_LIKE_ORG_WORDS))
-            or t in lx.CHROME_WORDS
-            or (t in lx.NATIONALITIES and not first_ok)
-            or t in lx.PLACE_NAMES
-            for t in lows[1:]
-        )
-    )
-    if len(lows) >= 2 and any(t in lx.INNER_FUNCTION_WORDS for t in lows[1:]):
-        org = True
-    # "Virginia Democrat", "Bratislava Rabbi": a place and a role, not a given name and surname.
-    if (
-        len(lows) >= 2
-        and (lows[0] in lx.LONE_PLACES or lows[0] in lx.NATIONALITIES)
-        and (is_role_word(lows[-1]) or lows[-1] in lx.TITLES)
-        and lows[-1] not in lx.SURNAME_LIKE_ORG_WORDS
-    ):
-        org = True
-    folded = " ".join(fold(" ".join(tokens)).replace("&", " ").split())
-    if folded in lx.KNOWN_NAMELIKE_ORGS:
-        org = True
-    if len(tokens) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled:
-        org = True
-    after = text[name[-1][1] : name[-1][1] + 40]
-    comma_after = after.lstrip(" ")[:1] == ","
-    role_appositive = comma_after and _role_appositive(text[name[-1][1] : name[-1][1] + 70])
-    # "Harrow Vale, a non-profit agency, …": the text says what the name is.
-    thing = (
-        comma_after
-        and not titled
-        and not role_appositive
-        and bool(_ORG_APPOSITIVE.match(text, name[-1][1], name[-1][1] + 80))
-    )
-    # "Jane Roe (Sweden) 1:17.97": an athlete's country in results and line-ups.
-    country = _COUNTRY_AFTER.match(after) if "(" in after[:3] else None
-    if (
-        country
-        and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
-        and all(
-            w in lx.LONE_PLACES or w in lx.NATIONALITIES or w in lx.PLACE_PREFIXES
-            for w in country.group(1).lower().split()
-        )
-    ):
-        role_appositive = True  # but "Kinder Bologna (Italy)" is a club
-    # "says Cambridge cartoonist Jane Roe": a word right before a role noun describes it.
-    nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
-    modifier = bool(nxt and is_role_word(nxt.group(1)))
-    if after.lstrip().startswith("&") or _LEGAL_SUFFIX.match(after):
-        org = True  # "Harald Vostek GmbH", "Roe & Lund": a firm named after people
-    # "the Carolina Hurricanes", "the Hang Seng": people do not take an article.
-    if cut < 0 and not starter_stripped and re.search(r"\bthe\s+$", before[-5:]):
-        org = True
-    # "the trawler Silver Plover", "the ferry Northern Star": a named vessel or vehicle.
-    if _AFTER_VESSEL.search(before[-40:]):
-        org = True
-    kin_run = False
-    comma_before = before[-3:].rstrip().endswith(",")
-    if (
-        not titled
-        and comma_before
-        and len(tokens) >= 2
-        and (ra := _ROLE_COMMA_BEFORE.search(before[-60:])) is not None
-        and is_role_word(ra.group(1))
-        and ra.group(1) not in _SHARED_ROLES
-    ):
-        # "the agency’s chief economist, Jane Roe," / "Ruritania’s copyright official, …".
-        titled = True
-    if not titled and comma_before and _kin_before(before):
-        # "his father, Joe," / "Roe’s wife, Ann Roe,": a relative named in apposition.
-        # No role: "the father said" later may be anyone's father.
-        titled = kin_run = True
-    if not titled:
-        m = _ROLE_BEFORE.search(before)
-        noun = m.group(2).lower() if m else ""
-        if (
-            m
-            and not m.group(2)[0].isupper()
-            and (is_role_word(noun) or (len(tokens) >= 2 and _agent_noun(noun)))
-        ):
-            titled = True
-            # Only the words after a verb or a clause break describe the role: "telling
-            # lawyer" and "law. Health secretary" keep just "lawyer" and "Health secretary".
-            mods = m.group(1).split()
-            cut_at = 0
-            for mi, w in enumerate(mods):
-                if (
-                    _is_verbish(w)
-                    or w.endswith((",", ";", ":"))
-                    or (w.endswith(".") and w[:-1].isalpha() and w[:-1].islower())
-                ):
-                    cut_at = mi + 1
-            mods = [w for w in mods[cut_at:] if w.lower() not in lx.COMMON_SENTENCE_STARTERS]
-            mods = mods[-2:]
-            # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
-            plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
-            role = None if plural else " ".join([*mods, m.group(2)])
-    initial = any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2
-    appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
-    if (
-        comma_after
-        and len(tokens) == 1
-        and _PERSON_APPOSITIVE.match(after)
-        and not titled
-        and not org
-        and name_case(tokens[0])
-        and lows[0] not in lower_vocab
-        and lows[0] not in lx.LONE_PLACES
-    ):
-        # "Qarvenu, 41, …", "Drelliko, a local resident, …": a lone name described as a
-        # person is one, given name or not.
-        titled = True
-    verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-20:]))
-    if (
-        not titled
-        and not org
-        and before.rstrip().endswith(("named", " as"))
-        and _NAMED_BEFORE.search(before[-30:])
-        and all(name_case(t) and fold(t) not in lower_vocab for t in tokens)
-        and (len(tokens) >= 2 or _SPEECH_VERB_AFTER.search(after))
-    ):
-        # "a villager named Jhono told reporters", "a man identified only as Ali said".
-        titled = True
-    speech = bool(appositive or _SPEECH_AFTER.search(after) or _SPEECH_BEFORE.search(before[-30:]))
-    if (
-        len(tokens) >= 2
-        and not titled
-        and not possessive
-        and not speech
-        and not any(len(t) == 1 for t in tokens)
-        and _SITE_BEFORE.search(before[-10:])
-    ):
-        # "at Fenwick Hall", "in Marlow Park": a given name after a spatial preposition names
-        # a venue or a district; people are rarely "in" or "at" anyone.
-        org = True
-    return NameRun(
-        start=name[0][0],
-        end=name[-1][1],
-        tokens=tokens,
-        surface=text[name[0][0] : name[-1][1]],
-        role=role,
-        honorific=honorific,
-        titled=titled,
-        first_name=first_ok,
-        initial=initial,
-        speech=speech,
-        verb_first=verb_first,
-        appositive=appositive,
-        speaker=not modifier
-        and (verb_first or bool(_SPEECH_VERB_AFTER.search(after)))
-        and (len(tokens) > 1 or (lows[0] not in lower_vocab and name_case(tokens[0]))),
-        org=org or (modifier and len(tokens) == 1 and not titled),
-        placey=bool(_PLACEY_BEFORE.search(before[-12:])) and not titled,
-        locative=len(tokens) == 1
-        and not titled
-        and not possessive
-        and bool(_LOCATIVE_BEFORE.search(text[max(para_start, name[0][0] - 14) : name[0][0]])),
-        sentence_initial=sentence_initial and cut < 0 and not starter_stripped,
-        common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
-        kin=kin_run,
-        thing=thing,
-    )
+def is_given_name(low: str) -> bool:
+    """Whether the lower-case ``low`` is in the given-name table at all (even when it is
+    also an ordinary word, unlike :func:`is_first_name`)."""
+    return low in _given_names()

@@ -10,25 +10,24 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.cancel import Check, finditer, never, pieces, ticking
 from readerui.core.analysis.names import (
-    NameRun,
-    find_runs,
     first_name_gender,
     fold,
     is_first_name,
+    load_given_names,
     name_case,
 )
+from readerui.core.analysis.runs import NameRun, find_runs
 from readerui.core.models import Article, Person, PersonKind
 
 __all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "surname_key", "to_people"]
 
-_BATCH = 256
-"""Paragraphs between two cancellation checks."""
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]*")
 # A photo credit: "(Provided Photo/Jane Roe/Reuters)", "Photo: Jane Roe", "(Jane Roe / AP)".
 _CREDIT = re.compile(
@@ -36,13 +35,21 @@ _CREDIT = re.compile(
     r"|\b(?:photo|photograph|image|picture|credit)s?\s*(?:by\s+|:\s*)[^.()\n]{3,100}",
     re.IGNORECASE,
 )
-_CREDIT_CASED = re.compile(
-    # "( JANE ROE )": a parenthesis holding nothing but a name in capitals.
-    r"\(\s*[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){1,3}\s*\)"
-    # "… on Tuesday. Jane Roe/The Associated Press" closing a caption.
-    r"|(?<=[.!?] )[A-Z][\w.’'\-]+(?:\s[A-Z][\w.’'\-]+){1,3}\s*/\s*(?:The\s+)?[A-Z][\w.]*"
+# "( JANE ROE )": a parenthesis holding nothing but a name in capitals.
+_CREDIT_CASED = re.compile(r"\(\s*[A-Z][A-Z.’'\-]+(?:\s+[A-Z][A-Z.’'\-]+){1,3}\s*\)")
+# "… on Tuesday. Jane Roe/The Associated Press" closing a caption.
+_CREDIT_CLOSING = re.compile(
+    r"(?<=[.!?] )[A-Z][\w.’'\-]+(?:\s[A-Z][\w.’'\-]+){1,3}\s*/\s*(?:The\s+)?[A-Z][\w.]*"
     r"(?:\s[A-Z][\w.]*){0,4}\s*$"
 )
+_CREDIT_TAIL = 200
+"""Characters at a paragraph's end where a closing credit is looked for."""
+_CONTRIBUTORS = re.compile(
+    r"\b(?:contributed(?:\s+reporting)?(?:\s+to)?\s+(?:this|the)\s+(?:report|story|article)"
+    r"|with\s+files\s+from|additional\s+reporting\s+by)\b",
+    re.IGNORECASE,
+)
+"""A sign-off naming the reporters: "Ann Roe contributed to this report", "With files from …"."""
 _BYLINE_PARA = re.compile(r"^\s*(?:by|written by|reporting by|story by)\s+\S", re.IGNORECASE)
 # Only subject pronouns vote: "his"/"her" after a name as often belong to someone else.
 _PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
@@ -56,7 +63,6 @@ class Entity:
     """The fullest form's words."""
     display: str
     """The fullest form as written."""
-    first_pos: int
     mentions: list[tuple[int, int]] = field(default_factory=list)
     forms: dict[str, str] = field(default_factory=dict)
     """Folded form -> form as written, in first-seen order."""
@@ -74,11 +80,6 @@ class Entity:
     def name(self) -> str:
         """Display name: the fullest form."""
         return self.display
-
-    @property
-    def surname(self) -> str:
-        """Folded last word of the fullest form, without an article prefix ("al-")."""
-        return surname_key(self.tokens[-1])
 
     def add(self, run: NameRun) -> None:
         """Record one more mention of this person."""
@@ -136,84 +137,144 @@ def _compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     fa, fb = fold(a[0]), fold(b[0])
     if fa == fb:
         return True
+    # "M. Charles Swann" / "Charles Swann", "J. Paul Getty" / "Paul Getty": a leading initial
+    # before the same name.
+    if (len(fa) == 1 and tuple(map(fold, a[1:])) == tuple(map(fold, b))) or (
+        len(fb) == 1 and tuple(map(fold, b[1:])) == tuple(map(fold, a))
+    ):
+        return True
     if len(fa) == 1 or len(fb) == 1:
         return fa[0] == fb[0]
     sa, sb = {fold(t) for t in a}, {fold(t) for t in b}
     return sa <= sb or sb <= sa
 
 
-@dataclass(slots=True)
 class PeopleIndex:
-    """The people of one article plus a position-sorted index of their mentions."""
+    """The people of one article and their mentions, in text order.
 
-    entities: list[Entity]
-    mention_starts: list[int]
-    mention_ends: list[int]
-    mention_owner: list[int]
-    byline_only: list[str] = field(default_factory=list)
-    """Authors named in :attr:`Article.byline` but nowhere in the text (no mentions)."""
-    asides: list[tuple[int, int]] = field(default_factory=list)
-    """Captions (paragraphs marked so, or ending in a photo credit): outside the story's flow,
-    so a person named there is no antecedent for "he said" in the next paragraph."""
+    Mentions are numbered in text order (``0 .. mention_count - 1``); a mention is
+    ``(start, end, entity)``, where ``entity`` indexes :attr:`entities`. Entities merged into
+    another stay in the list with no mentions, so indices stay valid: :meth:`is_live` says
+    whether one still counts.
+    """
+
+    __slots__ = ("_ends", "_owners", "_role_index", "_starts", "asides", "byline_only", "entities")
+
+    def __init__(
+        self,
+        entities: list[Entity],
+        mentions: list[tuple[int, int, int]],
+        byline_only: list[str] | None = None,
+        asides: list[tuple[int, int]] | None = None,
+    ) -> None:
+        self.entities = entities
+        """Every person found, by index (merged ones are left empty)."""
+        self._starts = [m[0] for m in mentions]
+        self._ends = [m[1] for m in mentions]
+        self._owners = [m[2] for m in mentions]
+        self.byline_only = byline_only or []
+        """Authors named in :attr:`Article.byline` but nowhere in the text (no mentions)."""
+        self.asides = asides or []
+        """Captions (paragraphs marked so, or ending in a photo credit): outside the story's
+        flow, so a person named there is no antecedent for "he said" in the next paragraph."""
+        self._role_index: dict[str, dict[int, tuple[list[int], frozenset[str]]]] = {}
+
+    @property
+    def mention_count(self) -> int:
+        """How many mentions the index holds."""
+        return len(self._starts)
+
+    def mention(self, i: int) -> tuple[int, int, int]:
+        """Mention number ``i``: ``(start, end, entity)``."""
+        return self._starts[i], self._ends[i], self._owners[i]
+
+    def mentions(self) -> Iterator[tuple[int, int, int]]:
+        """Every mention in text order."""
+        return zip(self._starts, self._ends, self._owners, strict=True)
+
+    def is_live(self, ei: int) -> bool:
+        """Whether entity ``ei`` is still a person of the article (not merged or dropped)."""
+        return bool(self.entities[ei].mentions)
 
     def in_aside(self, pos: int) -> bool:
         """Whether ``pos`` lies in a caption."""
         return _inside(pos, self.asides)
 
+    def count_before(self, pos: int) -> int:
+        """How many mentions start before ``pos`` (the number of the first one that does not)."""
+        return bisect_left(self._starts, pos)
+
+    def last_mention_within(self, start: int, end: int) -> int | None:
+        """Number of the last mention inside ``[start, end)``, if any."""
+        i = bisect_left(self._starts, end) - 1
+        while i >= 0 and self._ends[i] > end:
+            i -= 1
+        return i if i >= 0 and self._starts[i] >= start else None
+
     def mentions_between(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """``(start, end, entity)`` of every mention that lies inside ``[start, end)``."""
-        i = bisect_left(self.mention_starts, start)
+        i = bisect_left(self._starts, start)
         out: list[tuple[int, int, int]] = []
-        while i < len(self.mention_starts) and self.mention_starts[i] < end:
-            if self.mention_ends[i] <= end:
-                out.append((self.mention_starts[i], self.mention_ends[i], self.mention_owner[i]))
+        while i < len(self._starts) and self._starts[i] < end:
+            if self._ends[i] <= end:
+                out.append((self._starts[i], self._ends[i], self._owners[i]))
             i += 1
         return out
 
-    def last_before(self, pos: int, gender: str | None, limit: int = 3000) -> int | None:
-        """The most recently mentioned person before ``pos`` whose gender fits ``gender``."""
-        i = bisect_left(self.mention_starts, pos) - 1
-        while i >= 0 and pos - self.mention_starts[i] <= limit:
-            ent = self.entities[self.mention_owner[i]]
-            if ent.body and (gender is None or ent.gender in (None, gender)):
-                if gender is None or ent.gender == gender:
-                    return self.mention_owner[i]
-                # Unknown gender: keep it as a fallback but prefer a known match nearby.
-                j = i - 1
-                while j >= 0 and pos - self.mention_starts[j] <= 600:
-                    other = self.entities[self.mention_owner[j]]
-                    if other.gender == gender and other.body:
-                        return self.mention_owner[j]
-                    j -= 1
-                return self.mention_owner[i]
-            i -= 1
-        return None
+    def by_role(
+        self,
+        noun: str,
+        before: int,
+        described: frozenset[str] = frozenset(),
+        require: bool = False,
+    ) -> int | None:
+        """The person holding a role with ``noun`` who fits the description best: most words
+        of ``described`` in their role ("the US president" is the one whose role says "US"),
+        then the most recently mentioned before ``before``. With ``require``, a holder must
+        share a word with the description.
 
-    def by_role(self, noun: str, before: int) -> int | None:
-        """The person most recently mentioned before ``before`` whose role contains ``noun``."""
+        The holders of a role, with their sorted mentions, are gathered once per role noun
+        (the nouns come from a fixed word list), so each look-up is a few bisections.
+        """
         noun = noun.lower()
-        best: tuple[int, int] | None = None
-        for idx, ent in enumerate(self.entities):
-            words = {w for r in ent.roles for w in r.lower().replace("-", " ").split()}
-            if ent.mentions and any(w.startswith(noun) for w in words):
-                first = ent.mentions[0][0]
-                if first < before:
-                    last = max(s for s, _ in ent.mentions if s < before)
-                    if best is None or last > best[0]:
-                        best = (last, idx)
-        return best[1] if best else None
+        holders = self._role_index.get(noun)
+        if holders is None:
+            holders = {}
+            for ei, ent in enumerate(self.entities):
+                words = _role_words(ent.roles)
+                if ent.mentions and any(w.startswith(noun) for w in words):
+                    holders[ei] = (sorted(s for s, _ in ent.mentions), words)
+            self._role_index[noun] = holders
+        best: tuple[int, int, int] | None = None
+        for ei, (starts, words) in holders.items():
+            i = bisect_left(starts, before) - 1
+            if i < 0:
+                continue
+            key = (len(described & words), starts[i], ei)
+            if require and not key[0]:
+                continue
+            if best is None or key > best:
+                best = key
+        return best[2] if best else None
 
 
-def _credit_spans(article: Article) -> list[tuple[int, int]]:
+def _role_words(roles: list[str]) -> frozenset[str]:
+    """The lower-case words of a person's roles ("former US President" -> former, us, …)."""
+    return frozenset(w.strip("’'s,.") for r in roles for w in r.lower().replace("-", " ").split())
+
+
+def _credit_spans(article: Article, check: Check = never) -> list[tuple[int, int]]:
     """Spans of photo credits in captions (and credit-shaped parentheses anywhere)."""
     spans: list[tuple[int, int]] = []
     text = article.text
-    for para in article.paragraphs:
-        for m in _CREDIT.finditer(text, para.start, para.end):
+    for para in ticking(article.paragraphs, check):
+        for m in finditer(_CREDIT, text, para.start, para.end, check):
             body = m.group()
             if para.kind == "caption" or "/" in body or "photo" in body.lower():
                 spans.append((m.start(), m.end()))
-        spans.extend(m.span() for m in _CREDIT_CASED.finditer(text, para.start, para.end))
+        spans.extend(m.span() for m in finditer(_CREDIT_CASED, text, para.start, para.end, check))
+        tail = max(para.start, para.end - _CREDIT_TAIL)
+        spans.extend(m.span() for m in _CREDIT_CLOSING.finditer(text, tail, para.end))
     return _disjoint(spans)
 
 
@@ -223,11 +284,13 @@ _EMBED_SIGNOFF = re.compile(
 """The sign-off of an embedded post: "— Jane Roe (@janeroe) May 2, 2019"."""
 
 
-def _asides(article: Article, credits: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _asides(
+    article: Article, credits: list[tuple[int, int]], check: Check = never
+) -> list[tuple[int, int]]:
     """Caption paragraphs: marked as such, ending in a photo credit, or an embedded post."""
     out: list[tuple[int, int]] = []
     text = article.text
-    for para in article.paragraphs:
+    for para in ticking(article.paragraphs, check):
         if para.kind == "caption" or _EMBED_SIGNOFF.search(text, para.start, para.end):
             out.append((para.start, para.end))
             continue
@@ -325,7 +388,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-def _drop_places(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
+def _drop_places(runs: list[NameRun], lower_vocab: frozenset[str], check: Check = never) -> None:
     """Use the places the article itself names: a word seen alone after "in"/"near"/"across"
     ("in Ruritania") or in the place list is a place all through the text.
 
@@ -335,7 +398,7 @@ def _drop_places(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
     titled = {surname_key(r.tokens[-1]) for r in runs if r.titled or r.honorific}
     locative: dict[str, int] = {}
     speaks: dict[str, int] = {}
-    for r in runs:
+    for r in ticking(runs, check):
         if r.locative:
             locative[fold(r.tokens[0])] = locative.get(fold(r.tokens[0]), 0) + 1
         elif r.speaker and len(r.tokens) == 1:
@@ -347,7 +410,7 @@ def _drop_places(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
         for w, n in locative.items()
         if n >= 2 and (n > 2 * speaks.get(w, 0) or not is_first_name(w))
     } - titled
-    for run in runs:
+    for run in ticking(runs, check):
         if run.titled or run.org:
             continue
         first = fold(run.tokens[0])
@@ -374,7 +437,9 @@ def _drop_places(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
             run.first_name = is_first_name(rest[0])
 
 
-def _promote_speakers(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
+def _promote_speakers(
+    runs: list[NameRun], lower_vocab: frozenset[str], check: Check = never
+) -> None:
     """Give person evidence to names that speak.
 
     A surname that speaks on its own ("Woods said") vouches for the full name it shortens,
@@ -382,7 +447,7 @@ def _promote_speakers(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
     person too ("said Gokool" … "Gokool said").
     """
     speaking: dict[str, int] = {}
-    for run in runs:
+    for run in ticking(runs, check):
         if (
             run.speaker
             and len(run.tokens) == 1
@@ -396,7 +461,7 @@ def _promote_speakers(runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
     surnames_of_runs = {
         surname_key(run.tokens[-1]) for run in runs if len(run.tokens) > 1 and not run.org
     }
-    for run in runs:
+    for run in ticking(runs, check):
         key = surname_key(run.tokens[-1])
         if run.is_person or run.org or key not in speaking:
             continue
@@ -420,7 +485,9 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 _AND_GAP = re.compile(r"^,?\s+and\s+$")
 
 
-def _promote_listed(text: str, runs: list[NameRun], lower_vocab: frozenset[str]) -> None:
+def _promote_listed(
+    text: str, runs: list[NameRun], lower_vocab: frozenset[str], check: Check = never
+) -> None:
     """A name listed next to a person is a person: "Greg Rowe and Dane Kettu scored",
     "Ana Ruiz, Tove Lind and Eva Moss", "Marisol and Onyekwe". Only two- or three-word names
     in name case, none of whose words the article also writes in lower case, or a lone word
@@ -431,7 +498,7 @@ def _promote_listed(text: str, runs: list[NameRun], lower_vocab: frozenset[str])
         for a, b in itertools.pairwise(runs)
     ]
     listed = [bool(_LIST_GAP.match(g)) for g in gaps]
-    for i, gap in enumerate(gaps):
+    for i, gap in ticking(enumerate(gaps), check):
         if not listed[i]:
             continue
         a, b = runs[i], runs[i + 1]
@@ -459,29 +526,40 @@ def _promote_listed(text: str, runs: list[NameRun], lower_vocab: frozenset[str])
                     mate.titled = True
 
 
-def build_people(article: Article, check: Callable[[], None] | None = None) -> PeopleIndex:
+def _lower_vocabulary(text: str, check: Check) -> frozenset[str]:
+    """Every word the article writes in lower case, read piece by piece."""
+    vocab: set[str] = set()
+    pos = 0
+    for cut in pieces(text, 0, len(text), check):
+        vocab.update(_LOWER_WORD.findall(text, pos, cut))
+        pos = cut
+    return frozenset(vocab)
+
+
+def build_people(article: Article, check: Check = never) -> PeopleIndex:
     """Find every person in ``article`` and index their mentions.
 
-    ``check`` is called every few hundred paragraphs so a caller can abort a long run.
+    ``check`` is called often (see :mod:`.cancel`) so a caller can abort a long run.
     """
     text = article.text
-    lower_vocab = frozenset(_LOWER_WORD.findall(text))
-    credits = _credit_spans(article)
+    load_given_names(check)
+    lower_vocab = _lower_vocabulary(text, check)
+    credits = _credit_spans(article, check)
     byline_spans = [
         (p.start, p.end)  # already sorted and disjoint: paragraphs
         for p in article.paragraphs
         if p.kind == "byline"
         or (p.end - p.start < 120 and _BYLINE_PARA.match(text, p.start, p.end))
+        or (p.end - p.start < 200 and _CONTRIBUTORS.search(text, p.start, p.end))
     ]
     runs: list[NameRun] = []
-    for pi, para in enumerate(article.paragraphs):
-        if check is not None and pi % _BATCH == 0:
-            check()
-        runs.extend(find_runs(text, para.start, para.end, lower_vocab))
+    for para in article.paragraphs:
+        check()
+        runs.extend(find_runs(text, para.start, para.end, lower_vocab, check))
     caps = _caps_credit_runs(text, credits) + _caps_byline_runs(text, byline_spans)
     if caps:
         runs = sorted([*runs, *caps], key=lambda r: r.start)
-    for run in runs:
+    for run in ticking(runs, check):
         # In a credit or byline the layout itself says "names here".
         if (
             len(run.tokens) >= 2
@@ -491,9 +569,9 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
             run.speech = True
             run.placey = False
 
-    _drop_places(runs, lower_vocab)
-    _promote_speakers(runs, lower_vocab)
-    _promote_listed(text, runs, lower_vocab)
+    _drop_places(runs, lower_vocab, check)
+    _promote_speakers(runs, lower_vocab, check)
+    _promote_listed(text, runs, lower_vocab, check)
 
     entities: list[Entity] = []
     by_surname: dict[str, list[int]] = {}
@@ -513,7 +591,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
             ei = max(cands, key=lambda c: entities[c].mentions[-1][0])
         else:
             ei = len(entities)
-            entities.append(Entity(tokens=run.tokens, display=run.text, first_pos=run.start))
+            entities.append(Entity(tokens=run.tokens, display=run.text))
             by_surname.setdefault(sur, []).append(ei)
             if len(run.tokens) >= 2 and len(run.tokens[0]) > 1:
                 by_first.setdefault(fold(run.tokens[0]), []).append(ei)
@@ -521,17 +599,19 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
         owner_of[ri] = ei
 
     # Full names first, so a lone surname or given name finds its person.
-    for ri, run in enumerate(runs):
+    for ri, run in ticking(enumerate(runs), check):
         if run.is_person and len(run.tokens) > 1:
             attach(ri, run)
-    for ri, run in enumerate(runs):
+    for ri, run in ticking(enumerate(runs), check):
         if run.is_person and len(run.tokens) == 1:
             attach(ri, run)
 
-    # Merge single-word entities into a fuller one with that surname ("President Macron").
-    _merge_surname_only(entities, by_surname, owner_of)
+    # No merging of one-word entities into fuller ones is needed here: all full names are
+    # attached first, so a one-word name only makes an entity of its own when no full name
+    # shares its surname.
 
-    for ri, run in enumerate(runs):
+    recent = _Recent(entities)
+    for ri, run in ticking(enumerate(runs), check):
         if ri in owner_of or (run.org and len(run.tokens) > 1):
             continue
         toks = run.tokens
@@ -540,7 +620,7 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
             key = surname_key(toks[0])
             cands = by_surname.get(key, [])
             if cands:
-                ei_found = _nearest(entities, cands, run.start)
+                ei_found = recent.nearest(cands, run.start)
             elif len(by_first.get(key, [])) == 1 and not run.placey:
                 ei_found = by_first[key][0]
         else:
@@ -552,26 +632,27 @@ def build_people(article: Article, check: Callable[[], None] | None = None) -> P
                     break
         if ei_found is not None:
             entities[ei_found].add(run)
+            recent.saw(ei_found, run.start)
             owner_of[ri] = ei_found
 
-    _drop_things(text, runs, entities, owner_of)
-    for ri, ei in owner_of.items():
+    check()
+    _drop_things(text, runs, entities, owner_of, check)
+    _merge_birth_names(text, runs, entities, owner_of, check)
+    for ri, ei in ticking(owner_of.items(), check):
         run = runs[ri]
         if _inside(run.start, byline_spans):
             entities[ei].byline = True
         elif not _inside(run.start, credits):
             entities[ei].body = True
-    _guess_genders(text, entities)
+    _guess_genders(text, entities, check)
 
     order = sorted(owner_of.items(), key=lambda kv: runs[kv[0]].start)
     known = {fold(e.name) for e in entities if e.mentions}
     return PeopleIndex(
-        entities=entities,
-        mention_starts=[runs[ri].start for ri, _ in order],
-        mention_ends=[runs[ri].end for ri, _ in order],
-        mention_owner=[ei for _, ei in order],
+        entities,
+        [(runs[ri].start, runs[ri].end, ei) for ri, ei in order],
         byline_only=[n for n in byline_names(article.byline or "") if fold(n) not in known],
-        asides=_asides(article, credits),
+        asides=_asides(article, credits, check),
     )
 
 
@@ -597,47 +678,32 @@ def byline_names(byline: str, keep_case: bool = False) -> list[str]:
     return out
 
 
-def _nearest(entities: list[Entity], cands: list[int], pos: int) -> int:
-    """Among same-surname people, the one mentioned most recently before ``pos``."""
-    best, best_pos = cands[0], -1
-    for ei in cands:
-        before = [s for s, _ in entities[ei].mentions if s < pos]
-        if before and before[-1] > best_pos:
-            best, best_pos = ei, before[-1]
-    return best
+class _Recent:
+    """The latest mention of each person before a position, for linking runs in text order.
 
+    The mentions known when linking starts are sorted once; the ones linked afterwards come in
+    text order, so the latest of them is simply remembered. Each look-up is a bisection, not
+    a scan of the person's mentions (which was quadratic for an often-named person).
+    """
 
-def _merge_surname_only(
-    entities: list[Entity], by_surname: dict[str, list[int]], owner_of: dict[int, int]
-) -> None:
-    """Fold an entity known only by one word into the single fuller entity with that surname."""
-    remap: dict[int, int] = {}
-    for sur, eis in by_surname.items():
-        singles = [ei for ei in eis if len(entities[ei].tokens) == 1]
-        fulls = [ei for ei in eis if len(entities[ei].tokens) > 1]
-        if singles and len(fulls) == 1:
-            target = entities[fulls[0]]
-            for ei in singles:
-                src = entities[ei]
-                target.mentions.extend(src.mentions)
-                target.mentions.sort()
-                for k, v in src.forms.items():
-                    target.forms.setdefault(k, v)
-                target.role = target.role or src.role
-                target.roles.extend(r for r in src.roles if r not in target.roles)
-                if src.honorific_gender and not target.honorific_gender:
-                    target.gender, target.honorific_gender = src.gender, True
-                target.first_pos = min(target.first_pos, src.first_pos)
-                remap[ei] = fulls[0]
-            by_surname[sur] = fulls
-    if not remap:
-        return
-    for ri, ei in owner_of.items():
-        if ei in remap:
-            owner_of[ri] = remap[ei]
-    # Leave merged entities in place (indices stay valid) but empty, so they are dropped later.
-    for ei in remap:
-        entities[ei].mentions = []
+    def __init__(self, entities: list[Entity]) -> None:
+        self._known = [sorted(s for s, _ in e.mentions) for e in entities]
+        self._linked: dict[int, int] = {}
+
+    def saw(self, ei: int, pos: int) -> None:
+        """Record that entity ``ei`` was just linked at ``pos`` (positions only grow)."""
+        self._linked[ei] = pos
+
+    def nearest(self, cands: list[int], pos: int) -> int:
+        """Among same-surname people, the one mentioned most recently before ``pos``."""
+        best, best_pos = cands[0], -1
+        for ei in cands:
+            known = self._known[ei]
+            i = bisect_left(known, pos) - 1
+            last = max(known[i] if i >= 0 else -1, self._linked.get(ei, -1))
+            if last > best_pos:
+                best, best_pos = ei, last
+        return best
 
 
 _NEXT_PRONOUN = re.compile(r"\b(he|she|his|her|him|it|its)\b", re.IGNORECASE)
@@ -647,8 +713,61 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+_BORN_AS = re.compile(r"\b(?:was|were)\s+born\s+$|\bn[ée]e\s+$|\bborn\s+as\s+$")
+"""Right before a birth name: "Day was born Doris Mary Kappel", "Ann Roe, née Lund"."""
+_BORN_REACH = 80
+"""Characters before a birth name in which the person it belongs to is named."""
+
+
+def _find(remap: dict[int, int], ei: int) -> int:
+    """The entity ``ei`` was merged into, following merges (they never form a cycle)."""
+    while ei in remap:
+        ei = remap[ei]
+    return ei
+
+
+def _merge_birth_names(
+    text: str,
+    runs: list[NameRun],
+    entities: list[Entity],
+    owner_of: dict[int, int],
+    check: Check = never,
+) -> None:
+    """A birth name is another name of the person just named: "Day was born Doris Mary
+    Kappel" gives Doris Day the alias, not a second person."""
+    starts = sorted((runs[ri].start, ri) for ri in owner_of)
+    keys = [st for st, _ in starts]
+    remap: dict[int, int] = {}
+    for ri, ei in ticking(list(owner_of.items()), check):
+        run = runs[ri]
+        if not _BORN_AS.search(text, max(0, run.start - 20), run.start):
+            continue
+        k = bisect_left(keys, run.start) - 1
+        if k < 0 or run.start - keys[k] > _BORN_REACH:
+            continue
+        target = _find(remap, owner_of[starts[k][1]])
+        ei = _find(remap, ei)
+        if target == ei or "." in text[keys[k] : run.start]:
+            continue  # the same person already, or named in another sentence
+        src, dst = entities[ei], entities[target]
+        dst.mentions.extend(src.mentions)
+        for key, form in src.forms.items():
+            dst.forms.setdefault(key, form)
+        src.mentions = []
+        remap[ei] = target
+    if remap:
+        for rj, ej in owner_of.items():
+            owner_of[rj] = _find(remap, ej)
+        for ent in entities:
+            ent.mentions.sort()
+
+
 def _drop_things(
-    text: str, runs: list[NameRun], entities: list[Entity], owner_of: dict[int, int]
+    text: str,
+    runs: list[NameRun],
+    entities: list[Entity],
+    owner_of: dict[int, int],
+    check: Check = never,
 ) -> None:
     """Drop people known only by a given-name-like first word whom the text calls "its".
 
@@ -660,7 +779,7 @@ def _drop_things(
     strong: set[int] = set()
     titled: set[int] = set()
     described: set[int] = set()  # "X, a non-profit agency"
-    for ri, ei in owner_of.items():
+    for ri, ei in ticking(owner_of.items(), check):
         r = runs[ri]
         if r.thing:
             described.add(ei)
@@ -669,7 +788,7 @@ def _drop_things(
         if r.speech or r.speaker or r.appositive:
             strong.add(ei)
     dropped: set[int] = set()
-    for ei, ent in enumerate(entities):
+    for ei, ent in ticking(enumerate(entities), check):
         if ei in titled or not ent.mentions or len(ent.tokens) < 2:
             continue
         if ei in described:
@@ -717,7 +836,7 @@ def _vote_end(text: str, end: int) -> int:
     return stop
 
 
-def _guess_genders(text: str, entities: list[Entity]) -> None:
+def _guess_genders(text: str, entities: list[Entity], check: Check = never) -> None:
     """Gender from Mr/Mrs, else from the pronouns after mentions, else from the given name.
 
     The pronoun vote beats the given-name dictionary because the text knows its own people:
@@ -726,7 +845,7 @@ def _guess_genders(text: str, entities: list[Entity]) -> None:
     # Every mention's start and owner: a pronoun after another person's name is theirs.
     starts = sorted((s, ei) for ei, e in enumerate(entities) for s, _ in e.mentions)
     keys = [s for s, _ in starts]
-    for ei, ent in enumerate(entities):
+    for ei, ent in ticking(enumerate(entities), check):
         if ent.honorific_gender or not ent.mentions:
             continue
         votes = 0
@@ -769,7 +888,7 @@ def to_people(index: PeopleIndex) -> list[tuple[int, Person]]:
         )
     for name in index.byline_only:
         out.append((-1, Person(name=name, kind="byline")))
-    end = index.mention_starts[-1] + 1 if index.mention_starts else 0
+    end = 1 << 62  # people with no mention (byline only) sort after everyone else
     out.sort(
         key=lambda t: (
             -(len(t[1].mentions) + t[1].quoted),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from readerui.core.analysis.cancel import EVERY, Check, never
 from readerui.core.models import Article
 
 __all__ = ["RawQuote", "find_quotes"]
@@ -87,7 +88,29 @@ def _singles(text: str, start: int, end: int, para: int, out: list[RawQuote]) ->
             open_at = None
 
 
-def find_quotes(article: Article) -> list[RawQuote]:
+_NESTED_REACH = 2000
+"""How far after a straight mark inside a quote the marks that would close it are looked for."""
+
+
+def _closes_later(text: str, pos: int, end: int) -> bool:
+    """Whether, after a straight mark at ``pos``, two more close-shaped straight marks follow
+    within :data:`_NESTED_REACH` characters (one for a nested quote, one for the outer
+    quote). The reach keeps the look-ahead bounded, so the scan stays linear."""
+    end = min(end, pos + _NESTED_REACH)
+    closers = 0
+    i = text.find('"', pos, end)
+    while i != -1 and closers < 2:
+        prev = text[i - 1]
+        nxt = text[i + 1] if i + 1 < end else ""
+        if not _is_space(prev) and not nxt.isalnum():
+            closers += 1
+        elif _is_space(prev) and nxt.isalnum():
+            return False  # another quote opens first: this mark closed the outer one
+        i = text.find('"', i + 1, end)
+    return closers >= 2
+
+
+def find_quotes(article: Article, check: Check = never) -> list[RawQuote]:
     """Every quoted span of ``article``, in text order, not overlapping.
 
     Single-quoted spans count only in a text that uses single marks for speech (more
@@ -96,7 +119,7 @@ def find_quotes(article: Article) -> list[RawQuote]:
     """
     doubles: list[RawQuote] = []
     singles: list[RawQuote] = []
-    _scan(article, doubles, singles)
+    _scan(article, doubles, singles, check)
     long_singles = sum(1 for q in singles if _words(article.text, q) >= 4)
     out = doubles + singles if long_singles > len(doubles) else doubles
     out.sort(key=lambda q: q.start)
@@ -107,7 +130,7 @@ def _words(text: str, q: RawQuote) -> int:
     return len(text[q.start : q.end].split())
 
 
-def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote]) -> None:
+def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote], check: Check) -> None:
     """Collect double-quoted spans into ``out`` and single-quoted ones into ``singles_out``."""
     text = article.text
     for pi, para in enumerate(article.paragraphs):
@@ -117,8 +140,14 @@ def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote]) ->
         # surround them ("Hello " she said); only an odd count needs the spacing heuristic.
         straight_even = text.count('"', para.start, para.end) % 2 == 0
         i = para.start - 1
+        check()
+        marks = 0
+        nested = False
         # Jump from mark to mark: most characters are not quote marks.
         while True:
+            marks += 1
+            if marks % EVERY == 0:
+                check()
             m = _ANY_MARK.search(text, i + 1, para.end)
             if m is None:
                 break
@@ -139,6 +168,22 @@ def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote]) ->
                 # A closing mark used as an opener (bad typesetting): space before, word after.
                 is_open = open_at is None and _is_space(prev) and nxt.isalnum()
             else:
+                if open_at is not None and c == '"' and mark_end - i == 1:
+                    if nested:
+                        if not _is_space(prev) and not nxt.isalnum():
+                            nested = False  # the nested quote closes: “… "States" is …”
+                        i = mark_end - 1
+                        continue
+                    if (
+                        _is_space(prev)
+                        and nxt.isalnum()
+                        and _closes_later(text, mark_end, para.end)
+                    ):
+                        # A straight quote inside a straight quote ("… The "United States"
+                        # is not …," he said): part of the outer one.
+                        nested = True
+                        i = mark_end - 1
+                        continue
                 is_open = open_at is None and (straight_even or _opens(prev, nxt))
                 if open_at is None and not is_open:
                     continue  # a stray straight mark ("12" pipe") opens nothing
@@ -147,6 +192,9 @@ def _scan(article: Article, out: list[RawQuote], singles_out: list[RawQuote]) ->
                     # Opening twice: the first quote lost its closing mark; end it here.
                     _emit(out, text, open_at, i, i, pi, False)
                 _singles(text, outside_from, i, pi, singles_out)
+                # Read each stretch once: a run of quotes that never close would otherwise
+                # rescan the paragraph from its start for every one of them.
+                outside_from = max(outside_from, i)
                 open_at = mark_end - 1
             elif open_at is not None:
                 _emit(out, text, open_at, mark_end, i, pi, True)

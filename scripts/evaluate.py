@@ -1,13 +1,16 @@
-"""Score the analysis engine against gold folders, in-process.
+"""Score the analysis engine against gold folders, in-process (a development tool).
 
-    python -m readerui.eval DIR [DIR ...] [--verbose] [--scorer PATH]
+    .venv/bin/python scripts/evaluate.py DIR [DIR ...] [--half a|b] [--verbose] [--scorer PATH]
 
 Each ``NAME.txt`` is loaded the way the app loads it (:func:`readerui.core.loading.load_path`),
 analysed, turned into the ``readerui analyze --json`` shape and compared with ``NAME.json``.
 The comparison uses the shared scorer's own functions (``score_article``, ``prf`` from
 ``../shared/eval/score.py`` or ``--scorer``) so the figures are the scorer's figures; when no
-scorer file is available, :mod:`readerui.eval` falls back to its own implementation of the
-same metrics (documented in the gold folder's README).
+scorer file is available, this script falls back to its own implementation of the same
+metrics (documented in the gold folder's README). ``--half a`` / ``--half b`` score every
+other article of each folder (in name order), to choose a change on one half and confirm it
+on the other. Folders that do not exist are skipped with a note (the evaluation data lives
+outside the repository).
 """
 
 from __future__ import annotations
@@ -29,9 +32,9 @@ from readerui.core.export import to_dict
 from readerui.core.loading import load_path
 from readerui.core.models import Article
 
-__all__ = ["Metrics", "load_article", "load_metrics", "main", "score_article"]
+__all__ = ["Metrics", "gold_files", "load_article", "load_metrics", "main", "score_article"]
 
-_DEFAULT_SCORER = Path(__file__).resolve().parents[2] / ".." / "shared" / "eval" / "score.py"
+_DEFAULT_SCORER = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "score.py"
 _KEYS = ("p_tp", "p_fp", "p_fn", "q_tp", "q_fp", "q_fn", "s_ok", "s_n")
 
 Json = dict[str, Any]
@@ -190,6 +193,15 @@ def load_metrics(path: Path) -> Metrics:
     return Metrics(score_article, _prf, "built-in")
 
 
+def gold_files(folder: Path, half: str | None = None) -> list[Path]:
+    """The gold files of ``folder`` that have their article, in name order; with ``half``,
+    every other one ("a": the 1st, 3rd, …; "b": the 2nd, 4th, …)."""
+    files = [g for g in sorted(folder.glob("*.json")) if g.with_suffix(".txt").exists()]
+    if half is None:
+        return files
+    return files[0 if half == "a" else 1 :: 2]
+
+
 def _summary(label: str, total: Counter[str], n: int, prf: PrfFn) -> str:
     pp, pr, pf = prf(total["p_tp"], total["p_fp"], total["p_fn"])
     line = f"{label}: articles={n} people P/R/F1={pp:.3f}/{pr:.3f}/{pf:.3f}"
@@ -202,10 +214,11 @@ def _summary(label: str, total: Counter[str], n: int, prf: PrfFn) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the scorer's metrics over gold folders and print them."""
-    ap = argparse.ArgumentParser(prog="python -m readerui.eval", description=__doc__)
+    ap = argparse.ArgumentParser(prog="scripts/evaluate.py", description=__doc__)
     ap.add_argument("gold", nargs="+", type=Path, help="folders of NAME.txt + NAME.json")
     ap.add_argument("--scorer", type=Path, default=_DEFAULT_SCORER, help="path to score.py")
     ap.add_argument("--verbose", action="store_true", help="print each article's misses")
+    ap.add_argument("--half", choices=("a", "b"), help="every other article: a (1st, 3rd, …) or b")
     args = ap.parse_args(argv)
     metrics = load_metrics(args.scorer)
     grand: Counter[str] = Counter()
@@ -218,10 +231,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         total: Counter[str] = Counter()
         n = 0
-        for gpath in sorted(folder.glob("*.json")):
+        for gpath in gold_files(folder, args.half):
             tpath = gpath.with_suffix(".txt")
-            if not tpath.exists():
-                continue
             n += 1
             gold = json.loads(gpath.read_text(encoding="utf-8"))
             article = load_article(tpath)

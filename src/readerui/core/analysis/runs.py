@@ -1,0 +1,917 @@
+"""Finding candidate person names: runs of capitalised words, stripped of titles.
+
+The engine has no statistical model, so a capitalised run only becomes a person with
+*evidence*: a courtesy title or job title before it, a known first name, an initial, or a
+speech verb beside it. Everything else ("Kyiv", "Metro Vancouver", "Liberal Party") stays a
+non-person run, still useful for linking surnames later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.cancel import EVERY, Check, never, pieces
+from readerui.core.analysis.names import (
+    agent_noun,
+    fold,
+    is_first_name,
+    is_given_name,
+    is_person_noun,
+    is_role_word,
+    name_case,
+)
+
+__all__ = ["NameRun", "find_runs"]
+
+# A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
+# A doubled hyphen is a dash ("Céline--the"), never inside a word.
+_WORD = re.compile(r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W_](?:[\w’']*[^\W_])?)*")
+_POSSESSIVE = re.compile(r"[’']s$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
+_OPENERS = "“\"‘'(—–[-"
+_ROLE_NOUN = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*$")
+"""A role noun right before a name: letters, digits, hyphens ("lawyer", "co-founder")."""
+_ROLE_MODIFIER = re.compile(r"[\w’'\-.]+")
+"""A word that may describe the role noun after it."""
+_APPOSITION_ROLE = re.compile(r"\s*,\s*([^,.;:()“”\"\n]{2,70}?)\s*(?=[,.;:()“”\"\n]|$)")
+"""The phrase in apposition after a name, up to the next punctuation."""
+_ROLE_COURTESY = frozenset({"honour", "honor", "honourable", "honorable", "right", "worshipful"})
+"""Words of address inside a title that are no part of the role ("His Honour Judge")."""
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:(?:" + _alternation(lx.SPEECH_ADVERBS) + r")\s+)?"
+    r"(?:" + _alternation(lx.NAME_SPEECH_VERBS) + r")\b"
+)
+"""A speech verb right after a name ("Roe said", "Roe has told"): speech evidence."""
+_SPEECH_VERB_AFTER = re.compile(
+    r"^\s+(?:(?:also|later|then)\s+)?(?:" + _alternation(lx.SUBJECT_SPEECH_VERBS) + r")\b"
+)
+"""The name is the subject of a speech verb right after it ("Green said"): a speaker."""
+_SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + _alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
+"""A verb-first attribution right before the name ("said Gokool")."""
+_SPEECH_BEFORE = re.compile(
+    r"(?:\b(?:"
+    + _alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
+    + r")|\baccording\s+to)\s+$",
+    re.IGNORECASE,
+)
+"""A speech verb or "according to" right before the name: speech evidence."""
+_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:"
+    + _alternation(lx.APPOSITION_PERSON_NOUNS)
+    + r")\b)"
+)
+"""An age, a relative clause or a person noun after the name: "Yuni, 34,", "Ayo, who …"."""
+_PERSON_APPOSITIVE = re.compile(
+    r"^\s*,\s*(?:\d{1,3}\s*,|aged\s+\d|an?\s+(?:[\w\-]+\s+){0,2}(?:"
+    + _alternation(lx.APPOSITION_PERSON_NOUNS | {"man", "woman", "boy", "girl"})
+    + r")\b)"
+)
+"""An age or a person noun in apposition: "Qarvenu, 41," / "Qarvenu, a resident of …"."""
+_SITE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+$")
+_DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
+"""Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
+_PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
+_NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
+_TITLE_WORDS = lx.TITLES | lx.TITLE_MODIFIERS | lx.ROLE_NOUNS
+_THE_BEFORE = re.compile(r"\bthe\s+$")
+_COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|into|across|throughout|outside|inside)\s+$")
+
+
+@dataclass(slots=True)
+class NameRun:
+    """One run of capitalised words after titles and sentence starters are stripped."""
+
+    start: int
+    """Offset of the first name character in the article text."""
+    end: int
+    """Offset just past the name (before any possessive ’s)."""
+    tokens: tuple[str, ...]
+    """The name's words, e.g. ``("Emmanuel", "Macron")``."""
+    surface: str = ""
+    """The name exactly as written ("J. R. Toller")."""
+    role: str | None = None
+    """The title found before the name ("French President", "Kremlin spokesman")."""
+    honorific: str | None = None
+    """A courtesy title before the name ("Mr", "Dr.")."""
+    titled: bool = False
+    """A courtesy or job title introduced the name."""
+    first_name: bool = False
+    """The first word is a known given name."""
+    initial: bool = False
+    """The name contains an initial ("George W. Bush")."""
+    speech: bool = False
+    """A speech verb or an appositive sits right beside the name."""
+    speaker: bool = False
+    """The run is the subject of a speech verb right beside it ("Green said")."""
+    appositive: bool = False
+    """An age or a relative clause follows: "Yuni, 34, …", "Ayo, who …"."""
+    verb_first: bool = False
+    """The speech verb comes first ("said Gokool"): no sentence opener, so stronger."""
+    org: bool = False
+    """A word in the run marks it as an organisation or place."""
+    placey: bool = False
+    """A locative preposition ("in", "at") comes right before the run."""
+    locative: bool = False
+    """A strictly spatial preposition ("in", "near", "across") comes right before the run and
+    no possessive follows it: "in Ruritania", not "in Smith’s car"."""
+    common_first: bool = False
+    """The first word is an ordinary word the article also writes in lower case and no given
+    name ("Fair Trading", "Amnesty International"): speech alone does not make it a person."""
+    sentence_initial: bool = False
+    """The run opens a sentence, so its first capital proves nothing."""
+    thing: bool = False
+    """An organisation noun is in apposition ("Harrow Vale, a non-profit agency"): the name
+    is no person unless something else in the text says so."""
+    kin: bool = False
+    """A relative named in apposition ("his father, Joe"): a person of their own, never the
+    namesake already in the story."""
+
+    @property
+    def text(self) -> str:
+        """The name as written."""
+        return self.surface or " ".join(self.tokens)
+
+    @property
+    def is_person(self) -> bool:
+        """Whether the run has enough evidence to be a person on its own."""
+        if self.org or not self.tokens:
+            return False
+        if len(self.tokens) >= 2:
+            if self.titled or self.initial or self.first_name:
+                return True
+            return self.speech and not self.placey and not self.common_first
+        # A lone word needs a title ("Mr Namah", "President Macron") or to speak: "Kim said".
+        if self.titled:
+            return not self.placey
+        low = self.tokens[0].lower()
+        return (
+            (self.speaker or self.appositive)
+            and self.first_name
+            and not self.placey
+            and low not in lx.LONE_PLACES
+        )
+
+
+_ARABIC_PREFIX = re.compile(r"^(?:al|el|ul|ad|as|ash|at|az|abu|bin|ibn|ben|de|di|da|van)-[A-Z]")
+
+
+def _dotted_acronym(text: str, pos: int) -> bool:
+    """Whether the letter at ``pos`` belongs to a dotted place abbreviation ("U.S.")."""
+    lo = pos
+    while lo >= 2 and text[lo - 1] == "." and text[lo - 2].isalpha():
+        lo -= 2
+    hi = pos + 1
+    while hi + 1 < len(text) and text[hi] == "." and text[hi + 1].isalpha():
+        hi += 2
+    return text[lo:hi].lower() in lx.DOTTED_ACRONYMS
+
+
+_GLUED_CHROME = re.compile(r"^(?:Credit|Photo|Image|Video|Source|Courtesy)+(?=[A-Z][a-z])")
+_APOSTROPHE_PREFIX = re.compile(r"^[A-Z][’'](?=[A-Z][a-z])")
+_CONTRACTION = re.compile(r"[’'](?:ve|m|re|ll|d|t)$")
+
+
+def _is_cap(word: str) -> bool:
+    """A capitalised word that may be part of a name (not an all-caps acronym)."""
+    if not word[0].isupper():
+        return "-" in word and bool(_ARABIC_PREFIX.match(word))
+    if ("’" in word or "'" in word) and _CONTRACTION.search(word):
+        return False
+    if len(word) == 1:
+        return True
+    if "-" in word and word.rsplit("-", 1)[1] in lx.ADJECTIVE_SUFFIXES:
+        return False  # "Boston-based", "Ontario-born": an adjective
+    # "McCallum", "DeSantis", "Brind’Amour" pass; "NATO", "MPs", "MaRS" do not.
+    if sum(c.isupper() for c in word) >= 2:
+        # "O’Connor", "D'Amato", "N'Doram": a one-letter prefix and an apostrophe.
+        word = _APOSTROPHE_PREFIX.sub("", word)
+        return all(_camel_ok(part) for part in word.split("-") if part)
+    return any(c.islower() for c in word)
+
+
+def _camel_ok(part: str) -> bool:
+    """Every capital in ``part`` starts a chunk of at least two lower-case letters."""
+    chunk = 0
+    for c in part:
+        if c.isupper():
+            if chunk == 1:
+                return False
+            chunk = 1
+        elif c.isalpha():
+            chunk += 1
+    return chunk != 1
+
+
+def find_runs(
+    text: str, start: int, end: int, lower_vocab: frozenset[str], check: Check = never
+) -> list[NameRun]:
+    """Every capitalised run in ``text[start:end]`` (one paragraph), classified.
+
+    ``lower_vocab`` is the set of words the article also uses in lower case: a capitalised
+    sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
+    ``check`` is called every few hundred words (see :mod:`.cancel`).
+    """
+    words: list[tuple[int, int, str]] = []
+    pos = start
+    for cut in pieces(text, start, end, check):  # cut at spaces: no word is split
+        words += [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, cut)]
+        pos = cut
+    runs: list[NameRun] = []
+    i = 0
+    n = len(words)
+    next_check = EVERY
+    while i < n:
+        if i >= next_check:
+            check()
+            next_check = i + EVERY
+        s, e, w = words[i]
+        if (w[0].islower() and "-" not in w) or not _is_cap(w):  # fast path: lower case
+            i += 1
+            continue
+        if w[0] in "CPIVS" and (glued := _GLUED_CHROME.match(w)):
+            # "CreditJane Roe": a page label glued to a name by text extraction.
+            s, w = s + glued.end(), w[glued.end() :]
+        group = [(s, e, w)]
+        j = i + 1
+        while j < n and not _POSSESSIVE.search(group[-1][2]):
+            ps, pe, pw = group[-1]
+            ns, ne, nw = words[j]
+            gap = text[pe:ns]
+            # "J. Smith", "Dr. Jones" continue a run; "U.S. Trump" (an acronym) does not.
+            ok_gap = gap == " " or (
+                gap in (". ", ".")
+                and (len(pw) == 1 or (gap == ". " and pw.lower() + "." in _DOTTED))
+                and (gap == ". " or len(nw) == 1)
+                and not _dotted_acronym(text, ps)
+            )
+            if not ok_gap:
+                break
+            if _is_cap(nw):
+                group.append((ns, ne, nw))
+                j += 1
+                continue
+            # Particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
+            k = j
+            while (
+                k < n
+                and words[k][2] in lx.NAME_PARTICLES
+                and text[words[k - 1][1] : words[k][0]] == " "
+            ):
+                k += 1
+            if (
+                k > j
+                and k < n
+                and _is_cap(words[k][2])
+                and text[words[k - 1][1] : words[k][0]] == " "
+            ):
+                group.extend(words[j : k + 1])
+                j = k + 1
+                continue
+            break
+        run = _classify(text, start, group, lower_vocab)
+        if run is not None:
+            runs.append(run)
+        i = j
+    return runs
+
+
+_ROLE_LEAD = re.compile(
+    r"(?:\b(?:former|acting|interim|outgoing|incoming|late|then|deputy|vice)\s+)?"
+    r"(?:\b(?:[A-Z]{2,4}|(?:[A-Z]\.){2,3})\s+)?$"
+)
+"""What may open a title before the capitalised words: "former", "acting", "US", "U.K."."""
+
+
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:an?|the|his|her|their|its|[\w.\-]+[’']s)\s+([^,.;:()“”\"]{2,50})"
+)
+
+
+_BARE_APPOSITION = re.compile(
+    r"^\s*,\s*(?:[a-z][a-z\-]+\s+){0,2}([a-z][a-z\-]+)(?:\s+(?:at|of|for|with)\b|\s*,)"
+)
+
+
+def _role_appositive(after: str) -> bool:
+    """A role in apposition: "Jane Roe, the bank’s chief economist, …", "Roe, a lawyer"."""
+    m = _APPOSITION.match(after)
+    if m is None:
+        # No article: "Jane Roe, marketing executive at Acme, said".
+        bare = _BARE_APPOSITION.match(after)
+        return (
+            bare is not None
+            and is_role_word(bare.group(1))
+            and bare.group(1) not in lx.SHARED_ROLES
+        )
+    words = m.group(1).split()[:4]
+    return any(
+        (w.islower() and is_role_word(w) and w not in lx.SHARED_ROLES)
+        or (w.isupper() and len(w) > 1 and w.lower() in lx.TITLES)  # "the Labour MP for …"
+        for w in words
+    )
+
+
+_AFTER_VESSEL = re.compile(
+    r"\b(?:the|a|an|his|her|their|its|our)\s+(?:" + "|".join(sorted(lx.VESSEL_NOUNS)) + r")\s+$",
+    re.IGNORECASE,
+)
+
+
+_KIN_BEFORE = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|whose)|[A-Z][\w\-]*[’']s?)\s+"
+    r"(?:(?:[a-z]+-)?[a-z]+\s+)?(?:(?:teenage|young|adult|late|twin)\s+)?([a-z]+)\s*,\s*$"
+)
+"""A relative named in apposition: "his father, Joe", "My wife, Cathy", "his long-suffering
+girlfriend, Anaïs", "both of whose teenage daughters, Sarah and …"."""
+
+
+_ROLE_COMMA_BEFORE = re.compile(
+    r"(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
+    r"([a-z][\w\-]*)\s*,\s*$"
+)
+
+
+_NAMED_BEFORE = re.compile(r"\b(?:named|identified(?:\s+only)?\s+as)\s+$")
+
+
+_LEGAL_SUFFIX = re.compile(
+    r"^,?\s(?:GmbH|AG|LLC|LLP|PLC|plc|S\.?A\.?|N\.?V\.?|B\.?V\.?|Inc\.?|Ltd\.?|Corp\.?|S\.?p\.?A\.?)"
+    r"(?![\w])"
+)
+
+
+_ORG_APPOSITIVE = re.compile(
+    r"\s*,\s*(?:an?|the|its)\s+(?:[\w\-]+,?\s+){0,3}(?:"
+    + _alternation(lx.ORG_KIND_NOUNS)
+    + r")s?\b(?![’'\-])"
+)
+"""An organisation noun in apposition: "Harrow Vale, a non-profit agency"."""
+
+
+def _described_as_person(text: str, before: str, name: list[tuple[int, int, str]]) -> bool:
+    """Whether the text describes the name as a person right beside it: an age or a person
+    noun after it ("Sami Oman, 20,"), or a role before it ("the attacker, Sami Oman"). Such
+    evidence beats a place list for a surname that is also a place."""
+    after = text[name[-1][1] : name[-1][1] + _APPOSITION_AFTER]
+    if _PERSON_APPOSITIVE.match(after) or _role_appositive(after):
+        return True
+    m = _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:].lower())
+    return m is not None and is_person_noun(m.group(1))
+
+
+def _kin_before(before: str) -> bool:
+    """Whether a relative noun introduces the name: "his father, Joe", "Roe’s wife, Ann"."""
+    m = _KIN_BEFORE.search(before[-_KIN_BEFORE_REACH:])
+    if m is None:
+        return False
+    noun = m.group(1)
+    return noun in lx.KIN_NOUNS or (noun.endswith("s") and noun[:-1] in lx.KIN_NOUNS)
+
+
+def _is_verbish(word: str) -> bool:
+    """A verb or a present participle: never part of a role ("telling lawyer", "met rapper")."""
+    low = word.lower().strip(",.;:")
+    return (
+        low in lx.SPEECH_VERBS
+        or low in lx.AUXILIARIES
+        or low in lx.PAST_VERBS  # "… met rapper Joe Banks"
+        or (low.endswith("ing") and len(low) > 5)
+    )
+
+
+def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
+    """A word that describes rather than names: common noun, portfolio, place, demonym."""
+    return (
+        low in lower_vocab
+        or low in lx.TITLE_MODIFIERS
+        or low in lx.ORG_WORDS
+        or low in lx.ROLE_NOUNS
+        or low in lx.NATIONALITIES
+        or (low.endswith("s") and low[:-1] in lx.NATIONALITIES)  # "fellow Canadians Ann Roe"
+        or low in lx.PLACE_NAMES
+        or is_role_word(low)
+        or agent_noun(low)  # "Broadcaster Piers Vale", "Organizer Jo Lund"
+    )
+
+
+def _is_title(low: str, dotted: str) -> bool:
+    """A core title word ("President", "Gen.", "then-mayor")."""
+    if low.startswith(("then-", "ex-")):
+        return _is_title(low.split("-", 1)[1], dotted.split("-", 1)[1])
+    return low in lx.TITLES or dotted in lx.TITLES
+
+
+# How far around a run the classification reads, in characters.
+_BEFORE = 80
+"""Text before a run read for titles, roles and sentence starts."""
+_AFTER = 40
+"""Text after a run read for a speech verb, an age or a comma."""
+_APPOSITION_AFTER = 70
+"""Text after a run read for a role in apposition ("…, the bank’s chief economist, …")."""
+_ORG_APPOSITION_AFTER = 80
+"""Text after a run read for an organisation in apposition ("…, a non-profit agency")."""
+_KIN_BEFORE_REACH = 40
+"""Text before a run read for a relative in apposition ("his father, Joe")."""
+_VESSEL_BEFORE = 40
+"""Text before a run read for a vessel or vehicle noun ("the trawler Silver Plover")."""
+_ROLE_COMMA_BEFORE_REACH = 60
+"""Text before a run read for a role in apposition ("the agency’s chief economist, …")."""
+_SPEECH_BEFORE_REACH = 30
+"""Text before a run read for a speech verb ("…, said Jane Roe")."""
+_NAMED_BEFORE_REACH = 30
+"""Text before a run read for "named" / "identified as"."""
+_VERB_FIRST_REACH = 20
+"""Text before a run read for a verb-first attribution ("said Gokool")."""
+_PLACEY_REACH = 12
+"""Text before a run read for a locative preposition ("in", "at")."""
+_LOCATIVE_REACH = 14
+"""Text before a one-word run read for a strictly spatial preposition."""
+_SITE_REACH = 10
+"""Text before a run read for "in" / "at" naming a venue."""
+_THE_REACH = 5
+"""Text before a run read for a bare "the" ("the Carolina Hurricanes")."""
+_COMMA_BEFORE_REACH = 3
+"""Text before a run read for the comma of an apposition."""
+
+
+Group = list[tuple[int, int, str]]
+"""A run's words: (start, end, word)."""
+
+
+def _strip_openers(
+    group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
+) -> tuple[Group, bool]:
+    """Drop sentence openers and function words in front ("But Macron", "When Mr Namah");
+    says whether any were dropped."""
+    k = 0
+    while k < len(group):
+        low = group[k][2].lower()
+        if (
+            (
+                low in lx.COMMON_SENTENCE_STARTERS
+                or low in lx.DAYS_MONTHS
+                or (low in lx.NOT_NAMES and low not in lx.HONORIFICS | lx.PLACE_PREFIXES)
+                or (
+                    k == 0
+                    and sentence_initial
+                    and low in lower_vocab
+                    and not is_first_name(low)
+                    # "Foreign Minister Sergey Lavrov" opening a sentence keeps "Foreign".
+                    and not any(_is_title(w.lower(), w.lower()) for _, _, w in group[1:4])
+                )
+            )
+            and not _is_title(low, low + ".")
+        ):
+            k += 1
+            continue
+        break
+    return group[k:], k > 0
+
+
+@dataclass(slots=True)
+class _Title:
+    """What precedes the name inside the run: titles, honorifics and the role they make."""
+
+    cut: int
+    """Index of the last title word in the run, -1 for none."""
+    role: str | None
+    honorific: str | None
+    titled: bool
+
+
+def _split_title(text: str, group: Group, before: str, whole_run: bool) -> _Title:
+    """The name follows the last title or honorific: "Nova Scotia Premier Stephen McNeil",
+    "French President Emmanuel Macron", "Mr. Namah". A title is never the last word
+    ("Brenden Major" keeps his surname)."""
+    cut = -1
+    honorific: str | None = None
+    titled = False
+    for idx in range(len(group) - 1):
+        low = group[idx][2].lower()
+        dotted = low + "." if text[group[idx][1] : group[idx][1] + 1] == "." else low
+        if low in lx.HONORIFICS or dotted in lx.HONORIFICS:
+            cut, honorific, titled = idx, group[idx][2], True
+        elif _is_title(low, dotted) or low in lx.ROLE_NOUNS:
+            # Words before the title are its modifiers: "French President", "Kremlin chief".
+            cut = idx
+            honorific = None
+            titled = True
+    role = " ".join(w for _, _, w in group[: cut + 1] if w) if cut >= 0 and not honorific else None
+    if honorific and cut > 0:
+        role = " ".join(w for _, _, w in group[:cut]) or None
+    if role:
+        role = " ".join(w for w in role.split() if w.lower() not in _ROLE_COURTESY) or None
+    if role and cut >= 0 and whole_run:
+        # "former US President Donald Trump": the lower-case modifier and the acronym before
+        # the capitalised title belong to the role.
+        lead = _ROLE_LEAD.search(before)
+        if lead and lead.group().strip():
+            role = f"{' '.join(lead.group().split())} {role}"
+    return _Title(cut, role, honorific, titled)
+
+
+def _trim_name(
+    name: Group, role: str | None, honorific: str | None, lower_vocab: frozenset[str]
+) -> tuple[Group, str | None]:
+    """Drop what is no part of the name at its edges; a descriptive word glued in front
+    joins the role."""
+    # Function words never open a name, even after a title ("A Star Is Born").
+    while (
+        len(name) > 1
+        and name[0][2].lower() in lx.NOT_NAMES
+        and not is_given_name(name[0][2].lower())
+    ):
+        name = name[1:]
+    # Trailing weekdays are never part of a name ("Macron Monday"); months are kept since
+    # they double as names ("Theresa May"). Nor is a sentence opener glued on after an
+    # initial ("… Arthur C. But then …").
+    while name and (
+        name[-1][2].lower() in lx.DAYS_MONTHS - lx.NAME_MONTHS
+        or (
+            len(name) > 1
+            and len(name[-2][2]) == 1
+            and name[-1][2].lower() in lx.COMMON_SENTENCE_STARTERS
+        )
+    ):
+        name = name[:-1]
+    # A generational suffix is no surname: "John Mills Jr" is Mills ("Mills said").
+    if len(name) >= 3 and name[-1][2] in ("Jr", "Sr"):
+        name = name[:-1]
+    # A descriptive word glued in front of a given name is a modifier, not part of the name:
+    # "Relations Carolyn Bennett" (from "Minister of Crown-Indigenous Relations …").
+    while (
+        len(name) >= 3
+        and not is_first_name(name[0][2])
+        and is_first_name(name[1][2])
+        and (
+            _is_modifier(name[0][2].lower(), lower_vocab)
+            # "Full-back Jon Roe", "Third-stringer Jon Roe": a hyphenated descriptor.
+            or ("-" in name[0][2] and name[0][2].split("-", 1)[1].islower())
+        )
+        and name[0][2].lower() not in lx.PLACE_PREFIXES  # "St. Louis Park" is a place
+    ):
+        role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
+        name = name[1:]
+    return name, role
+
+
+def _link_only(low: str) -> bool:
+    """A lone word that is never a person on its own but may be a known person's surname
+    ("May", "House", "Major"; "Officials said" is a capitalised role noun, no name)."""
+    return (
+        low in lx.NOT_NAMES
+        or low in lx.DAYS_MONTHS
+        or low in lx.TITLES
+        or low in lx.TITLE_MODIFIERS
+        or (is_role_word(low) and low not in lx.SURNAME_LIKE_ORG_WORDS)
+    )
+
+
+def _names_a_thing(
+    text: str, before: str, name: Group, lows: list[str], first_ok: bool, titled: bool
+) -> bool:
+    """Whether the words of the name mark an organisation, a place or a thing."""
+    org = (
+        (lows[0] in lx.ORG_WORDS and not first_ok)
+        or (len(lows) == 1 and lows[0] in lx.NATIONALITIES)
+        or (lows[0] in lx.PLACE_NAMES and not first_ok)
+        or any(
+            (t in lx.ORG_WORDS and not (first_ok and t in lx.SURNAME_LIKE_ORG_WORDS))
+            or t in lx.CHROME_WORDS
+            or (t in lx.NATIONALITIES and not first_ok)
+            or (
+                t in lx.PLACE_NAMES
+                # "George Washington", "Jack London"; "the attacker, Sami Oman, 20".
+                and not (
+                    first_ok
+                    and (t in lx.PLACE_SURNAMES or _described_as_person(text, before, name))
+                )
+            )
+            for t in lows[1:]
+        )
+    )
+    if len(lows) >= 2 and any(t in lx.INNER_FUNCTION_WORDS for t in lows[1:]):
+        return True
+    # "Virginia Democrat", "Bratislava Rabbi": a place and a role, not a given name and surname.
+    if (
+        len(lows) >= 2
+        and (lows[0] in lx.LONE_PLACES or lows[0] in lx.NATIONALITIES)
+        and (is_role_word(lows[-1]) or lows[-1] in lx.TITLES)
+        and lows[-1] not in lx.SURNAME_LIKE_ORG_WORDS
+    ):
+        return True
+    folded = " ".join(fold(" ".join(w for _, _, w in name)).replace("&", " ").split())
+    if folded in lx.KNOWN_NAMELIKE_ORGS:
+        return True
+    return org or (len(lows) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled)
+
+
+def _country_in_brackets(after: str, lows: list[str]) -> bool:
+    """ "Jane Roe (Sweden) 1:17.97": an athlete's country in results and line-ups (but
+    "Kinder Bologna (Italy)" is a club)."""
+    country = _COUNTRY_AFTER.match(after) if "(" in after[:3] else None
+    return (
+        country is not None
+        and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
+        and all(
+            w in lx.LONE_PLACES or w in lx.NATIONALITIES or w in lx.PLACE_PREFIXES
+            for w in country.group(1).lower().split()
+        )
+    )
+
+
+_ROLE_WORDS_REACH = 64
+"""Characters before a name read for a role noun and its modifiers."""
+_MAX_ROLE_WORDS = 5
+"""Longest run of modifiers kept before a role noun."""
+
+
+def _capitalised_modifier(word: str) -> bool:
+    """A word of a capitalised modifier: a name word, an acronym or a number ("UFCW Local
+    832"), but no sentence end and no function word."""
+    return (
+        (word[:1].isupper() or word.isdigit())
+        and not word.endswith((".", ",", ";", ":", "!", "?", "”", '"'))
+        and word.lower() not in lx.NOT_NAMES
+        and word.lower() not in lx.COMMON_SENTENCE_STARTERS
+        and word.lower() not in lx.DAYS_MONTHS
+        and not is_first_name(word)  # "Lorenzo Amoruso midfielder …" lists someone else
+    )
+
+
+def _apposition_role(text: str, name_end: int) -> str | None:
+    """The role in apposition after a name ("Chi Onwurah, the Labour MP for Newcastle
+    Central, said"), as written: up to the next punctuation, at most nine words, holding a
+    role word; a tail cut by an abbreviation ("… with St. Michael's") is dropped."""
+    m = _APPOSITION_ROLE.match(text, name_end, name_end + _APPOSITION_AFTER + 30)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    cut_by_abbreviation = (
+        text[m.end() : m.end() + 1] == "."
+        and words
+        and len(words[-1]) <= 3
+        and words[-1][:1].isupper()
+    )
+    if cut_by_abbreviation:
+        # Keep what comes before the abbreviation's preposition.
+        for i in range(len(words) - 1, 0, -1):
+            if words[i] in ("with", "at", "of", "for", "from", "in"):
+                words = words[:i]
+                break
+        else:
+            return None
+    if not 1 <= len(words) <= 9 or not any(
+        is_role_word(w.lower()) or w.lower() in lx.TITLES for w in words
+    ):
+        return None
+    return " ".join(words)
+
+
+def _comma_role(phrase: str) -> str | None:
+    """The role of "the agency’s chief economist, " without its determiner and comma."""
+    words = phrase.rstrip(" ,").split()
+    if words and words[0].lower() in lx.DETERMINERS:
+        words = words[1:]
+    return " ".join(words) or None
+
+
+def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None]:
+    """A lower-case role noun right before the name ("lawyer Jane Roe", "fellow left-hander
+    Jane Roe"): (found, the role as written, or None for a plural that opens a list)."""
+    # Read word by word from the end (a regex anchored at the end would try every start).
+    if not before[-1:].isspace():
+        return False, None
+    head = before[-_ROLE_WORDS_REACH:].split()
+    found = _ROLE_NOUN.search(head[-1]) if head else None
+    if found is None:
+        return False, None
+    word = found.group()
+    if found.start() > 0:
+        head = []  # "Rapper/actor Ludacris": the noun ends a longer token, no modifiers
+    else:
+        head.pop()
+    noun = word.lower()
+    if not (
+        (word[0].islower() and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun))))
+        # "TransLink CEO Kevin Desmond": an all-caps title after the firm's name.
+        or (word.isupper() and len(noun) > 1 and noun in lx.TITLES)
+    ):
+        return False, None
+    # Up to two words before the noun may describe it.
+    mods: list[str] = []
+    while head and len(mods) < 2 and _ROLE_MODIFIER.fullmatch(head[-len(mods) - 1]):
+        mods.insert(0, head[-len(mods) - 1])
+        if len(mods) == len(head):
+            break
+    # Only the words after a verb or a clause break describe the role: "telling lawyer" and
+    # "law. Health secretary" keep just "lawyer" and "Health secretary".
+    cut_at = 0
+    for mi, w in enumerate(mods):
+        if (
+            _is_verbish(w)
+            or w.endswith((",", ";", ":"))
+            or (w.endswith(".") and w[:-1].isalpha() and (w[:-1].islower() or len(w) > 4))
+            or not any(c.isalnum() for c in w)
+        ):
+            cut_at = mi + 1
+    mods = [w for w in mods[cut_at:] if w.lower() not in lx.COMMON_SENTENCE_STARTERS][-2:]
+    if mods and (mods[0][:1].isupper() or mods[0][:1].isdigit()):
+        # "Silicon Valley political scientist", "Los Angeles Kings forward": a capitalised
+        # modifier is kept whole, not cut by the window ("Valley", "Angeles Kings").
+        i = len(head) - len(mods)
+        while (
+            head[i:] == mods  # the modifiers are the words right before the noun
+            and i > 0
+            and len(mods) < _MAX_ROLE_WORDS
+            and _capitalised_modifier(head[i - 1])
+        ):
+            i -= 1
+            mods.insert(0, head[i])
+    # A plural ("ministers Jane Roe and …") introduces a list: evidence, no role.
+    plural = noun not in lx.ROLE_NOUNS and noun.endswith("s") and not noun.endswith("ss")
+    return True, None if plural else " ".join([*mods, word])
+
+
+def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bool:
+    """What surrounds the name says it is a firm, team or vessel: "Harald Vostek GmbH",
+    "Roe & Lund", "the Carolina Hurricanes" (people take no article: only counted when no
+    title or opener was stripped), "the trawler Silver Plover"."""
+    return bool(
+        after.lstrip().startswith("&")
+        or _LEGAL_SUFFIX.match(after)
+        or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
+        or _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:])
+    )
+
+
+def _introduced_before(
+    before: str, tokens: tuple[str, ...], role: str | None
+) -> tuple[bool, str | None, bool]:
+    """A role or a relative that introduces the name: (titled, role, kin)."""
+    comma_before = before[-_COMMA_BEFORE_REACH:].rstrip().endswith(",")
+    if (
+        comma_before
+        and len(tokens) >= 2
+        and (ra := _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])) is not None
+        and is_person_noun(ra.group(1))
+        and ra.group(1) not in lx.SHARED_ROLES
+    ):
+        # "the agency’s chief economist, Jane Roe," / "Top Republican pollster, Frank Luntz,".
+        return True, role or _comma_role(ra.group()), False
+    if comma_before and _kin_before(before):
+        # "his father, Joe," / "Roe’s wife, Ann Roe,": a relative named in apposition.
+        # No role: "the father said" later may be anyone's father.
+        return True, role, True
+    titled, found = _role_before(before, tokens)
+    return titled, found if titled else role, False
+
+
+def _classify(
+    text: str, para_start: int, group: Group, lower_vocab: frozenset[str]
+) -> NameRun | None:
+    """Strip titles and openers from one capitalised run and gather its evidence."""
+    run_start = group[0][0]
+    before = text[max(para_start, run_start - _BEFORE) : run_start]
+    stripped_before = before.rstrip(" " + _OPENERS)
+    sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
+    # Possessive on the last word: the name is the word without ’s.
+    last_s, last_e, last_w = group[-1]
+    possessive = bool(_POSSESSIVE.search(last_w))
+    if possessive:
+        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
+    group, starter_stripped = _strip_openers(group, sentence_initial, lower_vocab)
+    if not group:
+        return None
+    title = _split_title(text, group, before, whole_run=group[0][0] == run_start)
+    titled, honorific = title.titled, title.honorific
+    name, role = _trim_name(group[title.cut + 1 :], title.role, honorific, lower_vocab)
+    # A name needs a word that is not an initial, and does not end on one ("W L T").
+    if not name or len(name[-1][2]) < 2:
+        return None
+    tokens = tuple(w for _, _, w in name)
+    lows = [t.lower() for t in tokens]
+    if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
+        return None  # "Chief Financial Officer": a title with no name
+    # The run opens its sentence as it stands, so its capital proves nothing.
+    bare_opener = sentence_initial and not starter_stripped and title.cut < 0
+    link_only = False
+    if len(tokens) == 1:
+        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in lx.DAYS_MONTHS - lx.NAME_MONTHS:
+            return None
+        link_only = _link_only(lows[0])
+        if bare_opener and lows[0] in lower_vocab:
+            return None
+    first_ok = is_first_name(tokens[0]) and not (bare_opener and lows[0] in lower_vocab)
+    org = link_only or _names_a_thing(text, before, name, lows, first_ok, titled)
+    name_end = name[-1][1]
+    after = text[name_end : name_end + _AFTER]
+    comma_after = after.lstrip(" ")[:1] == ","
+    role_appositive = comma_after and _role_appositive(
+        text[name_end : name_end + _APPOSITION_AFTER]
+    )
+    # "Harrow Vale, a non-profit agency, …": the text says what the name is.
+    thing = (
+        comma_after
+        and not titled
+        and not role_appositive
+        and bool(_ORG_APPOSITIVE.match(text, name_end, name_end + _ORG_APPOSITION_AFTER))
+    )
+    if _country_in_brackets(after, lows):
+        role_appositive = True
+    elif role_appositive and role is None and not titled:
+        # "Chi Onwurah, the Labour MP for Newcastle Central, said": the apposition is the role.
+        role = _apposition_role(text, name_end)
+    # "says Cambridge cartoonist Jane Roe": a word right before a role noun describes it.
+    nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
+    modifier = bool(nxt and is_role_word(nxt.group(1)))
+    if _names_a_firm_or_vessel(
+        before, after, article_counts=title.cut < 0 and not starter_stripped
+    ):
+        org = True
+    kin_run = False
+    if not titled:
+        titled, role, kin_run = _introduced_before(before, tokens, role)
+    appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
+    if (
+        comma_after
+        and len(tokens) == 1
+        and _PERSON_APPOSITIVE.match(after)
+        and not titled
+        and not org
+        and name_case(tokens[0])
+        and lows[0] not in lower_vocab
+        and lows[0] not in lx.LONE_PLACES
+    ):
+        # "Qarvenu, 41, …", "Drelliko, a local resident, …": a lone name described as a
+        # person is one, given name or not.
+        titled = True
+    verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-_VERB_FIRST_REACH:]))
+    if (
+        not titled
+        and not org
+        and before.rstrip().endswith(("named", " as"))
+        and _NAMED_BEFORE.search(before[-_NAMED_BEFORE_REACH:])
+        and all(name_case(t) and fold(t) not in lower_vocab for t in tokens)
+        and (len(tokens) >= 2 or _SPEECH_VERB_AFTER.search(after))
+    ):
+        # "a villager named Jhono told reporters", "a man identified only as Ali said".
+        titled = True
+    speech = bool(
+        appositive
+        or _SPEECH_AFTER.search(after)
+        or _SPEECH_BEFORE.search(before[-_SPEECH_BEFORE_REACH:])
+    )
+    if (
+        len(tokens) >= 2
+        and not titled
+        and not possessive
+        and not speech
+        and not any(len(t) == 1 for t in tokens)
+        and _SITE_BEFORE.search(before[-_SITE_REACH:])
+    ):
+        # "at Fenwick Hall", "in Marlow Park": a given name after a spatial preposition names
+        # a venue or a district; people are rarely "in" or "at" anyone.
+        org = True
+    name_start = name[0][0]
+    return NameRun(
+        start=name_start,
+        end=name_end,
+        tokens=tokens,
+        surface=text[name_start:name_end],
+        role=role,
+        honorific=honorific,
+        titled=titled,
+        first_name=first_ok,
+        initial=any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2,
+        speech=speech,
+        verb_first=verb_first,
+        appositive=appositive,
+        speaker=not modifier
+        and (verb_first or bool(_SPEECH_VERB_AFTER.search(after)))
+        and (len(tokens) > 1 or (lows[0] not in lower_vocab and name_case(tokens[0]))),
+        org=org or (modifier and len(tokens) == 1 and not titled),
+        placey=bool(_PLACEY_BEFORE.search(before[-_PLACEY_REACH:])) and not titled,
+        locative=len(tokens) == 1
+        and not titled
+        and not possessive
+        and bool(
+            _LOCATIVE_BEFORE.search(
+                text[max(para_start, name_start - _LOCATIVE_REACH) : name_start]
+            )
+        ),
+        sentence_initial=bare_opener,
+        common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
+        kin=kin_run,
+        thing=thing,
+    )
