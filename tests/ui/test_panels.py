@@ -9,7 +9,6 @@ being tuned) and derive counts and page numbers from the app's own analysis and 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -976,31 +975,30 @@ async def test_panels_closed_by_a_narrow_window_come_back_when_widened() -> None
         assert app.quotes_panel.display
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteWithHow(Quote):
-    """A quote that says why its speaker was chosen (the analysis adds ``how``)."""
-
-    how: str = ""
-
-
 async def test_the_quote_index_says_how_the_speaker_was_chosen() -> None:
     article = kessling()
     app = ReaderApp(article=article)
     app.desk.loader.analyse = lambda article: None  # type: ignore[method-assign,assignment]
-    first = QuoteWithHow(
-        text=article.text[10:40], start=10, end=40, speaker="Ada Quist", how="said Quist, after"
+    first = Quote(
+        text=article.text[10:40], start=10, end=40, speaker="Ada Quist", how="pronoun:she"
     )
     second = Quote(text=article.text[60:90], start=60, end=90, speaker="Ada Quist")
+    third = Quote(text=article.text[100:130], start=100, end=130, speaker=None)
     async with app.run_test(size=WIDE_SIZE) as pilot:
         await pilot.pause()
-        app.desk.post_message(AnalysisReady(article, Analysis(quotes=(first, second))))
+        analysis = Analysis(quotes=(first, second, third))
+        app.desk.post_message(AnalysisReady(article, analysis))
         await pilot.pause()
         app.quotes_panel.focus_list()
         await pilot.pause()
         detail = app.quotes_panel.query_one(".panel-detail", Label)
         assert detail.display
-        assert str(detail.content) == "Speaker: said Quist, after"
+        assert str(detail.content) == "Why: “she”, the person in focus"
         await pilot.press("down")
         await pilot.pause()
         assert app.quotes_panel.current() == second
         assert not detail.display  # nothing to say about this one
+        await pilot.press("down")
+        await pilot.pause()
+        assert app.quotes_panel.current() == third
+        assert str(detail.content) == "Why: no speaker found"

@@ -172,11 +172,37 @@ class QuotesPanel(ListPanel):
     @on(OptionList.OptionHighlighted, ".panel-list")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        # What made the analysis choose the speaker, when it says (``Quote.how``; older
-        # analyses have no such field).
+        # What made the analysis choose the speaker (``Quote.how``), so a reader can judge it.
         quote = self.current()
-        how = getattr(quote, "how", None) if quote is not None else None
-        self.show_detail(f"Speaker: {how}" if isinstance(how, str) and how else "")
+        self.show_detail(how_shown(quote) if quote is not None else "")
+
+
+# Short forms of the analysis's reasons (core.analysis.attribution.HOW has the long ones):
+# the quote index is narrow.
+_HOW_SHOWN = {
+    "said-after": "“…,” said Name",
+    "said-before": "Name said: “…”",
+    "colon-before": "Name: “…”",
+    "according-to": "“according to Name”",
+    "name-after": "the name right after the quote",
+    "continuation": "carries on the quote before",
+    "topic": "the sentence before is about them",
+    "subject": "the subject of the sentence",
+    "label": "an unnamed source",
+    "it": "an organisation or document",
+}
+
+
+def how_shown(quote: Quote) -> str:
+    """``Why: …`` — how the speaker of ``quote`` was chosen, in a few words ("" for nothing)."""
+    how = quote.how
+    if how == "none":
+        return "Why: no speaker found" if quote.speaker is None else ""
+    if how.startswith("pronoun:"):
+        return f"Why: “{how.partition(':')[2]}”, the person in focus"
+    if how.startswith("role:"):
+        return f"Why: “{how.partition(':')[2]}”, who holds that role"
+    return f"Why: {_HOW_SHOWN.get(how, how)}"
 
 
 def _spaced(options: Iterable[Option]) -> list[Option | None]:
