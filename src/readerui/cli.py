@@ -57,7 +57,7 @@ def analyze_main(argv: Sequence[str]) -> int:
     """``readerui analyze``: load, analyse and print."""
     args = _analyze_parser().parse_args(list(argv))
     from readerui.core.analysis import analyze
-    from readerui.core.export import to_json, to_markdown
+    from readerui.core.export import to_markdown, write_json
     from readerui.core.sources import load_source
 
     article = load_source(args.source)
@@ -65,7 +65,7 @@ def analyze_main(argv: Sequence[str]) -> int:
     if args.markdown:
         sys.stdout.write(to_markdown(article, analysis))
     else:
-        sys.stdout.write(to_json(article, analysis) + "\n")
+        write_json(article, analysis, sys.stdout)
     return 0
 
 
