@@ -6,6 +6,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
@@ -14,8 +18,19 @@ from readerui.core.sanitize import display_name
 PROG = "readerui"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with what it prints made safe: its errors quote the arguments as given, and
+    a file name can carry escape codes (``readerui ev*l.txt`` in a hostile folder)."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        if message:
+            lines = message.split("\n")
+            message = "\n".join(display_name(line, limit=2000) for line in lines)
+        super()._print_message(message, file)
+
+
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Read news and long-form articles in the terminal, page by page.",
         epilog="Also: 'readerui analyze FILE|URL|- --json' prints the article and its analysis.",
@@ -35,7 +50,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} analyze",
         description="Print an article with the people and quotes found in it.",
     )

@@ -78,6 +78,25 @@ def test_gutenberg_header_and_licence_are_stripped() -> None:
     assert kinds(article) == [("heading", "CHAPTER I"), ("body", "The road ran west to the sea.")]
 
 
+def test_several_gutenberg_books_in_one_file_are_all_kept() -> None:
+    def book(title: str, line: str) -> str:
+        return (
+            f"The Project Gutenberg EBook of {title}\n\nLicence blah blah.\n\nTitle: {title}\n\n"
+            f"*** START OF THIS PROJECT GUTENBERG EBOOK {title.upper()} ***\n\n"
+            f"CHAPTER I\n\n{line}\n\n"
+            f"*** END OF THIS PROJECT GUTENBERG EBOOK {title.upper()} ***\n\nMore licence text.\n"
+        )
+
+    text = book("The Salt Road", "The road ran west to the sea.") + book(
+        "The Quiet Mill", "The mill stood still all winter."
+    )
+    article = parse_plaintext(text, "two.txt")
+    assert article.title == "The Salt Road"
+    assert "The road ran west to the sea." in article.text
+    assert "The mill stood still all winter." in article.text
+    assert "licence" not in article.text.lower()
+
+
 def test_harbour_sample() -> None:
     article = parse_plaintext(sample_path("harbour").read_text(encoding="utf-8"), "harbour")
     assert (

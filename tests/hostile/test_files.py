@@ -133,3 +133,40 @@ def test_error_messages_show_file_names_inert(
     err = capsys.readouterr().err
     assert "\x1b" not in err
     assert "gone\\x1b[2J.txt" in err
+
+
+def test_argument_errors_show_arguments_inert(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["story.txt", "x\x1b]0;PWNED\x07\x1bc"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err
+    assert "x\\x1b]0;PWNED\\x07\\x1bc" in err
+
+
+def test_escape_sequences_in_a_page_are_removed_whole() -> None:
+    html = (
+        "<html><body><article><h1>Quay news</h1><p>The ferry left at nine \x1b]0;PWNED\x07"
+        "\x1b[2J\x1bc\x9b2J and the harbour was calm all morning, the harbourmaster said.</p>"
+        "<p>Boats came back before the tide turned, and the market opened late.</p>"
+        "</article></body></html>"
+    )
+    article = load_bytes(html.encode("utf-8"), "quay.html")
+    assert "The ferry left at nine and the harbour was calm" in article.text
+    for leftover in ("PWNED", "]0;", "[2J", "2J"):
+        assert leftover not in article.text
+
+
+def test_emoji_sequences_survive_html_extraction() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    html = (
+        "<html><body><article><h1>Family day</h1>"
+        f"<p>The whole family {family} came to the harbour on Sunday, and so did the dog and "
+        "the neighbours from the hill above the town.</p>"
+        "<p>A flag \U0001f3f3\ufe0f&zwj;\U0001f308 flew on the boat, the skipper said.</p>"
+        "</article></body></html>"
+    )
+    article = load_bytes(html.encode("utf-8"), "family.html")
+    assert family in article.text
+    assert "\U0001f3f3\ufe0f\u200d\U0001f308" in article.text
+    assert "zwj" not in article.text

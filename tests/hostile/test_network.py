@@ -120,3 +120,9 @@ async def test_a_cp1252_page_with_an_undefined_byte_keeps_its_curly_quotes(
     assert "“We open at nine,” the harbourmaster said." in article.text
     assert "“the tide waits for no one.”" in article.text
     assert "A stray \ufffd byte sits here." in article.text
+
+
+async def test_credentials_in_a_url_that_cannot_be_parsed_are_not_shown() -> None:
+    message = await load_error("http://user:secret@[127.0.0.1/x")
+    assert "secret" not in message
+    assert "user" not in message

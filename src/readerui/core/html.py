@@ -299,6 +299,28 @@ def _by(line: str) -> str:
     return re.sub(r"^by\s*:?\s+", "By ", line, flags=re.IGNORECASE)
 
 
+_JOINER = re.compile(r"\u200d|&zwj;|&#8205;|&#x200d;", re.IGNORECASE)
+
+
+def _trafilatura_keeping_joiners(
+    html: str, url: str | None
+) -> tuple[list[tuple[str, ParagraphKind]], dict[str, str]]:
+    """:func:`_trafilatura`, with zero-width joiners kept.
+
+    trafilatura drops U+200D, which splits emoji sequences (a family becomes four people, a
+    rainbow flag a flag and a rainbow). Joiners go through it as a word-like token that
+    cannot occur in the page, and come back afterwards.
+    """
+    if not _JOINER.search(html):
+        return _trafilatura(html, url)
+    token = "zwj" + "q" * 8
+    while token in html:
+        token += "q"
+    blocks, meta = _trafilatura(_JOINER.sub(token, html), url)
+    restored = [(text.replace(token, "\u200d"), kind) for text, kind in blocks]
+    return restored, {key: value.replace(token, "\u200d") for key, value in meta.items()}
+
+
 def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
     """Turn an HTML page into an :class:`Article`.
 
@@ -306,7 +328,7 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
     """
     tree, complete = _parse_tree(html)
     facts = page_facts(tree)
-    blocks, meta = _trafilatura(html, url)
+    blocks, meta = _trafilatura_keeping_joiners(html, url)
     if not complete:
         # The tree (trafilatura's too) stops at libxml2's depth limit: read the page as a
         # flat stream of tags instead, so nothing below the limit is lost.

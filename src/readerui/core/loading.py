@@ -23,6 +23,7 @@ import webencodings
 
 from readerui.core.errors import LoadError
 from readerui.core.models import Article
+from readerui.core.normalize import remove_escapes
 from readerui.core.sanitize import display_name
 from readerui.core.sources import is_url
 
@@ -320,6 +321,7 @@ def load_bytes(
         raise LoadError(f"{name} is a binary file, not an article") from None
     if not text.strip():
         raise LoadError(f"{name} is empty")
+    text = remove_escapes(text)
     fmt = _format_for(source, content_type, text)
     opening = _opening(text) if on_preview is not None and fmt == "text" else None
     if on_preview is not None and opening is not None:

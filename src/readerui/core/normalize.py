@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["clean_inline", "normalize_text"]
+__all__ = ["clean_inline", "normalize_text", "remove_escapes"]
 
 # Terminal escape sequences, removed whole: dropping only the ESC byte would leave "[31m"
 # litter in the text. String-type sequences (OSC, DCS, ...) are removed with their payload only
@@ -66,6 +66,17 @@ _ANY_SPECIAL = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u2028\u2029"
     "\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
+
+
+def remove_escapes(text: str) -> str:
+    """``text`` without terminal escape sequences, removed whole (see _ESCAPES).
+
+    Run on a page before it is parsed: an HTML parser drops the ESC byte and would leave the
+    rest of a sequence ("]0;title") in the text for the later clean-up to miss.
+    """
+    if "\x1b" not in text and _ANY_SPECIAL.search(text) is None:
+        return text
+    return _ESCAPES.sub("", text)
 
 
 def _strip_controls(text: str) -> str:

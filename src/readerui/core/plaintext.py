@@ -92,8 +92,18 @@ def strip_gutenberg(text: str) -> tuple[str, str | None, str | None]:
     header = text[: start.start()]
     title_match = _PG_TITLE.search(header)
     author_match = _PG_AUTHOR.search(header)
-    end = _PG_END.search(text, start.end())
-    body = text[start.end() : end.start() if end else len(text)]
+    # A file may hold several books one after another (each with its header and licence):
+    # every book's body is kept, never only the first one's.
+    bodies: list[str] = []
+    position = start.end()
+    while True:
+        end = _PG_END.search(text, position)
+        bodies.append(text[position : end.start() if end else len(text)])
+        following = _PG_START.search(text, end.end()) if end else None
+        if following is None:
+            break
+        position = following.end()
+    body = "\n\n".join(bodies)
     title = clean_inline(title_match.group(1)) if title_match else None
     author = clean_inline(author_match.group(1)) if author_match else None
     return body, title, author

@@ -30,6 +30,9 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
+_USERINFO = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*://)[^/?#]*@")
+
+
 def display_name(text: str, limit: int = MAX_SHOWN) -> str:
     """``text`` made safe to show or print on one line.
 
@@ -54,7 +57,9 @@ def redact_url(url: str) -> str:
     try:
         parts = urlsplit(url)
     except ValueError:
-        return url
+        # Not a URL Python can parse ("http://user:pw@[bad"): cut what looks like
+        # credentials all the same, so an error message never shows them.
+        return _USERINFO.sub(r"\1", url, count=1)
     if not parts.scheme or "@" not in parts.netloc:
         return url
     hostport = parts.netloc.rpartition("@")[2]

@@ -24,7 +24,7 @@ from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
 from readerui.ui.bindings import BINDINGS, key_help
 from readerui.ui.desk import WELCOME, ReadingDesk
-from readerui.ui.keymap import keymap_warnings, load_keymap
+from readerui.ui.keymap import keep_a_way_out, keymap_warnings, load_keymap
 from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
@@ -124,7 +124,8 @@ class ReaderApp(App[None]):
         sys.setswitchinterval(SWITCH_INTERVAL)
         self.desk.open_library()
         keymap, error = load_keymap(self.keymap_file)
-        for warning in keymap_warnings(BINDINGS, keymap):
+        keymap, taken = keep_a_way_out(keymap)
+        for warning in [*taken, *keymap_warnings(BINDINGS, keymap)]:
             self.say(warning, severity="warning")
         if keymap:
             self.set_keymap(keymap)

@@ -258,6 +258,7 @@ class ReadingDesk(Horizontal):
         if message.article is self.view.article and self.view.position == 0:
             self.view.go_to_offset(message.position)
             self.say("Back where you left off · g goes to the start", timeout=3)
+            self.post_message(self.Changed())  # the status line shows the new place
 
     def on_unmount(self) -> None:
         """Save the place on the way out."""

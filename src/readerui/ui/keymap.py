@@ -17,6 +17,8 @@ from pathlib import Path
 from platformdirs import user_config_path
 from textual.binding import Binding, BindingType
 
+from readerui.core.sanitize import display_name
+
 
 def keymap_path() -> Path:
     """Where the keymap file lives (``$READERUI_CONFIG_DIR`` overrides the platform default)."""
@@ -60,7 +62,9 @@ def keymap_warnings(bindings: Sequence[BindingType], keymap: Mapping[str, str]) 
     warnings: list[str] = []
     unknown = sorted(set(keymap) - set(by_id))
     if unknown:
-        warnings.append(f"Unknown key ids in keymap.toml: {', '.join(unknown)}")
+        # Ids come from the user's file: shown inert, whatever they contain.
+        shown = ", ".join(display_name(i, limit=40) for i in unknown)
+        warnings.append(f"Unknown key ids in keymap.toml: {shown}")
     empty = sorted(i for i, keys in keymap.items() if i in by_id and not bound_keys(keys))
     if empty:
         warnings.append(f"keymap.toml gives no key to {', '.join(empty)}: the defaults stay")
@@ -72,10 +76,36 @@ def keymap_warnings(bindings: Sequence[BindingType], keymap: Mapping[str, str]) 
         if len(ids) > 1:
             also = "; ctrl+q always quits" if "quit" in ids else ""
             warnings.append(
-                f"keymap.toml binds {key} to both {' and '.join(ids)}: "
+                f"keymap.toml binds {display_name(key, limit=40)} to both {' and '.join(ids)}: "
                 f"one of them cannot be reached{also}"
             )
     return warnings
+
+
+ALWAYS_QUITS = "ctrl+q"
+"""The key that quits whatever the keymap says: no mapping may take it for another action."""
+
+
+def keep_a_way_out(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """``keymap`` without ``ctrl+q`` given to any action but quit, and a warning for each.
+
+    Whatever a keymap does to ``q``, ``ctrl+q`` must still quit: a keymap that gave it to
+    another action, with ``q`` taken too, once left no way out of the app.
+    """
+    kept: dict[str, str] = {}
+    warnings: list[str] = []
+    for binding_id, keys in keymap.items():
+        parts = [part.strip() for part in keys.split(",")]
+        if binding_id != "quit" and any(ALWAYS_QUITS in bound_keys(part) for part in parts if part):
+            parts = [part for part in parts if not part or ALWAYS_QUITS not in bound_keys(part)]
+            warnings.append(
+                f"keymap.toml gives ctrl+q to {display_name(binding_id, limit=40)}: "
+                "it is kept for quitting"
+            )
+            if not any(parts):
+                continue  # nothing left: the default keys stay
+        kept[binding_id] = ",".join(parts)
+    return kept, warnings
 
 
 def bound_keys(keys: str) -> list[str]:
