@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.events import Resize
@@ -21,9 +22,11 @@ from textual.notifications import SeverityLevel
 from readerui.core.models import Analysis, Article
 from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
+from readerui.ui.arrangement import PanelName
 from readerui.ui.bindings import BINDINGS, key_help
 from readerui.ui.desk import WELCOME, ReadingDesk
 from readerui.ui.keymap import keymap_warnings, load_keymap
+from readerui.ui.keyroute import KeyRouter
 from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
@@ -63,6 +66,17 @@ class ReaderApp(App[None]):
         """The panels and the reading view, and what is chosen in them."""
         self.marks = self.desk.marks
         """Search matches, the chosen person's mentions and quote, drawn on the view."""
+        self.keys = KeyRouter(lambda: self.screen.focused, self.call_after_refresh)
+        """Sends keys typed in a burst after the focus they were typed for."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note where each key is handed; hand a key that comes back astray on again."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self.keys.arrived(event)
+            elif self.keys.astray(event):
+                return
+        await super().on_event(event)
 
     # ------------------------------------------------------------------ parts
 
@@ -242,6 +256,7 @@ class ReaderApp(App[None]):
         # page number typed means the page the reader sees.
         self.status.display = False
         self.prompt.ask(mode, placeholder, value)
+        self.keys.await_focus(self.prompt)
 
     def _prompt_closed(self) -> None:
         self.status.display = True
@@ -303,11 +318,18 @@ class ReaderApp(App[None]):
 
     def action_toggle_people(self) -> None:
         """Open or close the people panel."""
-        self.desk.toggle_panel("people")
+        self._toggle_panel("people")
 
     def action_toggle_quotes(self) -> None:
         """Open or close the quote index."""
-        self.desk.toggle_panel("quotes")
+        self._toggle_panel("quotes")
+
+    def _toggle_panel(self, which: PanelName) -> None:
+        if self.desk.toggle_panel(which):
+            # Letters typed right after p or i filter the panel: held until its list has
+            # the focus (a panel that has just opened takes it on the next refresh).
+            panel = self.people_panel if which == "people" else self.quotes_panel
+            self.keys.await_focus(panel.option_list)
 
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
@@ -340,6 +362,7 @@ class ReaderApp(App[None]):
                 self.open_source(spec)
 
         self.push_screen(OpenScreen(self.desk.keeper.recent()), opened)
+        self.keys.await_focus()
 
     def action_help(self) -> None:
         """Show every key."""

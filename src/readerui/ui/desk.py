@@ -290,12 +290,13 @@ class ReadingDesk(Horizontal):
         elif focused is None or not _is_shown(focused):
             self.view.focus()
 
-    def toggle_panel(self, which: PanelName) -> None:
-        """Open or close a panel (focusing its list when it opens)."""
+    def toggle_panel(self, which: PanelName) -> bool:
+        """Open or close a panel (focusing its list when it opens); True when it opened."""
         opening = self.arrangement.toggle(which)
         self.apply_panels()
         if opening:
             self._panel(which).focus_list()
+        return opening
 
     def _panel(self, which: PanelName) -> ListPanel:
         return self.people_panel if which == "people" else self.quotes_panel
