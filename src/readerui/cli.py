@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
+
+if TYPE_CHECKING:
+    from readerui.core.models import Article
 
 PROG = "readerui"
 
@@ -80,11 +85,56 @@ def _reattach_terminal() -> bool:
     return True
 
 
+PROGRESS_AFTER = 0.4
+"""Seconds a load may take before a progress line is shown on stderr."""
+
+
+class _Progress:
+    """A one-line "loading …" on stderr (a terminal only) when a load takes more than a moment;
+    erased when it is done, so an error that follows is still the only line."""
+
+    def __init__(self, source: str) -> None:
+        from readerui.core.sanitize import display_source
+
+        self._line = f"{PROG}: loading {display_source(source)}… (ctrl+c stops)"
+        self._shown = False
+        self._timer = threading.Timer(PROGRESS_AFTER, self._show)
+        self._timer.daemon = True
+
+    def _show(self) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(self._line[:200])
+            sys.stderr.flush()
+            self._shown = True
+
+    def __enter__(self) -> _Progress:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        self._timer.join(timeout=1)
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _load(source: str) -> Article:
+    """Load what the command line names before the reader starts (a failure raises)."""
+    from readerui.core.sources import load_source
+
+    with _Progress(source):
+        return load_source(source)
+
+
 def reader_main(argv: Sequence[str]) -> int:
-    """``readerui [SOURCE]``: open the reader."""
+    """``readerui [SOURCE]``: load the article, then open the reader on it.
+
+    The article is loaded first, so that a source that cannot be read is one line and exit
+    code 1, and the full-screen reader only starts with something to show.
+    """
     args = _reader_parser().parse_args(list(argv))
-    from readerui.core.loading import check_file, load_stdin
-    from readerui.core.sources import is_url
+    from readerui.core.loading import load_stdin
 
     article = None
     source: str | None = args.source
@@ -94,17 +144,14 @@ def reader_main(argv: Sequence[str]) -> int:
         if args.sample not in SAMPLES:
             return _error(f"no sample called {args.sample!r} (try: {', '.join(SAMPLES)})", 2)
         source = str(sample_path(args.sample))
-    elif source == "-":
+    if source == "-":
         if sys.stdin.isatty():
             return _error("nothing on standard input (pipe an article in: cat a.txt | readerui -)")
         article = load_stdin(sys.stdin.buffer)
         if not _reattach_terminal():
             return _error("no terminal to read keys from; use 'readerui analyze -' instead")
-    elif source and not is_url(source):
-        try:
-            check_file(source)  # refuse a bad path before the reader takes the terminal
-        except ReaderError as exc:
-            return _error(str(exc), 2)
+    elif source:
+        article = _load(source)
 
     if not sys.stdout.isatty() and not os.environ.get("READERUI_FORCE_TUI"):
         return _error("the reader needs a terminal; use 'readerui analyze' for scripts")

@@ -70,3 +70,19 @@ async def test_panel_filter_takes_the_letters_after_p(
         assert app.people_panel.has_class("open")
         assert app.people_panel.filter_input.value == "tollo"
         assert not isinstance(app.screen, OpenScreen)
+
+
+async def test_q_quits_at_once_while_the_first_load_hangs(make_app: MakeApp) -> None:
+    """A server that accepts and never answers: q still ends the app at once."""
+    import socket
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        app, _ = make_app(f"http://127.0.0.1:{server.getsockname()[1]}/story")
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause(0.1)
+            assert app.desk.loader.pending is not None
+            await pilot.press("q")
+            await pilot.pause()
+            assert not app.is_running
