@@ -68,11 +68,21 @@ class Entry:
 
     @property
     def progress(self) -> float:
-        """Fraction read (to the bottom of the last page seen), from 0 to 1.
+        """Fraction read, from 0 to 1 (see :func:`reading_progress`).
 
         The same measure as the reader's status line, so the two never disagree.
         """
-        return min(1.0, max(self.read_to, self.position) / self.length) if self.length else 0.0
+        return reading_progress(self.position, self.read_to, self.length)
+
+
+def reading_progress(position: int, read_to: int, length: int) -> float:
+    """How far a reader is, from 0 to 1: the text above the page on screen (``position``),
+    so an article only opened is 0% read, and 1 once its end (``read_to``) has been shown."""
+    if length <= 0:
+        return 0.0
+    if read_to >= length:
+        return 1.0
+    return min(1.0, max(0, position) / length)
 
 
 class LibraryError(Exception):

@@ -23,7 +23,7 @@ from readerui.core.models import Analysis, Article
 from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
 from readerui.ui.arrangement import PanelName
-from readerui.ui.bindings import BINDINGS, key_help
+from readerui.ui.bindings import BINDINGS, key_help, key_hint
 from readerui.ui.desk import WELCOME, ReadingDesk
 from readerui.ui.keymap import keymap_warnings, load_keymap
 from readerui.ui.keyroute import KeyRouter
@@ -188,6 +188,7 @@ class ReaderApp(App[None]):
             if progress is not None:
                 status.title += f" · people and quotes {round(progress * 100)}%"
         status.badge = self.marks.badge()
+        status.hint = key_hint(dict(self._keymap), self.get_key_display, self.size.width)
         status.place = place_text(self.view)
 
     def _tell(self, note: str | None, *, severity: SeverityLevel = "information") -> None:
@@ -313,8 +314,9 @@ class ReaderApp(App[None]):
         self.refresh_status()
 
     def on_resize(self, event: Resize) -> None:
-        """Arrange the panels for the terminal's width."""
+        """Arrange the panels (and the key hint) for the terminal's width."""
         self.desk.fit(event.size.width)
+        self.refresh_status()
 
     def action_toggle_people(self) -> None:
         """Open or close the people panel."""

@@ -48,6 +48,25 @@ ALWAYS_QUITS = "ctrl+q"
 """Textual's own quit key: it cannot be remapped, so it is listed beside ours."""
 
 
+HINT = (("help", "keys"), ("people", "people"), ("quotes", "quotes"), ("open", "open"))
+"""The keys a newcomer needs first, shown in the status line: binding id and a word."""
+
+NARROW_HINT = 100
+"""Below this many columns the hint names only the help key (the title needs the room)."""
+
+
+def key_hint(keymap: Mapping[str, str], display: Callable[[Binding], str], width: int) -> str:
+    """``? keys · p people · i quotes · o open``, with the keys as bound now."""
+    by_id = {b.id: b for b in BINDINGS if b.id}
+    parts = []
+    for binding_id, word in HINT if width >= NARROW_HINT else HINT[:1]:
+        binding = by_id[binding_id]
+        keys = bound_keys(keymap.get(binding_id) or binding.key)
+        if keys:
+            parts.append(f"{display(Binding(keys[0], binding.action))} {word}")
+    return " · ".join(parts)
+
+
 def key_help(
     bindings: Sequence[Binding],
     keymap: Mapping[str, str],

@@ -24,11 +24,14 @@ class StatusLine(Horizontal):
     """The search and its current match, or the chosen person's mentions on screen."""
     place = reactive("")
     """Page, percentage and reading time left (or "Laying out…")."""
+    hint = reactive("")
+    """The few keys a newcomer needs; shown only while the badge is empty."""
 
     def compose(self) -> ComposeResult:
         """Three labels; titles, queries and paths come from outside: never markup."""
         yield Label("", id="status-title", markup=False)
         yield Label("", id="status-search", markup=False)
+        yield Label("", id="status-hint", markup=False)
         yield Label("", id="status-position", markup=False)
 
     def watch_title(self, value: str) -> None:
@@ -36,8 +39,16 @@ class StatusLine(Horizontal):
         self._show("#status-title", value)
 
     def watch_badge(self, value: str) -> None:
-        """Show the badge."""
+        """Show the badge (the key hint yields to it)."""
         self._show("#status-search", value)
+        self.watch_hint(self.hint)
+
+    def watch_hint(self, value: str) -> None:
+        """Show the key hint, unless a search or a person's mentions are shown."""
+        shown = "" if self.badge else value
+        self._show("#status-hint", shown)
+        if self.is_mounted:
+            self.query_one("#status-hint", Label).display = bool(shown)
 
     def watch_place(self, value: str) -> None:
         """Show the place."""
@@ -51,6 +62,7 @@ class StatusLine(Horizontal):
         """Show what was set before the labels existed."""
         self.watch_title(self.title)
         self.watch_badge(self.badge)
+        self.watch_hint(self.hint)
         self.watch_place(self.place)
 
 

@@ -1,0 +1,49 @@
+"""What a newcomer meets in the first minute: the key hint, progress, stdin in the library."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.ui.helpers import MakeApp, label, position, settle
+
+from readerui.core.models import Article
+
+
+async def test_the_status_line_hints_the_keys_until_a_search_needs_the_room(
+    make_app: MakeApp, long_article: Article
+) -> None:
+    app, _ = make_app(article=long_article)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert label(app, "status-hint") == "? keys · p people · i quotes · o open"
+        await pilot.press("slash", *"kiln", "enter")
+        await settle(pilot)
+        assert label(app, "status-search").startswith("“kiln”")
+        assert not app.query_one("#status-hint").display
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.query_one("#status-hint").display
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert label(app, "status-hint") == "? keys"
+
+
+async def test_the_hint_names_the_keys_as_remapped(
+    make_app: MakeApp, long_article: Article, tmp_path: Path
+) -> None:
+    keymap = tmp_path / "keymap.toml"
+    keymap.write_text('[keys]\npeople = "P"\nhelp = "f1"\n', encoding="utf-8")
+    app, _ = make_app(article=long_article, keymap_file=keymap)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert label(app, "status-hint") == "f1 keys · P people · i quotes · o open"
+
+
+async def test_progress_is_zero_on_the_first_page(make_app: MakeApp, long_article: Article) -> None:
+    app, _ = make_app(article=long_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert " · 0% · " in position(app)
+        await pilot.press("G")
+        await pilot.pause()
+        assert " · 100% · " in position(app)
