@@ -165,7 +165,10 @@ def test_a_place_is_saved_once_and_retried_after_a_failure(tmp_path: Path) -> No
     assert again is not None
     assert places.save(again) is None
     assert places.resume("/a.txt", text) == 5
-    assert places.place("-", "stdin", text, (0, 10)) is None  # stdin has no key
+    piped = places.place("-", "", "Piped headline\n\nand its story", (0, 10))
+    assert piped is not None  # standard input is kept under its text's digest
+    assert piped.key.startswith("stdin:")
+    assert piped.title == "Piped headline"
 
 
 def test_a_busy_library_is_waited_for_and_cancel_stops_the_wait(tmp_path: Path) -> None:

@@ -148,6 +148,13 @@ def reader_main(argv: Sequence[str]) -> int:
         if sys.stdin.isatty():
             return _error("nothing on standard input (pipe an article in: cat a.txt | readerui -)")
         article = load_stdin(sys.stdin.buffer)
+        if not article.title.strip():  # the header and the library need a name for it
+            import dataclasses
+
+            from readerui.data.library import shown_title
+
+            title = shown_title("", "-", article.text)
+            article = dataclasses.replace(article, title=title)
         if not _reattach_terminal():
             return _error("no terminal to read keys from; use 'readerui analyze -' instead")
     elif source:

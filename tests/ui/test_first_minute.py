@@ -47,3 +47,20 @@ async def test_progress_is_zero_on_the_first_page(make_app: MakeApp, long_articl
         await pilot.press("G")
         await pilot.pause()
         assert " · 100% · " in position(app)
+
+
+def test_citations_drop_the_lead_in_comma_and_name_samples_by_their_command() -> None:
+    from readerui.core.analysis import analyze
+    from readerui.core.loading import load_path
+    from readerui.samples import sample_path
+    from readerui.ui.panels import citation_for
+
+    article = load_path(str(sample_path("harbour")))
+    analysis = analyze(article)
+    with_comma = [q for q in analysis.quotes if q.text.rstrip().endswith(",")]
+    assert with_comma  # the sample has quotes that lead into "…," said X
+    for quote in analysis.quotes:
+        citation = citation_for(quote, article, analysis)
+        assert ",”" not in citation
+        assert "readerui --sample harbour" in citation or article.site
+        assert str(sample_path("harbour").parent) not in citation

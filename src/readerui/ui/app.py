@@ -21,7 +21,7 @@ from textual.notifications import SeverityLevel
 
 from readerui.core.models import Analysis, Article
 from readerui.core.sanitize import display_name, display_source
-from readerui.data.library import Library
+from readerui.data.library import STDIN_KEY, Entry, Library, shown_title
 from readerui.ui.arrangement import PanelName
 from readerui.ui.bindings import BINDINGS, key_help, key_hint
 from readerui.ui.desk import WELCOME, ReadingDesk
@@ -151,6 +151,10 @@ class ReaderApp(App[None]):
         """Load a path or URL in a worker; the current article stays until it succeeds."""
         self.desk.open(spec, initial=initial)
 
+    def open_kept(self, key: str) -> None:
+        """Open an article of the library by its key: its kept copy, or its source."""
+        self.desk.open("-" if key.startswith(STDIN_KEY) else key, key=key)
+
     def show(self, article: Article) -> None:
         """Replace the article on screen; its analysis starts in the background."""
         self.desk.show(article)
@@ -182,7 +186,7 @@ class ReaderApp(App[None]):
         elif article is None:
             status.title = "No article open"
         else:
-            status.title = article.title or display_name(article.source)
+            status.title = display_name(shown_title(article.title, article.source, article.text))
             self.sub_title = status.title
             progress = self.desk.analysis_progress
             if progress is not None:
@@ -359,9 +363,11 @@ class ReaderApp(App[None]):
     def action_open(self) -> None:
         """Ask for a file or URL and open it."""
 
-        def opened(spec: str | None) -> None:
-            if spec:
-                self.open_source(spec)
+        def opened(choice: str | Entry | None) -> None:
+            if isinstance(choice, Entry):
+                self.open_kept(choice.source)
+            elif choice:
+                self.open_source(choice)
 
         self.push_screen(OpenScreen(self.desk.keeper.recent()), opened)
         self.keys.await_focus()

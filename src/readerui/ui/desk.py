@@ -76,7 +76,7 @@ class ReadingDesk(Horizontal):
         super().__init__(id=id)
         self.view = view
         """The reading view."""
-        self.loader = ArticleLoader()
+        self.loader = ArticleLoader(lambda: self.keeper.places.library)
         """Loads articles and analyses them in workers."""
         self.keeper = PlaceKeeper(view, library)
         """Keeps the reader's place (the library opens at start when not given)."""
@@ -118,8 +118,11 @@ class ReadingDesk(Horizontal):
         """Notify without reading markup: our messages quote paths, titles and queries."""
         self.notify(message, severity=severity, markup=False, **kw)
 
-    def open(self, spec: str, *, initial: bool = False) -> None:
-        """Load a path or URL in a worker; the current article stays until it succeeds."""
+    def open(self, spec: str, *, initial: bool = False, key: str | None = None) -> None:
+        """Load a path or URL in a worker; the current article stays until it succeeds.
+
+        ``key``: the article's name in the library, whose kept copy may be opened instead.
+        """
         if self.view.article is None:
             # Said in the view rather than with Textual's loading indicator: a widget that is
             # loading gives up focus, and keys typed meanwhile (q, space, G) would go astray.
@@ -128,7 +131,7 @@ class ReadingDesk(Horizontal):
             self.view.focus()
         else:
             self.say(f"Opening {display_source(spec)}…", timeout=2)
-        self.loader.open(spec, initial=initial)
+        self.loader.open(spec, initial=initial, key=key)
         self.post_message(self.Changed())
 
     def when_read(self, action: Callable[[], object]) -> None:
@@ -171,6 +174,7 @@ class ReadingDesk(Horizontal):
                 self.view.when_complete(lambda: self._resumed(resume))
             self.post_message(self.Changed())
             self.loader.analyse(article)
+            self.keeper.keep(article)
         else:
             self.preview = False
             self.show(article)
@@ -214,6 +218,7 @@ class ReadingDesk(Horizontal):
         self.quotes_panel.reset()
         self.post_message(self.Changed())
         self.loader.analyse(article)
+        self.keeper.keep(article)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         """Fill the panels with the people and quotes found (unless it is an older article)."""
@@ -224,6 +229,8 @@ class ReadingDesk(Horizontal):
         if message.partial and self.analysis is not None:
             return  # the whole analysis came first after all
         self.analysis_progress = self.analysis_progress if message.partial else None
+        if not message.partial and not message.kept and not message.error:
+            self.keeper.keep(message.article, message.analysis)
         self.analysis = message.analysis
         self.people_panel.set_analysis(message.analysis)
         self.quotes_panel.set_analysis(message.analysis)

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 from readerui.core.layout import Layout
 from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.ui.list_panel import ListPanel
+from readerui.ui.naming import source_label
 
 _KIND_BADGES = {"byline": "byline", "credit": "photo credit"}
 
@@ -229,6 +230,8 @@ def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> s
         role = next((p.role for p in analysis.people if p.name == quote.speaker), None)
         if role:
             who = f"{who} ({role})"
-    where = article.site or article.source
-    title = article.title or article.source
-    return f"“{quote.text}” — {who}, {title} ({where})"
+    where = article.site or source_label(article.source)
+    title = article.title or source_label(article.source)
+    # The comma or colon that led into the attribution ("…hours," said X) is not quoted.
+    words = quote.text.rstrip().rstrip(",;:").rstrip()
+    return f"“{words}” — {who}, {title} ({where})"

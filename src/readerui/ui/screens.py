@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from readerui.core.sanitize import display_name
 from readerui.data.library import Entry
+from readerui.ui.naming import source_label
 
 
 class HelpScreen(ModalScreen[None]):
@@ -65,8 +66,11 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class OpenScreen(ModalScreen[str | None]):
-    """Ask for a file path or URL to open, listing the articles read recently."""
+class OpenScreen(ModalScreen[str | Entry | None]):
+    """Ask for a file path or URL to open, listing the articles read recently.
+
+    Returns what was typed, or the library's entry of the recent article chosen.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_open")]
 
@@ -103,7 +107,7 @@ class OpenScreen(ModalScreen[str | None]):
         """Open a recent article."""
         event.stop()
         if event.option.id is not None:
-            self.dismiss(self.recent[int(event.option.id)].source)
+            self.dismiss(self.recent[int(event.option.id)])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Open what was typed (nothing when blank)."""
@@ -121,5 +125,5 @@ def _recent_label(entry: Entry) -> Content:
     return Content.assemble(
         (display_name(entry.title), "bold"),
         (f"  {round(entry.progress * 100)}% read", "dim"),
-        (f"\n{display_name(entry.source)}", "dim italic"),
+        (f"\n{source_label(entry.source)}", "dim italic"),
     )
