@@ -27,6 +27,7 @@ from readerui.ui.bindings import BINDINGS, key_help, key_hint
 from readerui.ui.desk import WELCOME, ReadingDesk
 from readerui.ui.keymap import keymap_warnings, load_keymap
 from readerui.ui.keyroute import KeyRouter
+from readerui.ui.library_screen import LibraryScreen
 from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
@@ -145,6 +146,8 @@ class ReaderApp(App[None]):
             self.open_source(self.source, initial=True)
         else:
             self.desk.welcome()
+            if self.desk.keeper.entries():
+                self.action_library()
         self.refresh_status()
 
     def open_source(self, spec: str, *, initial: bool = False) -> None:
@@ -370,6 +373,19 @@ class ReaderApp(App[None]):
                 self.open_source(choice)
 
         self.push_screen(OpenScreen(self.desk.keeper.recent()), opened)
+        self.keys.await_focus()
+
+    def action_library(self) -> None:
+        """Show every article read before; open the one chosen."""
+
+        def chosen(key: str | None) -> None:
+            if key:
+                self.open_kept(key)
+            else:
+                self.desk.welcome()
+
+        keeper = self.desk.keeper
+        self.push_screen(LibraryScreen(keeper.entries(), keeper.forget), chosen)
         self.keys.await_focus()
 
     def action_help(self) -> None:

@@ -27,6 +27,7 @@ BINDINGS: list[Binding] = [
     Binding("y", "copy_quote", "Copy a citation of the quote", id="copy_quote"),
     Binding("x", "toggle_partial", "Show/hide fragment quotes", id="partial"),
     Binding("o", "open", "Open a file or URL…", id="open"),
+    Binding("L", "library", "Library: everything read before", id="library"),
     Binding("question_mark,f1", "help", "Show keys", id="help"),
     Binding("escape", "close_overlay", "Close prompt, clear highlights", id="close", show=False),
     Binding("q", "quit", "Quit", id="quit"),
@@ -40,7 +41,7 @@ HELP_SECTIONS = (
         "People and quotes",
         ("people", "quotes", "focus_next", "focus_prev", "copy_quote", "partial"),
     ),
-    ("App", ("open", "help", "quit")),
+    ("App", ("open", "library", "help", "quit")),
 )
 """Sections of the help and the binding ids listed in each."""
 

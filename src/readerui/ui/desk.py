@@ -40,6 +40,7 @@ from readerui.ui.panels import PeoplePanel, QuotesPanel, citation_for
 
 WELCOME_KEYS = [
     ("o", "open a file or URL (recent ones are listed there)"),
+    ("L", "the library: everything you read before"),
     ("?", "every key"),
     ("q", "quit"),
 ]
