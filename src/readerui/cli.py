@@ -119,12 +119,37 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _load(source: str) -> Article:
-    """Load what the command line names before the reader starts (a failure raises)."""
-    from readerui.core.sources import load_source
+def _load(source: str) -> tuple[Article, str | None]:
+    """Load what the command line names before the reader starts (a failure raises).
 
-    with _Progress(source):
-        return load_source(source)
+    A URL that cannot be fetched opens from the library's kept copy when there is one; the
+    second value then says so (shown in the reader).
+    """
+    from readerui.core.sources import is_url, load_source
+
+    try:
+        with _Progress(source):
+            return load_source(source), None
+    except ReaderError as exc:
+        kept = _kept_copy(source) if is_url(source) else None
+        if kept is None:
+            raise
+        return kept, f"Offline: the copy kept in your library ({exc})"
+
+
+def _kept_copy(url: str) -> Article | None:
+    """The library's copy of ``url``, if the library can be read and keeps one."""
+    from readerui.data.copies import open_copy
+    from readerui.data.library import Library, library_key
+
+    try:
+        library = Library()
+        try:
+            return open_copy(library, library_key(url) or url)
+        finally:
+            library.close()
+    except Exception:  # no library, a busy or damaged one: the fetch error stands
+        return None
 
 
 def reader_main(argv: Sequence[str]) -> int:
@@ -137,6 +162,7 @@ def reader_main(argv: Sequence[str]) -> int:
     from readerui.core.loading import load_stdin
 
     article = None
+    notice: str | None = None
     source: str | None = args.source
     if args.sample:
         from readerui.samples import SAMPLES, sample_path
@@ -158,14 +184,14 @@ def reader_main(argv: Sequence[str]) -> int:
         if not _reattach_terminal():
             return _error("no terminal to read keys from; use 'readerui analyze -' instead")
     elif source:
-        article = _load(source)
+        article, notice = _load(source)
 
     if not sys.stdout.isatty() and not os.environ.get("READERUI_FORCE_TUI"):
         return _error("the reader needs a terminal; use 'readerui analyze' for scripts")
 
     from readerui.ui.app import ReaderApp
 
-    app = ReaderApp(source, article=article)
+    app = ReaderApp(source, article=article, notice=notice)
     app.run()
     if app.initial_error:
         return _error(app.initial_error)

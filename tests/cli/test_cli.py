@@ -315,3 +315,32 @@ def test_reader_loads_before_it_asks_for_a_terminal(story: Path, tmp_path: Path)
     """A good source is read first; only then is the missing terminal the problem."""
     assert "terminal" in assert_one_line_error(run(str(story)))
     assert "missing" in assert_one_line_error(run(str(tmp_path / "missing.txt")))
+
+
+def test_a_url_that_cannot_be_fetched_opens_from_its_kept_copy() -> None:
+    """The network is gone (nothing listens on the port): the library's copy is read."""
+    import socket
+
+    from readerui.core.models import Article
+    from readerui.data.copies import keep_copy
+    from readerui.data.library import Library
+    from readerui.ui.app import ReaderApp
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/pilots"
+    article = Article.from_blocks(url, "Harbour Pilots", [("The night watch stays.", "body")])
+    keep_copy(Library(), article)
+    started: list[tuple[Article | None, str | None]] = []
+
+    def run_app(app: ReaderApp) -> None:
+        started.append((app.initial_article, app.notice))
+
+    with mock.patch.object(ReaderApp, "run", run_app):
+        result = run(url, terminal=True)
+    assert result.returncode == 0, result.stderr
+    ((shown, notice),) = started
+    assert shown == article
+    assert notice is not None
+    assert notice.startswith("Offline: the copy kept in your library")
+    assert_one_line_error(run(url.replace("/pilots", "/other"), terminal=True))

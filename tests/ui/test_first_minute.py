@@ -64,3 +64,32 @@ def test_citations_drop_the_lead_in_comma_and_name_samples_by_their_command() ->
         assert ",”" not in citation
         assert "readerui --sample harbour" in citation or article.site
         assert str(sample_path("harbour").parent) not in citation
+
+
+async def test_tab_completes_a_path_in_the_open_dialog(
+    make_app: MakeApp, long_article: Article, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from readerui.ui.screens import OpenScreen
+
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "ferry-timetable.txt").write_text("Ferry\n\nText.", encoding="utf-8")
+    app, _ = make_app(article=long_article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OpenScreen)
+        box = app.screen.query_one("#open-input", Input)
+        box.value = f"{tmp_path}/sto"
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert box.value == f"{tmp_path}/stories/"
+        await pilot.press("f")
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        assert box.value == f"{tmp_path}/stories/ferry-timetable.txt"
+        assert box.has_focus

@@ -148,3 +148,28 @@ async def test_a_url_article_reopens_with_the_server_gone(make_app: MakeApp) -> 
         assert (article.source, article.text) == (url, text)
         assert again.analysis is not None
         assert again.analysis.people == people
+
+
+async def test_s_saves_an_article_that_reopens_the_same(
+    make_app: MakeApp, long_article: Any, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from readerui.ui.screens import SaveScreen
+
+    app, rec = make_app(article=long_article)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveScreen)
+        box = app.screen.query_one("#save-input", Input)
+        assert box.value == "the-furnace-wakes-varrow-mill-makes-glass-again-after-thirty.md"
+        box.value = str(tmp_path / "kept.md")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, SaveScreen)
+    assert any(m.startswith("Saved to ") for m in rec.messages())
+    again = load_path(str(tmp_path / "kept.md"))
+    assert (again.title, again.text) == (long_article.title, long_article.text)
+    assert again.byline == long_article.byline

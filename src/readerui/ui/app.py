@@ -21,18 +21,18 @@ from textual.notifications import SeverityLevel
 
 from readerui.core.models import Analysis, Article
 from readerui.core.sanitize import display_name, display_source
-from readerui.data.library import STDIN_KEY, Entry, Library, shown_title
+from readerui.data.library import Library, shown_title
 from readerui.ui.arrangement import PanelName
 from readerui.ui.bindings import BINDINGS, key_help, key_hint
 from readerui.ui.desk import WELCOME, ReadingDesk
 from readerui.ui.keymap import keymap_warnings, load_keymap
 from readerui.ui.keyroute import KeyRouter
-from readerui.ui.library_screen import LibraryScreen
 from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
 from readerui.ui.prompt import PromptLine, PromptMode
-from readerui.ui.screens import HelpScreen, OpenScreen
+from readerui.ui.screens import HelpScreen, OpenScreen, SaveScreen
+from readerui.ui.shelf import Shelf
 from readerui.ui.status import StatusLine, place_text
 
 __all__ = ["WELCOME", "ReaderApp"]
@@ -53,8 +53,11 @@ class ReaderApp(App[None]):
         article: Article | None = None,
         keymap_file: Path | None = None,
         library: Library | None = None,
+        notice: str | None = None,
     ) -> None:
         super().__init__()
+        self.notice = notice
+        """Something to say once the reader is up (e.g. that a kept copy is shown)."""
         self.source = source
         """What to open at start (a path or URL), unless ``article`` is given."""
         self.initial_article = article
@@ -69,6 +72,8 @@ class ReaderApp(App[None]):
         """Search matches, the chosen person's mentions and quote, drawn on the view."""
         self.keys = KeyRouter(lambda: self.screen.focused, self.call_after_refresh)
         """Sends keys typed in a burst after the focus they were typed for."""
+        self.shelf = Shelf(self)
+        """The Open, library and Save dialogs."""
 
     async def on_event(self, event: events.Event) -> None:
         """Note where each key is handed; hand a key that comes back astray on again."""
@@ -140,6 +145,8 @@ class ReaderApp(App[None]):
             self.say(error, severity="warning")
         self.desk.fit(self.size.width)
         self.view.focus()
+        if self.notice:
+            self.say(self.notice, severity="warning", timeout=8)
         if self.initial_article is not None:
             self.show(self.initial_article)
         elif self.source:
@@ -153,10 +160,6 @@ class ReaderApp(App[None]):
     def open_source(self, spec: str, *, initial: bool = False) -> None:
         """Load a path or URL in a worker; the current article stays until it succeeds."""
         self.desk.open(spec, initial=initial)
-
-    def open_kept(self, key: str) -> None:
-        """Open an article of the library by its key: its kept copy, or its source."""
-        self.desk.open("-" if key.startswith(STDIN_KEY) else key, key=key)
 
     def show(self, article: Article) -> None:
         """Replace the article on screen; its analysis starts in the background."""
@@ -343,7 +346,10 @@ class ReaderApp(App[None]):
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
         if len(self.screen_stack) > 1:  # a dialog: tab belongs to it, not to the panels
-            self.screen.focus_next() if step > 0 else self.screen.focus_previous()
+            screen = self.screen
+            if step > 0 and isinstance(screen, OpenScreen | SaveScreen) and screen.complete():
+                return  # tab completed a path
+            screen.focus_next() if step > 0 else screen.focus_previous()
         elif self.prompt.mode is None:
             self.desk.cycle_focus(step)
 
@@ -365,28 +371,15 @@ class ReaderApp(App[None]):
 
     def action_open(self) -> None:
         """Ask for a file or URL and open it."""
-
-        def opened(choice: str | Entry | None) -> None:
-            if isinstance(choice, Entry):
-                self.open_kept(choice.source)
-            elif choice:
-                self.open_source(choice)
-
-        self.push_screen(OpenScreen(self.desk.keeper.recent()), opened)
-        self.keys.await_focus()
+        self.shelf.ask_open()
 
     def action_library(self) -> None:
         """Show every article read before; open the one chosen."""
+        self.shelf.show_library()
 
-        def chosen(key: str | None) -> None:
-            if key:
-                self.open_kept(key)
-            else:
-                self.desk.welcome()
-
-        keeper = self.desk.keeper
-        self.push_screen(LibraryScreen(keeper.entries(), keeper.forget), chosen)
-        self.keys.await_focus()
+    def action_save(self) -> None:
+        """Save the article to a Markdown file that reopens with the same title and text."""
+        self.shelf.ask_save()
 
     def action_help(self) -> None:
         """Show every key."""

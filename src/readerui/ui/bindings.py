@@ -28,6 +28,7 @@ BINDINGS: list[Binding] = [
     Binding("x", "toggle_partial", "Show/hide fragment quotes", id="partial"),
     Binding("o", "open", "Open a file or URL…", id="open"),
     Binding("L", "library", "Library: everything read before", id="library"),
+    Binding("s", "save", "Save the article (Markdown)…", id="save"),
     Binding("question_mark,f1", "help", "Show keys", id="help"),
     Binding("escape", "close_overlay", "Close prompt, clear highlights", id="close", show=False),
     Binding("q", "quit", "Quit", id="quit"),
@@ -41,7 +42,7 @@ HELP_SECTIONS = (
         "People and quotes",
         ("people", "quotes", "focus_next", "focus_prev", "copy_quote", "partial"),
     ),
-    ("App", ("open", "library", "help", "quit")),
+    ("App", ("open", "library", "save", "help", "quit")),
 )
 """Sections of the help and the binding ids listed in each."""
 
