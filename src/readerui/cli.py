@@ -23,7 +23,11 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Read news and long-form articles in the terminal, page by page.",
-        epilog="Also: 'readerui analyze FILE|URL|- --json' prints the article and its analysis.",
+        epilog=(
+            "Also: 'readerui analyze FILE|URL|- --json' prints the article and its analysis; "
+            "'readerui quotes [TEXT] [--person NAME]' and 'readerui people' search who said "
+            "what across your library."
+        ),
     )
     parser.add_argument(
         "source", nargs="?", help="a file (.txt, .md, .html, …), an http(s) URL, or - for stdin"
@@ -50,6 +54,85 @@ def _analyze_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--markdown", action="store_true", help="readable Markdown")
     parser.add_argument("--no-analysis", action="store_true", help="skip people and quotes")
     return parser
+
+
+def _library_parser(command: str) -> argparse.ArgumentParser:
+    if command == "quotes":
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} quotes",
+            description="Quotes from every article in your library (who said what).",
+        )
+        parser.add_argument("text", nargs="?", default="", help="words the quote contains")
+        parser.add_argument("--person", metavar="NAME", help="only quotes by this person")
+    else:
+        parser = argparse.ArgumentParser(
+            prog=f"{PROG} people",
+            description="The people of every article in your library, merged across articles.",
+        )
+    parser.add_argument("--json", action="store_true", help="JSON for scripts")
+    return parser
+
+
+def library_main(command: str, argv: Sequence[str]) -> int:
+    """``readerui quotes`` and ``readerui people``: who said what across the library."""
+    import json
+
+    from readerui.data.across import find_quotes, gather, quoted_words, said_by
+    from readerui.data.library import Library, LibraryError
+
+    args = _library_parser(command).parse_args(list(argv))
+    try:
+        library = Library()
+    except (LibraryError, OSError) as exc:
+        return _error(f"cannot read the library: {exc}")
+    try:
+        people, quotes = gather(library)
+    finally:
+        library.close()
+    out = sys.stdout
+    if command == "people":
+        if args.json:
+            rows = [
+                {
+                    "name": p.name,
+                    "forms": sorted(p.forms),
+                    "roles": p.roles,
+                    "quotes": p.quotes,
+                    "articles": [{"key": k, "title": t} for k, t in p.articles],
+                }
+                for p in people
+            ]
+            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return 0
+        for p in people:
+            role = f" ({display_name(', '.join(p.roles), 120)})" if p.roles else ""
+            titles = "; ".join(display_name(t, 80) for _, t in p.articles)
+            out.write(f"{display_name(p.name, 120)}{role} · {p.quotes} quotes · {titles}\n")
+        return 0
+    found = find_quotes(quotes, args.text)
+    if args.person:
+        found = [q for q in found if said_by(args.person, q)]
+    if args.json:
+        rows = [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_label": q.speaker_label,
+                "article": {"key": q.key, "title": q.title},
+                "start": q.start,
+                "partial": q.partial,
+            }
+            for q in found
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for q in found:
+        who = q.speaker or q.speaker_label or "unattributed"
+        out.write(
+            f"“{display_name(quoted_words(q.text), 2000)}” — {display_name(who, 120)} · "
+            f"{display_name(q.title, 120)}\n"
+        )
+    return 0
 
 
 def _error(message: str, code: int = 1) -> int:
@@ -204,6 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             return analyze_main(args[1:])
+        if args and args[0] in ("quotes", "people") and not os.path.exists(args[0]):
+            return library_main(args[0], args[1:])
         return reader_main(args)
     except ReaderError as exc:
         return _error(str(exc))

@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from readerui.core.layout import Layout
 from readerui.core.models import Analysis, Article, Person, Quote
+from readerui.data.across import quoted_words
 from readerui.ui.list_panel import ListPanel
 from readerui.ui.naming import source_label
 
@@ -232,6 +233,4 @@ def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> s
             who = f"{who} ({role})"
     where = article.site or source_label(article.source)
     title = article.title or source_label(article.source)
-    # The comma or colon that led into the attribution ("…hours," said X) is not quoted.
-    words = quote.text.rstrip().rstrip(",;:").rstrip()
-    return f"“{words}” — {who}, {title} ({where})"
+    return f"“{quoted_words(quote.text)}” — {who}, {title} ({where})"
