@@ -130,3 +130,24 @@ def test_the_library_screen(snap_compare: SnapCompare) -> None:
     """readerui with no argument: every article read before, last read first."""
     shelve_samples()
     assert snap_compare(ReaderApp(), terminal_size=(110, 12))
+
+
+def test_who_said_what_across_the_library(snap_compare: SnapCompare) -> None:
+    """P: the people of both samples (the commissioner merged over the two) and their quotes."""
+    shelve_samples()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await until_analysed(pilot)
+        from readerui.ui.across_screen import AcrossScreen
+
+        await pilot.press("P")
+        screen = pilot.app.screen
+        assert isinstance(screen, AcrossScreen)
+        for _ in range(50):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            if screen.people:
+                break
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), terminal_size=(120, 24), run_before=run_before)

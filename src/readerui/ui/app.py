@@ -22,6 +22,7 @@ from textual.notifications import SeverityLevel
 from readerui.core.models import Analysis, Article
 from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library, shown_title
+from readerui.ui.across_screen import AcrossScreen
 from readerui.ui.arrangement import PanelName
 from readerui.ui.bindings import BINDINGS, key_help, key_hint
 from readerui.ui.desk import WELCOME, ReadingDesk
@@ -347,7 +348,8 @@ class ReaderApp(App[None]):
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
         if len(self.screen_stack) > 1:  # a dialog: tab belongs to it, not to the panels
             screen = self.screen
-            if step > 0 and isinstance(screen, OpenScreen | SaveScreen) and screen.complete():
+            tabbed = (OpenScreen, SaveScreen, AcrossScreen)
+            if step > 0 and isinstance(screen, tabbed) and screen.complete():
                 return  # tab completed a path
             screen.focus_next() if step > 0 else screen.focus_previous()
         elif self.prompt.mode is None:
@@ -376,6 +378,10 @@ class ReaderApp(App[None]):
     def action_library(self) -> None:
         """Show every article read before; open the one chosen."""
         self.shelf.show_library()
+
+    def action_across(self) -> None:
+        """Who said what across the library."""
+        self.shelf.show_across()
 
     def action_save(self) -> None:
         """Save the article to a Markdown file that reopens with the same title and text."""

@@ -28,6 +28,7 @@ BINDINGS: list[Binding] = [
     Binding("x", "toggle_partial", "Show/hide fragment quotes", id="partial"),
     Binding("o", "open", "Open a file or URL…", id="open"),
     Binding("L", "library", "Library: everything read before", id="library"),
+    Binding("P", "across", "Who said what across the library", id="across"),
     Binding("s", "save", "Save the article (Markdown)…", id="save"),
     Binding("question_mark,f1", "help", "Show keys", id="help"),
     Binding("escape", "close_overlay", "Close prompt, clear highlights", id="close", show=False),
@@ -40,7 +41,7 @@ HELP_SECTIONS = (
     ("Search", ("search", "search_next", "search_prev", "close")),
     (
         "People and quotes",
-        ("people", "quotes", "focus_next", "focus_prev", "copy_quote", "partial"),
+        ("people", "quotes", "focus_next", "focus_prev", "copy_quote", "partial", "across"),
     ),
     ("App", ("open", "library", "save", "help", "quit")),
 )

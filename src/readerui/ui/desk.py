@@ -94,6 +94,7 @@ class ReadingDesk(Horizontal):
         self.analysis_progress: float | None = None
         """How far the analysis of a long text has got (None when not running or short)."""
         self._waiting: list[Callable[[], object]] = []
+        self._quote_at: int | None = None
 
     def compose(self) -> ComposeResult:
         """The two panels either side of the view."""
@@ -119,11 +120,17 @@ class ReadingDesk(Horizontal):
         """Notify without reading markup: our messages quote paths, titles and queries."""
         self.notify(message, severity=severity, markup=False, **kw)
 
-    def open(self, spec: str, *, initial: bool = False, key: str | None = None) -> None:
+    def open(
+        self, spec: str, *, initial: bool = False, key: str | None = None, at: int | None = None
+    ) -> None:
         """Load a path or URL in a worker; the current article stays until it succeeds.
 
-        ``key``: the article's name in the library, whose kept copy may be opened instead.
+        ``key``: the article's name in the library, whose kept copy may be opened instead;
+        ``at``: the offset of a quote to show (highlighted once the analysis is there).
         """
+        self._quote_at = at
+        if at is not None:
+            self.when_read(lambda: self.view.go_to_offset(at))
         if self.view.article is None:
             # Said in the view rather than with Textual's loading indicator: a widget that is
             # loading gives up focus, and keys typed meanwhile (q, space, G) would go astray.
@@ -211,7 +218,7 @@ class ReadingDesk(Horizontal):
         self.analysis = None
         self.analysis_progress = None
         self.view.show_article(article, resume or 0)
-        if resume:
+        if resume and self._quote_at is None:
             self.say("Back where you left off · g goes to the start", timeout=3)
         self.view.focus()
         self.people_panel.reset()
@@ -233,6 +240,10 @@ class ReadingDesk(Horizontal):
         if not message.partial and not message.kept and not message.error:
             self.keeper.keep(message.article, message.analysis)
         self.analysis = message.analysis
+        at, self._quote_at = self._quote_at, None
+        quote = next((q for q in message.analysis.quotes if q.start == at), None)
+        if quote is not None:
+            self.call_after_refresh(self.show_quote, quote)
         self.people_panel.set_analysis(message.analysis)
         self.quotes_panel.set_analysis(message.analysis)
         self.quotes_panel.number_pages(self.view.pages_layout)

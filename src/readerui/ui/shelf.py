@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from readerui.core.errors import describe
 from readerui.core.sanitize import display_name
+from readerui.data.across import KeptQuote
 from readerui.data.library import STDIN_KEY, Entry
 from readerui.data.saved import save_article, suggested_name
+from readerui.ui.across_screen import AcrossScreen
 from readerui.ui.library_screen import LibraryScreen
 from readerui.ui.screens import OpenScreen, SaveScreen
 
@@ -28,9 +30,21 @@ class Shelf:
         self.app = app
         """The app whose dialogs these are."""
 
-    def open_kept(self, key: str) -> None:
-        """Open an article of the library by its key: its kept copy, or its source."""
-        self.app.desk.open("-" if key.startswith(STDIN_KEY) else key, key=key)
+    def open_kept(self, key: str, at: int | None = None) -> None:
+        """Open an article of the library by its key: its kept copy, or its source (at the
+        quote that starts at offset ``at``, when given)."""
+        self.app.desk.open("-" if key.startswith(STDIN_KEY) else key, key=key, at=at)
+
+    def show_across(self) -> None:
+        """Who said what across the library; the quote chosen opens in its article."""
+        app = self.app
+
+        def chosen(quote: KeptQuote | None) -> None:
+            if quote is not None:
+                self.open_kept(quote.key, at=quote.start)
+
+        app.push_screen(AcrossScreen(app.desk.keeper.places.library), chosen)
+        app.keys.await_focus()
 
     def ask_open(self) -> None:
         """The Open dialog: a path or URL typed, or a recent article chosen."""
