@@ -33,6 +33,7 @@ from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
 from readerui.ui.prompt import PromptLine, PromptMode
 from readerui.ui.screens import HelpScreen, OpenScreen, SaveScreen
+from readerui.ui.settings import SettingsKeeper
 from readerui.ui.shelf import Shelf
 from readerui.ui.status import StatusLine, place_text
 
@@ -75,6 +76,8 @@ class ReaderApp(App[None]):
         """Sends keys typed in a burst after the focus they were typed for."""
         self.shelf = Shelf(self)
         """The Open, library and Save dialogs."""
+        self.settings = SettingsKeeper()
+        """config.toml: the theme, the panels and the spread, remembered between launches."""
 
     async def on_event(self, event: events.Event) -> None:
         """Note where each key is handed; hand a key that comes back astray on again."""
@@ -144,6 +147,7 @@ class ReaderApp(App[None]):
             self.set_keymap(keymap)
         if error:
             self.say(error, severity="warning")
+        self._apply_settings()
         self.desk.fit(self.size.width)
         self.view.focus()
         if self.notice:
@@ -157,6 +161,22 @@ class ReaderApp(App[None]):
             if self.desk.keeper.entries():
                 self.action_library()
         self.refresh_status()
+
+    def _apply_settings(self) -> None:
+        for warning in self.settings.load():
+            self.say(warning, severity="warning")
+        chosen = self.settings.settings
+        if chosen.theme in self.available_themes:
+            self.theme = chosen.theme
+        elif chosen.theme:
+            self.say(f"Unknown theme {chosen.theme!r} in config.toml", severity="warning")
+        self.view.spread = chosen.spread
+        self.desk.arrangement.prefer(chosen.people, chosen.quotes)
+        self.theme_changed_signal.subscribe(self, lambda theme: self.remember("theme", theme.name))
+
+    def remember(self, key: str, value: str | bool) -> None:
+        """Write a setting to config.toml (a failure is said once)."""
+        self._tell(self.settings.remember(key, value), severity="warning")
 
     def open_source(self, spec: str, *, initial: bool = False) -> None:
         """Load a path or URL in a worker; the current article stays until it succeeds."""
@@ -242,6 +262,7 @@ class ReaderApp(App[None]):
         """Switch the two-page spread on or off."""
         view = self.view
         view.spread = not view.spread
+        self.remember("spread", view.spread)
         view.relayout()
         if view.spread and view.columns == 1:
             panels = self.desk.arrangement.people or self.desk.arrangement.quotes
@@ -338,7 +359,10 @@ class ReaderApp(App[None]):
         self._toggle_panel("quotes")
 
     def _toggle_panel(self, which: PanelName) -> None:
-        if self.desk.toggle_panel(which):
+        opened = self.desk.toggle_panel(which)
+        self.remember("people", self.desk.arrangement.people)
+        self.remember("quotes", self.desk.arrangement.quotes)
+        if opened:
             # Letters typed right after p or i filter the panel: held until its list has
             # the focus (a panel that has just opened takes it on the next refresh).
             panel = self.people_panel if which == "people" else self.quotes_panel
