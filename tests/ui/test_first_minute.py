@@ -93,3 +93,23 @@ async def test_tab_completes_a_path_in_the_open_dialog(
         await pilot.pause()
         assert box.value == f"{tmp_path}/stories/ferry-timetable.txt"
         assert box.has_focus
+
+
+async def test_long_quotes_in_the_index_are_cut_between_words(make_app: MakeApp) -> None:
+    long_quote = " ".join(f"word{i:03d}" for i in range(60))
+    article = Article.from_blocks(
+        "cut.txt",
+        "A Long Quote",
+        [(f"“{long_quote},” said Ilse Varga, the ferry inspector.", "body")],
+    )
+    app, _ = make_app(article=article)
+    async with app.run_test(size=(170, 30)) as pilot:
+        await settle(pilot)
+        panel = app.quotes_panel
+        assert panel.shown
+        shown = str(panel.option_list.get_option_at_index(0).prompt)
+        cut = shown.split("”")[0].removeprefix("“")
+        assert cut.endswith("…")
+        words = cut.removesuffix("…").split()
+        assert all(w.startswith("word") and len(w) == 7 for w in words)
+        assert long_quote.startswith(" ".join(words))

@@ -143,7 +143,9 @@ class QuotesPanel(ListPanel):
             options.highlighted = quotes.index(previous)
 
     def _quote_label(self, quote: Quote) -> Content:
-        words = quote.text if len(quote.text) <= 160 else quote.text[:157].rstrip() + "…"
+        words = quote.text
+        if len(words) > 160:  # cut at the last word that fits, never inside one
+            words = words[:158].rsplit(None, 1)[0].rstrip(",;:") + "…"
         who = quote.speaker or quote.speaker_label or "unattributed"
         page = self.page_of.get(quote.start)
         parts: list[str | tuple[str, str]] = [
