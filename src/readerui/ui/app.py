@@ -20,22 +20,23 @@ from textual.events import Resize
 from textual.notifications import SeverityLevel
 
 from readerui.core.models import Analysis, Article
-from readerui.core.sanitize import display_name, display_source
-from readerui.data.library import Library, shown_title
+from readerui.data.library import Library
 from readerui.ui.across_screen import AcrossScreen
 from readerui.ui.arrangement import PanelName
+from readerui.ui.asking import Asker
 from readerui.ui.bindings import BINDINGS, key_help, key_hint
-from readerui.ui.desk import WELCOME, ReadingDesk
+from readerui.ui.desk import ReadingDesk
 from readerui.ui.keymap import keymap_warnings, load_keymap
 from readerui.ui.keyroute import KeyRouter
 from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
-from readerui.ui.prompt import PromptLine, PromptMode
+from readerui.ui.prompt import PromptLine
 from readerui.ui.screens import HelpScreen, OpenScreen, SaveScreen
 from readerui.ui.settings import SettingsKeeper
 from readerui.ui.shelf import Shelf
-from readerui.ui.status import StatusLine, place_text
+from readerui.ui.status import StatusLine
+from readerui.ui.welcome import WELCOME
 
 __all__ = ["WELCOME", "ReaderApp"]
 
@@ -78,6 +79,8 @@ class ReaderApp(App[None]):
         """The Open, library and Save dialogs."""
         self.settings = SettingsKeeper()
         """config.toml: the theme, the panels and the spread, remembered between launches."""
+        self.asker = Asker(self)
+        """The page-number and search questions, and what their answers do."""
 
     async def on_event(self, event: events.Event) -> None:
         """Note where each key is handed; hand a key that comes back astray on again."""
@@ -147,7 +150,7 @@ class ReaderApp(App[None]):
             self.set_keymap(keymap)
         if error:
             self.say(error, severity="warning")
-        self._apply_settings()
+        self.settings.apply(self)
         self.desk.fit(self.size.width)
         self.view.focus()
         if self.notice:
@@ -161,18 +164,6 @@ class ReaderApp(App[None]):
             if self.desk.keeper.entries():
                 self.action_library()
         self.refresh_status()
-
-    def _apply_settings(self) -> None:
-        for warning in self.settings.load():
-            self.say(warning, severity="warning")
-        chosen = self.settings.settings
-        if chosen.theme in self.available_themes:
-            self.theme = chosen.theme
-        elif chosen.theme:
-            self.say(f"Unknown theme {chosen.theme!r} in config.toml", severity="warning")
-        self.view.spread = chosen.spread
-        self.desk.arrangement.prefer(chosen.people, chosen.quotes)
-        self.theme_changed_signal.subscribe(self, lambda theme: self.remember("theme", theme.name))
 
     def remember(self, key: str, value: str | bool) -> None:
         """Write a setting to config.toml (a failure is said once)."""
@@ -205,22 +196,8 @@ class ReaderApp(App[None]):
 
     def refresh_status(self) -> None:
         """Bring the status line's fields up to date."""
-        article = self.view.article
-        status = self.status
-        pending = self.desk.loader.pending
-        if pending:
-            status.title = f"Loading {display_source(pending)}…"
-        elif article is None:
-            status.title = "No article open"
-        else:
-            status.title = display_name(shown_title(article.title, article.source, article.text))
-            self.sub_title = status.title
-            progress = self.desk.analysis_progress
-            if progress is not None:
-                status.title += f" · people and quotes {round(progress * 100)}%"
-        status.badge = self.marks.badge()
-        status.hint = key_hint(dict(self._keymap), self.get_key_display, self.size.width)
-        status.place = place_text(self.view)
+        hint = key_hint(dict(self._keymap), self.get_key_display, self.size.width)
+        self.sub_title = self.status.follow(self.desk, hint)
 
     def _tell(self, note: str | None, *, severity: SeverityLevel = "information") -> None:
         if note:
@@ -273,47 +250,15 @@ class ReaderApp(App[None]):
 
     def action_goto_page(self) -> None:
         """Ask for a page number."""
-        view = self.view
-        if view.page_count:
-            count = f"{view.page_count}" if view.complete else f"≈{view.estimated_page_count:,}"
-            self._ask("goto", f"Go to page (1–{count}), enter to go")
+        self.asker.goto()
 
     def action_search(self) -> None:
         """Ask for a phrase to find."""
-        if self.view.article is not None:
-            query = self.marks.selection.query
-            self._ask("search", "Search (enter to find, n/N next/previous)", query)
-
-    def _ask(self, mode: PromptMode, placeholder: str, value: str = "") -> None:
-        # The prompt takes the status line's row, so the pages keep their size and the
-        # page number typed means the page the reader sees.
-        self.status.display = False
-        self.prompt.ask(mode, placeholder, value)
-        self.keys.await_focus(self.prompt)
-
-    def _prompt_closed(self) -> None:
-        self.status.display = True
-        self.view.focus()
+        self.asker.search()
 
     def on_prompt_line_answered(self, message: PromptLine.Answered) -> None:
         """Go to the page typed, or search for the phrase."""
-        self._prompt_closed()
-        value = message.value
-        if message.mode == "search":
-            if self.desk.preview:
-                self.say("Searching as soon as the whole text is read…", timeout=2)
-            self.desk.when_read(lambda: self.run_search(value))
-        elif value:
-            try:
-                number = int(value)
-            except ValueError:
-                self.say(f"Not a page number: {value}", severity="error")
-                return
-            view = self.view
-            if number < 1 or (view.complete and number > view.page_count):
-                self.say(f"There are pages 1 to {view.page_count}", severity="warning")
-            # A page past the part laid out is shown once the whole text is laid out.
-            self.desk.when_read(lambda: view.go_to_page(max(0, number - 1)))
+        self.asker.answered(message.mode, message.value)
 
     def run_search(self, query: str) -> None:
         """Find every match of ``query`` and go to the first one at or after this page."""
@@ -332,9 +277,7 @@ class ReaderApp(App[None]):
 
     def action_close_overlay(self) -> None:
         """Escape: close the prompt, else clear the search, the person, the quote highlight."""
-        if self.prompt.mode is not None:
-            self.prompt.close()
-            self._prompt_closed()
+        if self.asker.close():
             return
         target = self.marks.selection.escape_target()
         if target == "search":

@@ -19,7 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from readerui.core.models import Analysis, Article, Person, Quote
-from readerui.core.sanitize import display_name, display_source
+from readerui.core.sanitize import display_source
 from readerui.data.library import Library
 from readerui.ui.arrangement import PanelArrangement, PanelName
 from readerui.ui.keeper import PlaceKeeper
@@ -37,32 +37,7 @@ from readerui.ui.messages import (
 )
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel, citation_for
-
-WELCOME_KEYS = [
-    ("o", "open a file or URL (recent ones are listed there)"),
-    ("L", "the library: everything you read before"),
-    ("?", "every key"),
-    ("q", "quit"),
-]
-"""The keys the empty view lists, as a two-column table."""
-
-
-def aligned(lines: list[str]) -> list[str]:
-    """``lines`` padded to one width, so that centred as a block they stay left-aligned."""
-    width = max((len(line) for line in lines), default=0)
-    return [line.ljust(width) for line in lines]
-
-
-WELCOME = aligned(
-    [
-        "readerui",
-        "",
-        *(f"{key}   {what}" for key, what in WELCOME_KEYS),
-        "",
-        "try:  readerui --sample",
-    ]
-)
-"""What the empty view says before anything is opened."""
+from readerui.ui.welcome import welcome_lines
 
 
 class ReadingDesk(Horizontal):
@@ -272,10 +247,7 @@ class ReadingDesk(Horizontal):
         """On an empty start, list what was read lately under the welcome text."""
         recent = self.keeper.recent(5)
         if recent:
-            lines = [f"{round(e.progress * 100):>3}%  {display_name(e.title)[:60]}" for e in recent]
-            self.view.empty_message = aligned(
-                [*WELCOME, "", "Recently read (o lists them):", *lines]
-            )
+            self.view.empty_message = welcome_lines(recent)
             self.view.refresh_view()
 
     def on_library_opened(self, message: LibraryOpened) -> None:

@@ -144,8 +144,11 @@ class QuotesPanel(ListPanel):
 
     def _quote_label(self, quote: Quote) -> Content:
         words = quote.text
-        if len(words) > 160:  # cut at the last word that fits, never inside one
-            words = words[:158].rsplit(None, 1)[0].rstrip(",;:") + "…"
+        if len(words) > 160:  # cut after the last whole word that fits, never inside one
+            head = words[:158]
+            if not (head[-1].isspace() or words[158].isspace()):
+                head = head.rsplit(None, 1)[0]
+            words = head.rstrip().rstrip(",;:") + "…"
         who = quote.speaker or quote.speaker_label or "unattributed"
         page = self.page_of.get(quote.start)
         parts: list[str | tuple[str, str]] = [

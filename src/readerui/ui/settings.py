@@ -16,11 +16,14 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomlkit
 
 from readerui.ui.keymap import keymap_path
+
+if TYPE_CHECKING:
+    from readerui.ui.app import ReaderApp
 
 
 def config_path() -> Path:
@@ -106,6 +109,20 @@ class SettingsKeeper:
         """Read the file; warnings to show."""
         self.settings, warnings = load_settings(self.path)
         return warnings
+
+    def apply(self, app: ReaderApp) -> None:
+        """Read the file and set ``app`` up as it says (warnings are said); from then on a
+        theme chosen in the command palette is remembered."""
+        for warning in self.load():
+            app.say(warning, severity="warning")
+        chosen = self.settings
+        if chosen.theme in app.available_themes:
+            app.theme = chosen.theme
+        elif chosen.theme:
+            app.say(f"Unknown theme {chosen.theme!r} in config.toml", severity="warning")
+        app.view.spread = chosen.spread
+        app.desk.arrangement.prefer(chosen.people, chosen.quotes)
+        app.theme_changed_signal.subscribe(app, lambda theme: app.remember("theme", theme.name))
 
     def remember(self, key: str, value: str | bool) -> str | None:
         """Write ``key = value`` unless it is written already; an error to say, once."""

@@ -6,13 +6,20 @@ them, from the reading view and the selection.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from readerui.core.sanitize import display_name, display_source
+from readerui.data.library import shown_title
 from readerui.ui.navigation import Span, SpanCursor
 from readerui.ui.page_view import PageView
+
+if TYPE_CHECKING:
+    from readerui.ui.desk import ReadingDesk
 
 
 class StatusLine(Horizontal):
@@ -57,6 +64,26 @@ class StatusLine(Horizontal):
     def _show(self, selector: str, value: str) -> None:
         if self.is_mounted:
             self.query_one(selector, Label).update(value)
+
+    def follow(self, desk: ReadingDesk, hint: str) -> str:
+        """Show what is on ``desk`` now (what is loading, the title, the marks, the place)
+        and the key ``hint``; returns the title shown ("" when none)."""
+        article = desk.view.article
+        pending = desk.loader.pending
+        shown = ""
+        if pending:
+            self.title = f"Loading {display_source(pending)}…"
+        elif article is None:
+            self.title = "No article open"
+        else:
+            shown = display_name(shown_title(article.title, article.source, article.text))
+            progress = desk.analysis_progress
+            analysing = "" if progress is None else f" · people and quotes {round(progress * 100)}%"
+            self.title = shown + analysing
+        self.badge = desk.marks.badge()
+        self.hint = hint
+        self.place = place_text(desk.view)
+        return shown
 
     def on_mount(self) -> None:
         """Show what was set before the labels existed."""
