@@ -6,8 +6,8 @@ import argparse
 import os
 import sys
 import threading
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
@@ -15,6 +15,8 @@ from readerui.core.sanitize import display_name
 
 if TYPE_CHECKING:
     from readerui.core.models import Article
+
+T = TypeVar("T")
 
 PROG = "readerui"
 
@@ -179,7 +181,7 @@ class _Progress:
     def __init__(self, source: str) -> None:
         from readerui.core.sanitize import display_source
 
-        self._line = f"{PROG}: loading {display_source(source)}… (ctrl+c stops)"
+        self._line = f"{PROG}: loading {display_source(source)}… (q stops)"
         self._shown = False
         self._timer = threading.Timer(PROGRESS_AFTER, self._show)
         self._timer.daemon = True
@@ -202,22 +204,71 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _load(source: str) -> tuple[Article, str | None]:
+class _Quit(Exception):
+    """q was pressed while the article was being loaded."""
+
+
+def _while_keys_wait(work: Callable[[], T]) -> tuple[T, str]:
+    """``work()`` in a thread while the terminal's keys are watched: ``q`` (or ctrl+q) quits
+    at once, as in the reader; other keys typed meanwhile are returned, to be replayed in the
+    reader once it shows the article."""
+    if not sys.stdin.isatty():
+        return work(), ""
+    import select
+    import termios
+    import tty
+
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # handed to the waiting thread, raised there
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="readerui-load", daemon=True)
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    typed = ""
+    tty.setcbreak(fd)  # keys one by one, not echoed, so they can be kept for the reader
+    try:
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.05)
+            if select.select([fd], [], [], 0)[0]:
+                chunk = os.read(fd, 256).decode("utf-8", "replace")
+                if "q" in chunk or "\x11" in chunk:
+                    raise _Quit
+                typed = (typed + chunk)[-MAX_TYPED:]
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+    if failure:
+        raise failure[0]
+    return outcome[0], typed
+
+
+MAX_TYPED = 64
+"""Most keys typed during a load that are kept for the reader."""
+
+
+def _load(source: str) -> tuple[Article, str | None, str]:
     """Load what the command line names before the reader starts (a failure raises).
 
     A URL that cannot be fetched opens from the library's kept copy when there is one; the
-    second value then says so (shown in the reader).
+    second value then says so (shown in the reader). The third is what was typed meanwhile.
     """
     from readerui.core.sources import is_url, load_source
 
     try:
         with _Progress(source):
-            return load_source(source), None
+            article, typed = _while_keys_wait(lambda: load_source(source))
+            return article, None, typed
     except ReaderError as exc:
         kept = _kept_copy(source) if is_url(source) else None
         if kept is None:
             raise
-        return kept, f"Offline: the copy kept in your library ({exc})"
+        return kept, f"Offline: the copy kept in your library ({exc})", ""
 
 
 def _kept_copy(url: str) -> Article | None:
@@ -246,6 +297,7 @@ def reader_main(argv: Sequence[str]) -> int:
 
     article = None
     notice: str | None = None
+    typed = ""
     source: str | None = args.source
     if args.sample:
         from readerui.samples import SAMPLES, sample_path
@@ -267,14 +319,17 @@ def reader_main(argv: Sequence[str]) -> int:
         if not _reattach_terminal():
             return _error("no terminal to read keys from; use 'readerui analyze -' instead")
     elif source:
-        article, notice = _load(source)
+        try:
+            article, notice, typed = _load(source)
+        except _Quit:
+            return 0
 
     if not sys.stdout.isatty() and not os.environ.get("READERUI_FORCE_TUI"):
         return _error("the reader needs a terminal; use 'readerui analyze' for scripts")
 
     from readerui.ui.app import ReaderApp
 
-    app = ReaderApp(source, article=article, notice=notice)
+    app = ReaderApp(source, article=article, notice=notice, typed=typed)
     app.run()
     if app.initial_error:
         return _error(app.initial_error)

@@ -86,3 +86,14 @@ async def test_q_quits_at_once_while_the_first_load_hangs(make_app: MakeApp) -> 
             await pilot.press("q")
             await pilot.pause()
             assert not app.is_running
+
+
+async def test_keys_typed_while_the_command_line_loaded_act_once_it_shows(
+    make_app: MakeApp, long_article: Article
+) -> None:
+    app, _ = make_app(article=long_article, typed=":3\rx")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for _ in range(20):
+            await pilot.pause()
+        assert app.view.page_index == 2

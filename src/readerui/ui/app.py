@@ -57,8 +57,11 @@ class ReaderApp(App[None]):
         keymap_file: Path | None = None,
         library: Library | None = None,
         notice: str | None = None,
+        typed: str = "",
     ) -> None:
         super().__init__()
+        self.typed = typed
+        """Keys typed while the command line loaded the article, replayed once it shows."""
         self.notice = notice
         """Something to say once the reader is up (e.g. that a kept copy is shown)."""
         self.source = source
@@ -157,6 +160,7 @@ class ReaderApp(App[None]):
             self.say(self.notice, severity="warning", timeout=8)
         if self.initial_article is not None:
             self.show(self.initial_article)
+            self.keys.replay(self.typed)
         elif self.source:
             self.open_source(self.source, initial=True)
         else:

@@ -65,6 +65,19 @@ class KeyRouter:
             self._flush()
         return True
 
+    def replay(self, typed: str) -> None:
+        """Press the keys typed before the reader started (printable ones and enter), in
+        order, as if typed now."""
+        from textual.keys import _character_to_key  # Textual's own name for a character
+
+        for character in typed:
+            if character in "\r\n":
+                self._held.append(events.Key("enter", "\r"))
+            elif character.isprintable():
+                self._held.append(events.Key(_character_to_key(character), character))
+        if self._held:
+            self._schedule()
+
     def await_focus(self, widget: Widget | None = None) -> None:
         """Hold keys that come back until ``widget`` (any widget, when None) has the focus.
 
