@@ -60,13 +60,17 @@ def test_default_path_follows_the_environment(tmp_path: Path, monkeypatch) -> No
     assert (tmp_path / "d" / "library.sqlite3").is_file()
 
 
-def test_progress_counts_to_the_bottom_of_the_page(tmp_path: Path) -> None:
+def test_progress_is_the_text_above_the_page_and_full_at_the_end(tmp_path: Path) -> None:
     lib = Library(tmp_path / "lib.sqlite3")
     lib.remember("/a.txt", "A", "x" * 100, 40, read_to=70)
     (entry,) = lib.recent()
     assert entry.position == 40
-    assert entry.progress == 0.7
-    assert lib.position("/a.txt", "x" * 100) == 40  # resuming uses the top of the page
+    assert entry.progress == 0.4
+    lib.remember("/a.txt", "A", "x" * 100, 0, read_to=30)
+    assert lib.recent()[0].progress == 0.0  # only opened: nothing read yet
+    lib.remember("/a.txt", "A", "x" * 100, 80, read_to=100)
+    assert lib.recent()[0].progress == 1.0  # the end was on screen
+    assert lib.position("/a.txt", "x" * 100) == 80  # resuming uses the top of the page
 
 
 def test_a_library_from_an_earlier_version_is_upgraded(tmp_path: Path) -> None:
@@ -161,7 +165,10 @@ def test_a_place_is_saved_once_and_retried_after_a_failure(tmp_path: Path) -> No
     assert again is not None
     assert places.save(again) is None
     assert places.resume("/a.txt", text) == 5
-    assert places.place("-", "stdin", text, (0, 10)) is None  # stdin has no key
+    piped = places.place("-", "", "Piped headline\n\nand its story", (0, 10))
+    assert piped is not None  # standard input is kept under its text's digest
+    assert piped.key.startswith("stdin:")
+    assert piped.title == "Piped headline"
 
 
 def test_a_busy_library_is_waited_for_and_cancel_stops_the_wait(tmp_path: Path) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -14,6 +15,11 @@ if TYPE_CHECKING:
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
+
+if TYPE_CHECKING:
+    from readerui.core.models import Article
+
+T = TypeVar("T")
 
 PROG = "readerui"
 
@@ -33,7 +39,11 @@ def _reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
         description="Read news and long-form articles in the terminal, page by page.",
-        epilog="Also: 'readerui analyze FILE|URL|- --json' prints the article and its analysis.",
+        epilog=(
+            "Also: 'readerui analyze FILE|URL|- --json' prints the article and its analysis; "
+            "'readerui quotes [TEXT] [--person NAME]' and 'readerui people' search who said "
+            "what across your library."
+        ),
     )
     parser.add_argument(
         "source", nargs="?", help="a file (.txt, .md, .html, …), an http(s) URL, or - for stdin"
@@ -60,6 +70,85 @@ def _analyze_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--markdown", action="store_true", help="readable Markdown")
     parser.add_argument("--no-analysis", action="store_true", help="skip people and quotes")
     return parser
+
+
+def _library_parser(command: str) -> argparse.ArgumentParser:
+    if command == "quotes":
+        parser = _Parser(
+            prog=f"{PROG} quotes",
+            description="Quotes from every article in your library (who said what).",
+        )
+        parser.add_argument("text", nargs="?", default="", help="words the quote contains")
+        parser.add_argument("--person", metavar="NAME", help="only quotes by this person")
+    else:
+        parser = _Parser(
+            prog=f"{PROG} people",
+            description="The people of every article in your library, merged across articles.",
+        )
+    parser.add_argument("--json", action="store_true", help="JSON for scripts")
+    return parser
+
+
+def library_main(command: str, argv: Sequence[str]) -> int:
+    """``readerui quotes`` and ``readerui people``: who said what across the library."""
+    import json
+
+    from readerui.data.across import find_quotes, gather, quoted_words, said_by
+    from readerui.data.library import Library, LibraryError
+
+    args = _library_parser(command).parse_args(list(argv))
+    try:
+        library = Library()
+    except (LibraryError, OSError) as exc:
+        return _error(f"cannot read the library: {exc}")
+    try:
+        people, quotes = gather(library)
+    finally:
+        library.close()
+    out = sys.stdout
+    if command == "people":
+        if args.json:
+            rows = [
+                {
+                    "name": p.name,
+                    "forms": sorted(p.forms),
+                    "roles": p.roles,
+                    "quotes": p.quotes,
+                    "articles": [{"key": k, "title": t} for k, t in p.articles],
+                }
+                for p in people
+            ]
+            out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return 0
+        for p in people:
+            role = f" ({display_name(', '.join(p.roles), 120)})" if p.roles else ""
+            titles = "; ".join(display_name(t, 80) for _, t in p.articles)
+            out.write(f"{display_name(p.name, 120)}{role} · {p.quotes} quotes · {titles}\n")
+        return 0
+    found = find_quotes(quotes, args.text)
+    if args.person:
+        found = [q for q in found if said_by(args.person, q)]
+    if args.json:
+        rows = [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "speaker_label": q.speaker_label,
+                "article": {"key": q.key, "title": q.title},
+                "start": q.start,
+                "partial": q.partial,
+            }
+            for q in found
+        ]
+        out.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    for q in found:
+        who = q.speaker or q.speaker_label or "unattributed"
+        out.write(
+            f"“{display_name(quoted_words(q.text), 2000)}” — {display_name(who, 120)} · "
+            f"{display_name(q.title, 120)}\n"
+        )
+    return 0
 
 
 def _error(message: str, code: int = 1) -> int:
@@ -95,13 +184,134 @@ def _reattach_terminal() -> bool:
     return True
 
 
+PROGRESS_AFTER = 0.4
+"""Seconds a load may take before a progress line is shown on stderr."""
+
+
+class _Progress:
+    """A one-line "loading …" on stderr (a terminal only) when a load takes more than a moment;
+    erased when it is done, so an error that follows is still the only line."""
+
+    def __init__(self, source: str) -> None:
+        from readerui.core.sanitize import display_source
+
+        self._line = f"{PROG}: loading {display_source(source)}… (q stops)"
+        self._shown = False
+        self._timer = threading.Timer(PROGRESS_AFTER, self._show)
+        self._timer.daemon = True
+
+    def _show(self) -> None:
+        if sys.stderr.isatty():
+            sys.stderr.write(self._line[:200])
+            sys.stderr.flush()
+            self._shown = True
+
+    def __enter__(self) -> _Progress:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
+        self._timer.join(timeout=1)
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+class _Quit(Exception):
+    """q was pressed while the article was being loaded."""
+
+
+def _while_keys_wait(work: Callable[[], T]) -> tuple[T, str]:
+    """``work()`` in a thread while the terminal's keys are watched: ``q`` (or ctrl+q) quits
+    at once, as in the reader; other keys typed meanwhile are returned, to be replayed in the
+    reader once it shows the article."""
+    if not sys.stdin.isatty():
+        return work(), ""
+    import select
+    import termios
+    import tty
+
+    outcome: list[T] = []
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            outcome.append(work())
+        except BaseException as exc:  # handed to the waiting thread, raised there
+            failure.append(exc)
+
+    thread = threading.Thread(target=run, name="readerui-load", daemon=True)
+    fd = sys.stdin.fileno()
+    saved = termios.tcgetattr(fd)
+    typed = ""
+    tty.setcbreak(fd)  # keys one by one, not echoed, so they can be kept for the reader
+    try:
+        thread.start()
+        while thread.is_alive():
+            thread.join(0.05)
+            if select.select([fd], [], [], 0)[0]:
+                chunk = os.read(fd, 256).decode("utf-8", "replace")
+                if "q" in chunk or "\x11" in chunk:
+                    raise _Quit
+                typed = (typed + chunk)[-MAX_TYPED:]
+    finally:
+        termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+    if failure:
+        raise failure[0]
+    return outcome[0], typed
+
+
+MAX_TYPED = 64
+"""Most keys typed during a load that are kept for the reader."""
+
+
+def _load(source: str) -> tuple[Article, str | None, str]:
+    """Load what the command line names before the reader starts (a failure raises).
+
+    A URL that cannot be fetched opens from the library's kept copy when there is one; the
+    second value then says so (shown in the reader). The third is what was typed meanwhile.
+    """
+    from readerui.core.sources import is_url, load_source
+
+    try:
+        with _Progress(source):
+            article, typed = _while_keys_wait(lambda: load_source(source))
+            return article, None, typed
+    except ReaderError as exc:
+        kept = _kept_copy(source) if is_url(source) else None
+        if kept is None:
+            raise
+        return kept, f"Offline: the copy kept in your library ({exc})", ""
+
+
+def _kept_copy(url: str) -> Article | None:
+    """The library's copy of ``url``, if the library can be read and keeps one."""
+    from readerui.data.copies import open_copy
+    from readerui.data.library import Library, library_key
+
+    try:
+        library = Library()
+        try:
+            return open_copy(library, library_key(url) or url)
+        finally:
+            library.close()
+    except Exception:  # no library, a busy or damaged one: the fetch error stands
+        return None
+
+
 def reader_main(argv: Sequence[str]) -> int:
-    """``readerui [SOURCE]``: open the reader."""
+    """``readerui [SOURCE]``: load the article, then open the reader on it.
+
+    The article is loaded first, so that a source that cannot be read is one line and exit
+    code 1, and the full-screen reader only starts with something to show.
+    """
     args = _reader_parser().parse_args(list(argv))
-    from readerui.core.loading import check_file, load_stdin
-    from readerui.core.sources import is_url
+    from readerui.core.loading import load_stdin
 
     article = None
+    notice: str | None = None
+    typed = ""
     source: str | None = args.source
     if args.sample:
         from readerui.samples import SAMPLES, sample_path
@@ -109,24 +319,31 @@ def reader_main(argv: Sequence[str]) -> int:
         if args.sample not in SAMPLES:
             return _error(f"no sample called {args.sample!r} (try: {', '.join(SAMPLES)})", 2)
         source = str(sample_path(args.sample))
-    elif source == "-":
+    if source == "-":
         if sys.stdin.isatty():
             return _error("nothing on standard input (pipe an article in: cat a.txt | readerui -)")
         article = load_stdin(sys.stdin.buffer)
+        if not article.title.strip():  # the header and the library need a name for it
+            import dataclasses
+
+            from readerui.data.library import shown_title
+
+            title = shown_title("", "-", article.text)
+            article = dataclasses.replace(article, title=title)
         if not _reattach_terminal():
             return _error("no terminal to read keys from; use 'readerui analyze -' instead")
-    elif source and not is_url(source):
+    elif source:
         try:
-            check_file(source)  # refuse a bad path before the reader takes the terminal
-        except ReaderError as exc:
-            return _error(str(exc), 2)
+            article, notice, typed = _load(source)
+        except _Quit:
+            return 0
 
     if not sys.stdout.isatty() and not os.environ.get("READERUI_FORCE_TUI"):
         return _error("the reader needs a terminal; use 'readerui analyze' for scripts")
 
     from readerui.ui.app import ReaderApp
 
-    app = ReaderApp(source, article=article)
+    app = ReaderApp(source, article=article, notice=notice, typed=typed)
     app.run()
     if app.initial_error:
         return _error(app.initial_error)
@@ -139,6 +356,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args and args[0] == "analyze":
             return analyze_main(args[1:])
+        if args and args[0] in ("quotes", "people") and not os.path.exists(args[0]):
+            return library_main(args[0], args[1:])
         return reader_main(args)
     except ReaderError as exc:
         return _error(str(exc))

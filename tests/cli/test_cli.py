@@ -11,12 +11,14 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from unittest import mock
 
 import pytest
+from tests.ui.conftest import http_server  # noqa: F401  (the loopback server fixture)
 
 from readerui.cli import main
 
@@ -50,8 +52,9 @@ class Result:
     stderr: bytes
 
 
-def run(*args: str, stdin: bytes | None = None) -> Result:
-    """Run ``main(args)`` in this process, with ``stdin`` as its standard input."""
+def run(*args: str, stdin: bytes | None = None, terminal: bool = False) -> Result:
+    """Run ``main(args)`` in this process, with ``stdin`` as its standard input (``terminal``:
+    the reader may take the terminal although stdout is not one)."""
     out, err = io.BytesIO(), io.BytesIO()
     streams = {
         name: io.TextIOWrapper(buffer, encoding="utf-8", write_through=True)
@@ -65,6 +68,8 @@ def run(*args: str, stdin: bytes | None = None) -> Result:
         mock.patch.dict(os.environ, {"NO_COLOR": "1"}),
     ):
         os.environ.pop("READERUI_FORCE_TUI", None)
+        if terminal:
+            os.environ["READERUI_FORCE_TUI"] = "1"
         try:
             code = main(list(args))
         except SystemExit as exc:  # argparse: usage errors and --version
@@ -276,3 +281,66 @@ def test_the_installed_entry_point_runs() -> None:
     assert missing.returncode != 0
     assert missing.stderr.decode().startswith("readerui: error: ")
     assert b"Traceback" not in missing.stderr
+
+
+@pytest.fixture
+def app_never_starts() -> Iterator[None]:
+    """Starting the reader fails the test (the source must be refused before it starts)."""
+    from readerui.ui.app import ReaderApp
+
+    with mock.patch.object(ReaderApp, "run", side_effect=AssertionError("the app started")):
+        yield
+
+
+def test_reader_missing_url_is_one_line_and_exit_1(
+    http_server: tuple[str, dict[str, tuple[str, bytes]]],  # noqa: F811
+    app_never_starts: None,
+) -> None:
+    base, _ = http_server
+    result = run(f"{base}/missing", terminal=True)
+    message = assert_one_line_error(result)
+    assert result.returncode == 1
+    assert "404" in message
+
+
+def test_reader_binary_file_is_one_line_and_exit_1(tmp_path: Path, app_never_starts: None) -> None:
+    binary = tmp_path / "tool"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 40)
+    result = run(str(binary), terminal=True)
+    assert_one_line_error(result)
+    assert result.returncode == 1
+
+
+def test_reader_loads_before_it_asks_for_a_terminal(story: Path, tmp_path: Path) -> None:
+    """A good source is read first; only then is the missing terminal the problem."""
+    assert "terminal" in assert_one_line_error(run(str(story)))
+    assert "missing" in assert_one_line_error(run(str(tmp_path / "missing.txt")))
+
+
+def test_a_url_that_cannot_be_fetched_opens_from_its_kept_copy() -> None:
+    """The network is gone (nothing listens on the port): the library's copy is read."""
+    import socket
+
+    from readerui.core.models import Article
+    from readerui.data.copies import keep_copy
+    from readerui.data.library import Library
+    from readerui.ui.app import ReaderApp
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        url = f"http://127.0.0.1:{sock.getsockname()[1]}/pilots"
+    article = Article.from_blocks(url, "Harbour Pilots", [("The night watch stays.", "body")])
+    keep_copy(Library(), article)
+    started: list[tuple[Article | None, str | None]] = []
+
+    def run_app(app: ReaderApp) -> None:
+        started.append((app.initial_article, app.notice))
+
+    with mock.patch.object(ReaderApp, "run", run_app):
+        result = run(url, terminal=True)
+    assert result.returncode == 0, result.stderr
+    ((shown, notice),) = started
+    assert shown == article
+    assert notice is not None
+    assert notice.startswith("Offline: the copy kept in your library")
+    assert_one_line_error(run(url.replace("/pilots", "/other"), terminal=True))

@@ -69,7 +69,12 @@ async def test_empty_start_shows_welcome_and_keys_are_harmless(make_app: MakeApp
         assert app.view.article is None
         assert rec.bells == []  # no article: nothing to ring about
         assert not app.query_one("#prompt", Input).has_class("visible")
-        assert "o  open a file or URL" in "\n".join(view_rows(app.view))
+        rows = view_rows(app.view)
+        assert any("o   open a file or URL" in row for row in rows)
+        # The key list is a table: every key in one column, every description in another.
+        keyed = [row for row in rows if row.lstrip()[:4] in ("o   ", "?   ", "q   ")]
+        assert len(keyed) == 3
+        assert len({len(row) - len(row.lstrip()) for row in keyed}) == 1
 
 
 # ---------------------------------------------------------------- turning pages

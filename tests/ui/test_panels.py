@@ -467,8 +467,10 @@ async def test_filter_that_matches_no_one_and_enter_into_the_list() -> None:
         assert app.marks.selection.person.name == "Wenda Farrimond"
 
 
-async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -> None:
-    app = ReaderApp(article=kessling())
+async def test_selecting_a_person_highlights_mentions_and_steps_through_them(
+    make_app: MakeApp,
+) -> None:
+    app, rec = make_app(article=kessling())
     async with app.run_test(size=SMALL_SIZE) as pilot:
         await settle(pilot)
         view = app.view
@@ -509,10 +511,15 @@ async def test_selecting_a_person_highlights_mentions_and_steps_through_them() -
             assert label(app, "status-search") == expected_badge(app, mayor)
             assert "Brannagh" in styled_words(view, "pageview--mention")
         assert visited == mention_pages
-        # Past the last one: stays, says so.
+        # Past the last one: wraps round to the first, as the search does, and says so.
         await pilot.press("n")
         await pilot.pause()
+        assert view.page_index == mention_pages[0]
+        assert rec.messages()[-1] == "Wrapped round to the first mention of Odile Brannagh"
+        await pilot.press("N")
+        await pilot.pause()
         assert view.page_index == mention_pages[-1]
+        assert rec.messages()[-1] == "Wrapped round to the last mention of Odile Brannagh"
         # N goes back the same way.
         for expected in reversed(mention_pages[:-1]):
             await pilot.press("N")
@@ -701,10 +708,10 @@ async def test_y_copies_a_citation_of_the_highlighted_quote(make_app: MakeApp) -
         assert panel.filter_input.value == ""
         assert len(copied) == 1
         citation = copied[0]
-        assert citation.startswith(f"“{farrimond.text}” — Wenda Farrimond")
+        words = farrimond.text.rstrip(",")  # the comma leading into "said" is not quoted
+        assert citation.startswith(f"“{words}” — Wenda Farrimond")
         assert citation == (
-            f"“{farrimond.text}” — Wenda Farrimond (Inspector), {KESSLING_TITLE} "
-            "(The Varne Valley Post)"
+            f"“{words}” — Wenda Farrimond (Inspector), {KESSLING_TITLE} (The Varne Valley Post)"
         )
         assert any(m.startswith("Copied: “If the water") for m in rec.messages())
 

@@ -161,3 +161,40 @@ def test_the_process_ends_after_quit(keys: bytes, tmp_path: Path) -> None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait(timeout=10)
         os.close(leader)
+
+
+def test_q_quits_while_the_command_line_loads_a_url(tmp_path: Path) -> None:
+    """A server that accepts and never answers: q on the terminal ends readerui at once,
+    and the terminal is given back as it was."""
+    import socket
+
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(1)
+        leader, follower = pty.openpty()
+        before = termios.tcgetattr(follower)
+        env = {**os.environ, "TERM": "xterm-256color"}
+        env.pop("READERUI_FORCE_TUI", None)
+        process: subprocess.Popen[Any] = subprocess.Popen(
+            [sys.executable, "-m", "readerui", f"http://127.0.0.1:{server.getsockname()[1]}/"],
+            stdin=follower,
+            stdout=follower,
+            stderr=follower,
+            env=env,
+            start_new_session=True,
+        )
+        try:
+            shown = _read_until(leader, b"loading", time.monotonic() + 60)
+            assert b"readerui: loading http://127.0.0.1:" in shown, shown[-500:]
+            os.write(leader, b"q")
+            deadline = time.monotonic() + 30
+            while process.poll() is None and time.monotonic() < deadline:
+                _read_until(leader, b"\x00never", time.monotonic() + 0.2)
+            assert process.poll() == 0, "readerui was still loading after q"
+            assert termios.tcgetattr(follower) == before
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+            os.close(follower)
+            os.close(leader)

@@ -14,6 +14,7 @@ from tests.ui.helpers import (
     label,
     row_styles,
     screen_rows,
+    settle,
     shows,
 )
 from textual.pilot import Pilot
@@ -198,3 +199,26 @@ async def test_search_for_markup_characters(make_app: MakeApp) -> None:
         await pilot.pause()
         assert found(app).spans == [(2, 5)]
         assert "“[/]” 1/1" in screen_rows(app)[-1]
+
+
+async def test_the_search_says_when_it_wraps_round(
+    make_app: MakeApp, long_article: Article
+) -> None:
+    app, rec = make_app(article=long_article)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"kiln", "enter")
+        await settle(pilot)
+        count = len(found(app).spans)
+        assert count > 1
+        for _ in range(count - 1):
+            await pilot.press("n")
+        assert found(app).index == count - 1
+        assert not any("Wrapped" in m for m in rec.messages())
+        await pilot.press("n")
+        await pilot.pause()
+        assert found(app).index == 0
+        assert rec.messages()[-1] == "Wrapped round to the first match"
+        await pilot.press("N")
+        await pilot.pause()
+        assert rec.messages()[-1] == "Wrapped round to the last match"

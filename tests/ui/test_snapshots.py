@@ -99,3 +99,55 @@ def test_the_two_page_spread(snap_compare: SnapCompare) -> None:
 def test_the_open_dialog(snap_compare: SnapCompare) -> None:
     """o: the open dialog over the sample (no recent articles in a fresh data folder)."""
     assert snap_compare(sample_app(), terminal_size=(100, 32), run_before=press_after_analysis("o"))
+
+
+def shelve_samples() -> None:
+    """Both samples read before, on fixed days (nothing drawn depends on the clock)."""
+    import sqlite3
+
+    from readerui.core.analysis import analyze
+    from readerui.core.loading import load_path
+    from readerui.data.copies import keep_copy
+    from readerui.data.library import Library, library_key
+
+    library = Library()
+    for day, name in ((10, "lighthouse"), (12, "harbour")):
+        article = load_path(str(sample_path(name)))
+        keep_copy(library, article, analyze(article))
+        if name == "harbour":
+            library.remember(article.source, article.title, article.text, 1500, read_to=2400)
+        db = sqlite3.connect(library.path)
+        db.execute(
+            "UPDATE articles SET opened_at = ? WHERE source = ?",
+            (1767960000 + (day - 9) * 86400, library_key(article.source)),
+        )
+        db.commit()
+        db.close()
+    library.close()
+
+
+def test_the_library_screen(snap_compare: SnapCompare) -> None:
+    """readerui with no argument: every article read before, last read first."""
+    shelve_samples()
+    assert snap_compare(ReaderApp(), terminal_size=(110, 12))
+
+
+def test_who_said_what_across_the_library(snap_compare: SnapCompare) -> None:
+    """P: the people of both samples (the commissioner merged over the two) and their quotes."""
+    shelve_samples()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await until_analysed(pilot)
+        from readerui.ui.across_screen import AcrossScreen
+
+        await pilot.press("P")
+        screen = pilot.app.screen
+        assert isinstance(screen, AcrossScreen)
+        for _ in range(50):
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            if screen.people:
+                break
+        await pilot.pause()
+
+    assert snap_compare(sample_app(), terminal_size=(120, 24), run_before=run_before)

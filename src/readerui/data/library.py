@@ -36,6 +36,23 @@ CREATE TABLE IF NOT EXISTS articles (
 )
 """
 
+MIGRATIONS = (
+    # 1: reading places (a library from before schema versions may lack read_to).
+    (),
+    # 2: offline copies of the article and its analysis; what the library list shows.
+    (
+        "ALTER TABLE articles ADD COLUMN site TEXT",
+        "ALTER TABLE articles ADD COLUMN people INTEGER NOT NULL DEFAULT 0",
+        "CREATE TABLE IF NOT EXISTS copies ("
+        " source TEXT PRIMARY KEY REFERENCES articles(source) ON DELETE CASCADE,"
+        " digest TEXT NOT NULL, article TEXT NOT NULL, analysis TEXT, kept_at REAL NOT NULL)",
+    ),
+)
+"""Schema steps: step ``n`` (1-based) brings a library to ``PRAGMA user_version = n``."""
+
+SCHEMA_VERSION = len(MIGRATIONS)
+"""The schema this version of readerui reads and writes."""
+
 
 def default_path() -> Path:
     """``library.sqlite3`` in the user data folder (``$READERUI_DATA_DIR`` overrides it)."""
@@ -65,14 +82,30 @@ class Entry:
     """When it was last opened (Unix time)."""
     read_to: int = 0
     """Offset just past the last character on screen when last read."""
+    site: str | None = None
+    """The site or publication, when known."""
+    people: int = 0
+    """How many people its analysis found (0 until analysed)."""
+    kept: bool = False
+    """Whether an offline copy of it is kept (it reopens without its source)."""
 
     @property
     def progress(self) -> float:
-        """Fraction read (to the bottom of the last page seen), from 0 to 1.
+        """Fraction read, from 0 to 1 (see :func:`reading_progress`).
 
         The same measure as the reader's status line, so the two never disagree.
         """
-        return min(1.0, max(self.read_to, self.position) / self.length) if self.length else 0.0
+        return reading_progress(self.position, self.read_to, self.length)
+
+
+def reading_progress(position: int, read_to: int, length: int) -> float:
+    """How far a reader is, from 0 to 1: the text above the page on screen (``position``),
+    so an article only opened is 0% read, and 1 once its end (``read_to``) has been shown."""
+    if length <= 0:
+        return 0.0
+    if read_to >= length:
+        return 1.0
+    return min(1.0, max(0, position) / length)
 
 
 class LibraryError(Exception):
@@ -113,10 +146,23 @@ class Library:
 
     @staticmethod
     def _upgrade(db: sqlite3.Connection) -> None:
+        """Bring a library written by an earlier readerui up to :data:`SCHEMA_VERSION`."""
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version > SCHEMA_VERSION:
+            raise LibraryError(
+                f"the library was written by a newer readerui (schema {version}); "
+                "upgrade readerui to use it"
+            )
+        if version == SCHEMA_VERSION:
+            return
         db.execute(SCHEMA)
         columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
-        if "read_to" not in columns:  # a library written by an earlier version
+        if "read_to" not in columns:  # a library written before schema versions
             db.execute("ALTER TABLE articles ADD COLUMN read_to INTEGER NOT NULL DEFAULT 0")
+        for step in MIGRATIONS[version:]:
+            for statement in step:
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         db.commit()
 
     def close(self) -> None:
@@ -182,28 +228,120 @@ class Library:
             return None
         return min(int(row[1]), len(text))
 
-    def recent(self, limit: int = 20) -> list[Entry]:
-        """The most recently opened articles, newest first."""
+    def recent(self, limit: int | None = 20) -> list[Entry]:
+        """The most recently opened articles, newest first (all of them: ``limit`` None)."""
         rows = self._db.execute(
-            "SELECT source, title, length, position, opened_at, read_to FROM articles "
-            "ORDER BY opened_at DESC, rowid DESC LIMIT ?",
-            (limit,),
+            "SELECT a.source, a.title, a.length, a.position, a.opened_at, a.read_to, a.site, "
+            "a.people, c.source IS NOT NULL FROM articles a "
+            "LEFT JOIN copies c ON c.source = a.source "
+            "ORDER BY a.opened_at DESC, a.rowid DESC LIMIT ?",
+            (-1 if limit is None else limit,),
         ).fetchall()
-        return [Entry(*row) for row in rows]
+        return [
+            Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], kept=bool(r[8])) for r in rows
+        ]
 
     def forget(self, source: str) -> None:
-        """Remove ``source`` from the library."""
+        """Remove ``source`` (and its offline copy) from the library."""
+        self._db.execute("DELETE FROM copies WHERE source = ?", (source,))
         self._db.execute("DELETE FROM articles WHERE source = ?", (source,))
         self._db.commit()
 
+    def touch(self, source: str, title: str, digest: str, length: int) -> None:
+        """Note that ``source`` was opened now, keeping its place unless its text changed."""
+        self._db.execute(
+            "INSERT INTO articles (source, title, digest, length, position, opened_at, read_to) "
+            "VALUES (?, ?, ?, ?, 0, ?, 0) ON CONFLICT(source) DO UPDATE SET "
+            "title=excluded.title, opened_at=excluded.opened_at, length=excluded.length, "
+            "position=CASE WHEN articles.digest = excluded.digest THEN articles.position "
+            "ELSE 0 END, "
+            "read_to=CASE WHEN articles.digest = excluded.digest THEN articles.read_to "
+            "ELSE 0 END, digest=excluded.digest",
+            (source, title, digest, length, time.time()),
+        )
+        self._db.commit()
+
+    def keep(self, source: str, digest: str, article: str, analysis: str | None) -> None:
+        """Keep an offline copy of ``source`` (``article``/``analysis``: JSON documents).
+
+        ``analysis`` None keeps the one already stored for the same text, if any. The
+        article must have been remembered first.
+        """
+        self._db.execute(
+            "INSERT INTO copies (source, digest, article, analysis, kept_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
+            "article=excluded.article, kept_at=excluded.kept_at, "
+            "analysis=CASE WHEN excluded.analysis IS NOT NULL THEN excluded.analysis "
+            "WHEN copies.digest = excluded.digest THEN copies.analysis END, "
+            "digest=excluded.digest",
+            (source, digest, article, analysis, time.time()),
+        )
+        self._db.commit()
+
+    def describe(self, source: str, site: str | None, people: int | None) -> None:
+        """Set what the library list shows of ``source`` besides its title."""
+        if people is None:
+            self._db.execute("UPDATE articles SET site = ? WHERE source = ?", (site, source))
+        else:
+            self._db.execute(
+                "UPDATE articles SET site = ?, people = ? WHERE source = ?",
+                (site, people, source),
+            )
+        self._db.commit()
+
+    def copy(self, source: str) -> tuple[str, str, str | None] | None:
+        """The offline copy of ``source``: ``(digest, article JSON, analysis JSON or None)``."""
+        row = self._db.execute(
+            "SELECT digest, article, analysis FROM copies WHERE source = ?", (source,)
+        ).fetchone()
+        return None if row is None else (str(row[0]), str(row[1]), row[2])
+
+    def analysis_json(self, source: str, digest: str) -> str | None:
+        """The stored analysis of ``source`` when its text is still ``digest``."""
+        row = self._db.execute(
+            "SELECT analysis FROM copies WHERE source = ? AND digest = ?", (source, digest)
+        ).fetchone()
+        return None if row is None or row[0] is None else str(row[0])
+
+    def copies(self) -> list[tuple[str, str, str | None]]:
+        """Every offline copy, newest read first: ``(source, article JSON, analysis JSON)``."""
+        rows = self._db.execute(
+            "SELECT c.source, c.article, c.analysis FROM copies c "
+            "JOIN articles a ON a.source = c.source ORDER BY a.opened_at DESC"
+        ).fetchall()
+        return [(str(r[0]), str(r[1]), r[2]) for r in rows]
+
 
 def library_key(source: str) -> str | None:
-    """The library's name for an article's source: a URL, an absolute path; None for stdin."""
+    """The library's name for an article's source: a URL, an absolute path; None for stdin
+    (see :func:`article_key`)."""
     if source in ("", "-"):
         return None
     if is_url(source):
         return source
     return str(Path(source).expanduser().resolve())
+
+
+STDIN_KEY = "stdin:"
+"""Prefix of the key of an article read from standard input (its text's digest follows)."""
+
+
+def article_key(source: str, text: str, digest: str | None = None) -> str:
+    """The library's name for an article: its :func:`library_key`, or for standard input
+    ``stdin:`` and its text's digest (the same text piped again is the same article)."""
+    key = library_key(source)
+    return key if key is not None else STDIN_KEY + (digest or text_digest(text))
+
+
+def shown_title(title: str, source: str, text: str) -> str:
+    """What to call an article: its title, else the first line of standard input's text
+    (or "standard input"), else its source."""
+    if title.strip():
+        return title
+    if library_key(source) is None:
+        first = text.lstrip().split("\n", 1)[0].strip()
+        return first[:80] + ("…" if len(first) > 80 else "") if first else "standard input"
+    return library_key(source) or source
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,11 +387,10 @@ class ReadingPlaces:
         Raises :class:`LibraryError` with ``busy`` set when another program holds the
         library (ask again later); any other failure only costs the place, so it is None.
         """
-        key = library_key(source)
-        if self.library is None or key is None:
+        if self.library is None:
             return None
         try:
-            return self.library.position(key, text)
+            return self.library.position(article_key(source, text), text)
         except Exception as exc:
             if is_busy(exc):
                 raise LibraryError(describe(exc), busy=True) from exc
@@ -271,8 +408,9 @@ class ReadingPlaces:
         except LibraryError:
             return None
 
-    def recent(self, limit: int = 20) -> list[Entry]:
-        """The articles read lately, newest first ([] without a readable library)."""
+    def recent(self, limit: int | None = 20) -> list[Entry]:
+        """The articles read lately, newest first ([] without a readable library; all of
+        them with ``limit`` None)."""
         if self.library is None:
             return []
         try:
@@ -283,17 +421,19 @@ class ReadingPlaces:
     def place(self, source: str, title: str, text: str, visible: tuple[int, int]) -> Place | None:
         """What to save for an article shown from ``visible[0]`` to ``visible[1]``.
 
-        None when there is no library, the article has no key (stdin), or this very place
-        was saved already.
+        None when there is no library or this very place was saved already.
         """
-        key = library_key(source)
-        position, read_to = visible
-        if self.library is None or key is None or self._saved == (key, position):
+        if self.library is None:
             return None
-        self._saved = (key, position)
         if self._digest is None or self._digest[0] is not text:
             self._digest = (text, text_digest(text))
-        return Place(key, title or key, text, position, read_to, self._digest[1])
+        digest = self._digest[1]
+        key = article_key(source, text, digest)
+        position, read_to = visible
+        if self._saved == (key, position):
+            return None
+        self._saved = (key, position)
+        return Place(key, shown_title(title, source, text), text, position, read_to, digest)
 
     def save(
         self, place: Place, cancel: threading.Event | None = None, *, retry: bool = True

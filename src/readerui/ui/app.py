@@ -14,23 +14,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.events import Resize
 from textual.notifications import SeverityLevel
 
 from readerui.core.models import Analysis, Article
-from readerui.core.sanitize import display_name, display_source
 from readerui.data.library import Library
-from readerui.ui.bindings import BINDINGS, key_help
-from readerui.ui.desk import WELCOME, ReadingDesk
+from readerui.ui.across_screen import AcrossScreen
+from readerui.ui.arrangement import PanelName
+from readerui.ui.asking import Asker
+from readerui.ui.bindings import BINDINGS, key_help, key_hint
+from readerui.ui.desk import ReadingDesk
 from readerui.ui.keymap import keep_a_way_out, keymap_warnings, load_keymap
+from readerui.ui.keyroute import KeyRouter
 from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
-from readerui.ui.prompt import PromptLine, PromptMode
-from readerui.ui.screens import HelpScreen, OpenScreen
-from readerui.ui.status import StatusLine, place_text
+from readerui.ui.prompt import PromptLine
+from readerui.ui.screens import HelpScreen, OpenScreen, SaveScreen
+from readerui.ui.settings import SettingsKeeper
+from readerui.ui.shelf import Shelf
+from readerui.ui.status import StatusLine
+from readerui.ui.welcome import WELCOME
 
 __all__ = ["WELCOME", "ReaderApp"]
 
@@ -53,8 +60,14 @@ class ReaderApp(App[None]):
         article: Article | None = None,
         keymap_file: Path | None = None,
         library: Library | None = None,
+        notice: str | None = None,
+        typed: str = "",
     ) -> None:
         super().__init__()
+        self.typed = typed
+        """Keys typed while the command line loaded the article, replayed once it shows."""
+        self.notice = notice
+        """Something to say once the reader is up (e.g. that a kept copy is shown)."""
         self.source = source
         """What to open at start (a path or URL), unless ``article`` is given."""
         self.initial_article = article
@@ -67,6 +80,23 @@ class ReaderApp(App[None]):
         """The panels and the reading view, and what is chosen in them."""
         self.marks = self.desk.marks
         """Search matches, the chosen person's mentions and quote, drawn on the view."""
+        self.keys = KeyRouter(lambda: self.screen.focused, self.call_after_refresh)
+        """Sends keys typed in a burst after the focus they were typed for."""
+        self.shelf = Shelf(self)
+        """The Open, library and Save dialogs."""
+        self.settings = SettingsKeeper()
+        """config.toml: the theme, the panels and the spread, remembered between launches."""
+        self.asker = Asker(self)
+        """The page-number and search questions, and what their answers do."""
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note where each key is handed; hand a key that comes back astray on again."""
+        if isinstance(event, events.Key):
+            if not event.is_forwarded:
+                self.keys.arrived(event)
+            elif self.keys.astray(event):
+                return
+        await super().on_event(event)
 
     # ------------------------------------------------------------------ parts
 
@@ -131,15 +161,25 @@ class ReaderApp(App[None]):
             self.set_keymap(keymap)
         if error:
             self.say(error, severity="warning")
+        self.settings.apply(self)
         self.desk.fit(self.size.width)
         self.view.focus()
+        if self.notice:
+            self.say(self.notice, severity="warning", timeout=8)
         if self.initial_article is not None:
             self.show(self.initial_article)
+            self.keys.replay(self.typed)
         elif self.source:
             self.open_source(self.source, initial=True)
         else:
             self.desk.welcome()
+            if self.desk.keeper.entries():
+                self.action_library()
         self.refresh_status()
+
+    def remember(self, key: str, value: str | bool) -> None:
+        """Write a setting to config.toml (a failure is said once)."""
+        self._tell(self.settings.remember(key, value), severity="warning")
 
     def open_source(self, spec: str, *, initial: bool = False) -> None:
         """Load a path or URL in a worker; the current article stays until it succeeds."""
@@ -168,21 +208,8 @@ class ReaderApp(App[None]):
 
     def refresh_status(self) -> None:
         """Bring the status line's fields up to date."""
-        article = self.view.article
-        status = self.status
-        pending = self.desk.loader.pending
-        if pending:
-            status.title = f"Loading {display_source(pending)}…"
-        elif article is None:
-            status.title = "No article open"
-        else:
-            status.title = article.title or display_name(article.source)
-            self.sub_title = status.title
-            progress = self.desk.analysis_progress
-            if progress is not None:
-                status.title += f" · people and quotes {round(progress * 100)}%"
-        status.badge = self.marks.badge()
-        status.place = place_text(self.view)
+        hint = key_hint(dict(self._keymap), self.get_key_display, self.size.width)
+        self.sub_title = self.status.follow(self.desk, hint)
 
     def _tell(self, note: str | None, *, severity: SeverityLevel = "information") -> None:
         if note:
@@ -224,6 +251,7 @@ class ReaderApp(App[None]):
         """Switch the two-page spread on or off."""
         view = self.view
         view.spread = not view.spread
+        self.remember("spread", view.spread)
         view.relayout()
         if view.spread and view.columns == 1:
             panels = self.desk.arrangement.people or self.desk.arrangement.quotes
@@ -234,46 +262,15 @@ class ReaderApp(App[None]):
 
     def action_goto_page(self) -> None:
         """Ask for a page number."""
-        view = self.view
-        if view.page_count:
-            count = f"{view.page_count}" if view.complete else f"≈{view.estimated_page_count:,}"
-            self._ask("goto", f"Go to page (1–{count}), enter to go")
+        self.asker.goto()
 
     def action_search(self) -> None:
         """Ask for a phrase to find."""
-        if self.view.article is not None:
-            query = self.marks.selection.query
-            self._ask("search", "Search (enter to find, n/N next/previous)", query)
-
-    def _ask(self, mode: PromptMode, placeholder: str, value: str = "") -> None:
-        # The prompt takes the status line's row, so the pages keep their size and the
-        # page number typed means the page the reader sees.
-        self.status.display = False
-        self.prompt.ask(mode, placeholder, value)
-
-    def _prompt_closed(self) -> None:
-        self.status.display = True
-        self.view.focus()
+        self.asker.search()
 
     def on_prompt_line_answered(self, message: PromptLine.Answered) -> None:
         """Go to the page typed, or search for the phrase."""
-        self._prompt_closed()
-        value = message.value
-        if message.mode == "search":
-            if self.desk.preview:
-                self.say("Searching as soon as the whole text is read…", timeout=2)
-            self.desk.when_read(lambda: self.run_search(value))
-        elif value:
-            try:
-                number = int(value)
-            except ValueError:
-                self.say(f"Not a page number: {value}", severity="error")
-                return
-            view = self.view
-            if number < 1 or (view.complete and number > view.page_count):
-                self.say(f"There are pages 1 to {view.page_count}", severity="warning")
-            # A page past the part laid out is shown once the whole text is laid out.
-            self.desk.when_read(lambda: view.go_to_page(max(0, number - 1)))
+        self.asker.answered(message.mode, message.value)
 
     def run_search(self, query: str) -> None:
         """Find every match of ``query`` and go to the first one at or after this page."""
@@ -292,9 +289,7 @@ class ReaderApp(App[None]):
 
     def action_close_overlay(self) -> None:
         """Escape: close the prompt, else clear the search, the person, the quote highlight."""
-        if self.prompt.mode is not None:
-            self.prompt.close()
-            self._prompt_closed()
+        if self.asker.close():
             return
         target = self.marks.selection.escape_target()
         if target == "search":
@@ -306,21 +301,36 @@ class ReaderApp(App[None]):
         self.refresh_status()
 
     def on_resize(self, event: Resize) -> None:
-        """Arrange the panels for the terminal's width."""
+        """Arrange the panels (and the key hint) for the terminal's width."""
         self.desk.fit(event.size.width)
+        self.refresh_status()
 
     def action_toggle_people(self) -> None:
         """Open or close the people panel."""
-        self.desk.toggle_panel("people")
+        self._toggle_panel("people")
 
     def action_toggle_quotes(self) -> None:
         """Open or close the quote index."""
-        self.desk.toggle_panel("quotes")
+        self._toggle_panel("quotes")
+
+    def _toggle_panel(self, which: PanelName) -> None:
+        opened = self.desk.toggle_panel(which)
+        self.remember("people", self.desk.arrangement.people)
+        self.remember("quotes", self.desk.arrangement.quotes)
+        if opened:
+            # Letters typed right after p or i filter the panel: held until its list has
+            # the focus (a panel that has just opened takes it on the next refresh).
+            panel = self.people_panel if which == "people" else self.quotes_panel
+            self.keys.await_focus(panel.option_list)
 
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
         if len(self.screen_stack) > 1:  # a dialog: tab belongs to it, not to the panels
-            self.screen.focus_next() if step > 0 else self.screen.focus_previous()
+            screen = self.screen
+            tabbed = (OpenScreen, SaveScreen, AcrossScreen)
+            if step > 0 and isinstance(screen, tabbed) and screen.complete():
+                return  # tab completed a path
+            screen.focus_next() if step > 0 else screen.focus_previous()
         elif self.prompt.mode is None:
             self.desk.cycle_focus(step)
 
@@ -342,12 +352,19 @@ class ReaderApp(App[None]):
 
     def action_open(self) -> None:
         """Ask for a file or URL and open it."""
+        self.shelf.ask_open()
 
-        def opened(spec: str | None) -> None:
-            if spec:
-                self.open_source(spec)
+    def action_library(self) -> None:
+        """Show every article read before; open the one chosen."""
+        self.shelf.show_library()
 
-        self.push_screen(OpenScreen(self.desk.keeper.recent()), opened)
+    def action_across(self) -> None:
+        """Who said what across the library."""
+        self.shelf.show_across()
+
+    def action_save(self) -> None:
+        """Save the article to a Markdown file that reopens with the same title and text."""
+        self.shelf.ask_save()
 
     def action_help(self) -> None:
         """Show every key."""

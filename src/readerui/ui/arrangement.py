@@ -78,6 +78,14 @@ class PanelArrangement:
         self._one_at_a_time()
         return True
 
+    def prefer(self, people: bool | None, quotes: bool | None) -> None:
+        """Start with the panels the reader chose last time (None: as the width decides)."""
+        if people is None and quotes is None:
+            return
+        self._chosen = True
+        self.people, self.quotes = bool(people), bool(quotes)
+        self.size_class = ""  # the next fit arranges them for the width
+
     def toggle(self, which: PanelName) -> bool:
         """Open or close panel ``which`` (closing the other if there is room for one only).
 

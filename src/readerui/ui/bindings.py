@@ -27,6 +27,9 @@ BINDINGS: list[Binding] = [
     Binding("y", "copy_quote", "Copy a citation of the quote", id="copy_quote"),
     Binding("x", "toggle_partial", "Show/hide fragment quotes", id="partial"),
     Binding("o", "open", "Open a file or URL…", id="open"),
+    Binding("L", "library", "Library: everything read before", id="library"),
+    Binding("P", "across", "Who said what across the library", id="across"),
+    Binding("s", "save", "Save the article (Markdown)…", id="save"),
     Binding("question_mark,f1", "help", "Show keys", id="help"),
     Binding("escape", "close_overlay", "Close prompt, clear highlights", id="close", show=False),
     Binding("q", "quit", "Quit", id="quit"),
@@ -38,14 +41,33 @@ HELP_SECTIONS = (
     ("Search", ("search", "search_next", "search_prev", "close")),
     (
         "People and quotes",
-        ("people", "quotes", "focus_next", "focus_prev", "copy_quote", "partial"),
+        ("people", "quotes", "focus_next", "focus_prev", "copy_quote", "partial", "across"),
     ),
-    ("App", ("open", "help", "quit")),
+    ("App", ("open", "library", "save", "help", "quit")),
 )
 """Sections of the help and the binding ids listed in each."""
 
 ALWAYS_QUITS = "ctrl+q"
 """Textual's own quit key: it cannot be remapped, so it is listed beside ours."""
+
+
+HINT = (("help", "keys"), ("people", "people"), ("quotes", "quotes"), ("open", "open"))
+"""The keys a newcomer needs first, shown in the status line: binding id and a word."""
+
+NARROW_HINT = 100
+"""Below this many columns the hint names only the help key (the title needs the room)."""
+
+
+def key_hint(keymap: Mapping[str, str], display: Callable[[Binding], str], width: int) -> str:
+    """``? keys · p people · i quotes · o open``, with the keys as bound now."""
+    by_id = {b.id: b for b in BINDINGS if b.id}
+    parts = []
+    for binding_id, word in HINT if width >= NARROW_HINT else HINT[:1]:
+        binding = by_id[binding_id]
+        keys = bound_keys(keymap.get(binding_id) or binding.key)
+        if keys:
+            parts.append(f"{display(Binding(keys[0], binding.action))} {word}")
+    return " · ".join(parts)
 
 
 def key_help(

@@ -19,7 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.widget import Widget
 
 from readerui.core.models import Analysis, Article, Person, Quote
-from readerui.core.sanitize import display_name, display_source
+from readerui.core.sanitize import display_source
 from readerui.data.library import Library
 from readerui.ui.arrangement import PanelArrangement, PanelName
 from readerui.ui.keeper import PlaceKeeper
@@ -37,17 +37,7 @@ from readerui.ui.messages import (
 )
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel, citation_for
-
-WELCOME = [
-    "readerui",
-    "",
-    "o  open a file or URL (recent ones are listed there)",
-    "?  every key",
-    "q  quit",
-    "",
-    "try:  readerui --sample",
-]
-"""What the empty view says before anything is opened."""
+from readerui.ui.welcome import welcome_lines
 
 
 class ReadingDesk(Horizontal):
@@ -62,7 +52,7 @@ class ReadingDesk(Horizontal):
         super().__init__(id=id)
         self.view = view
         """The reading view."""
-        self.loader = ArticleLoader()
+        self.loader = ArticleLoader(lambda: self.keeper.places.library)
         """Loads articles and analyses them in workers."""
         self.keeper = PlaceKeeper(view, library)
         """Keeps the reader's place (the library opens at start when not given)."""
@@ -79,6 +69,7 @@ class ReadingDesk(Horizontal):
         self.analysis_progress: float | None = None
         """How far the analysis of a long text has got (None when not running or short)."""
         self._waiting: list[Callable[[], object]] = []
+        self._quote_at: int | None = None
 
     def compose(self) -> ComposeResult:
         """The two panels either side of the view."""
@@ -104,8 +95,17 @@ class ReadingDesk(Horizontal):
         """Notify without reading markup: our messages quote paths, titles and queries."""
         self.notify(message, severity=severity, markup=False, **kw)
 
-    def open(self, spec: str, *, initial: bool = False) -> None:
-        """Load a path or URL in a worker; the current article stays until it succeeds."""
+    def open(
+        self, spec: str, *, initial: bool = False, key: str | None = None, at: int | None = None
+    ) -> None:
+        """Load a path or URL in a worker; the current article stays until it succeeds.
+
+        ``key``: the article's name in the library, whose kept copy may be opened instead;
+        ``at``: the offset of a quote to show (highlighted once the analysis is there).
+        """
+        self._quote_at = at
+        if at is not None:
+            self.when_read(lambda: self.view.go_to_offset(at))
         if self.view.article is None:
             # Said in the view rather than with Textual's loading indicator: a widget that is
             # loading gives up focus, and keys typed meanwhile (q, space, G) would go astray.
@@ -114,7 +114,7 @@ class ReadingDesk(Horizontal):
             self.view.focus()
         else:
             self.say(f"Opening {display_source(spec)}…", timeout=2)
-        self.loader.open(spec, initial=initial)
+        self.loader.open(spec, initial=initial, key=key)
         self.post_message(self.Changed())
 
     def when_read(self, action: Callable[[], object]) -> None:
@@ -157,6 +157,7 @@ class ReadingDesk(Horizontal):
                 self.view.when_complete(lambda: self._resumed(resume))
             self.post_message(self.Changed())
             self.call_after_refresh(self.loader.analyse, article)
+            self.keeper.keep(article)
         else:
             self.preview = False
             self.show(article)
@@ -192,7 +193,7 @@ class ReadingDesk(Horizontal):
         self.analysis = None
         self.analysis_progress = None
         self.view.show_article(article, resume or 0)
-        if resume:
+        if resume and self._quote_at is None:
             self.say("Back where you left off · g goes to the start", timeout=3)
         self.view.focus()
         self.people_panel.reset()
@@ -202,6 +203,7 @@ class ReadingDesk(Horizontal):
         # After the first page is on screen: the first analysis of a session loads word
         # lists, and in a thread it would hold the interpreter lock while the page is drawn.
         self.call_after_refresh(self.loader.analyse, article)
+        self.keeper.keep(article)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         """Fill the panels with the people and quotes found (unless it is an older article)."""
@@ -212,7 +214,13 @@ class ReadingDesk(Horizontal):
         if message.partial and self.analysis is not None:
             return  # the whole analysis came first after all
         self.analysis_progress = self.analysis_progress if message.partial else None
+        if not message.partial and not message.kept and not message.error:
+            self.keeper.keep(message.article, message.analysis)
         self.analysis = message.analysis
+        at, self._quote_at = self._quote_at, None
+        quote = next((q for q in message.analysis.quotes if q.start == at), None)
+        if quote is not None:
+            self.call_after_refresh(self.show_quote, quote)
         self.people_panel.set_analysis(message.analysis)
         self.quotes_panel.set_analysis(message.analysis)
         self.quotes_panel.number_pages(self.view.pages_layout)
@@ -241,8 +249,7 @@ class ReadingDesk(Horizontal):
         """On an empty start, list what was read lately under the welcome text."""
         recent = self.keeper.recent(5)
         if recent:
-            lines = [f"{display_name(e.title)[:60]}  ·  {round(e.progress * 100)}%" for e in recent]
-            self.view.empty_message = [*WELCOME, "", "Recently read (o lists them):", *lines]
+            self.view.empty_message = welcome_lines(recent)
             self.view.refresh_view()
 
     def on_library_opened(self, message: LibraryOpened) -> None:
@@ -293,12 +300,13 @@ class ReadingDesk(Horizontal):
         elif focused is None or not _is_shown(focused):
             self.view.focus()
 
-    def toggle_panel(self, which: PanelName) -> None:
-        """Open or close a panel (focusing its list when it opens)."""
+    def toggle_panel(self, which: PanelName) -> bool:
+        """Open or close a panel (focusing its list when it opens); True when it opened."""
         opening = self.arrangement.toggle(which)
         self.apply_panels()
         if opening:
             self._panel(which).focus_list()
+        return opening
 
     def _panel(self, which: PanelName) -> ListPanel:
         return self.people_panel if which == "people" else self.quotes_panel

@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.worker import get_current_worker
 
 from readerui.core.errors import describe
-from readerui.core.models import Article
+from readerui.core.models import Analysis, Article
 from readerui.data.library import Entry, Library, Place, ReadingPlaces, is_busy
 from readerui.ui import tasks
 from readerui.ui.messages import LibraryOpened
@@ -85,6 +85,28 @@ class PlaceKeeper(Widget):
         message = tasks.find_place(self.places, article, get_current_worker().cancelled_event)
         if message is not None:
             self.post_message(message)
+
+    @work(thread=True, group="copy")
+    def keep(self, article: Article, analysis: Analysis | None = None) -> None:
+        """Keep an offline copy of ``article`` (with its analysis) in the library."""
+        library = self.places.library
+        if library is not None and not get_current_worker().is_cancelled:
+            tasks.keep(library, article, analysis)
+
+    def entries(self) -> list[Entry]:
+        """Every article in the library, last read first."""
+        return self.places.recent(None)
+
+    def forget(self, key: str) -> str | None:
+        """Remove an article (and its copy) from the library; a line to say when it fails."""
+        library = self.places.library
+        if library is None:
+            return "The library is not open"
+        try:
+            library.forget(key)
+        except Exception as exc:
+            return f"Could not remove it: {describe(exc)}"
+        return None
 
     def moved(self) -> None:
         """The pages turned: save the place once they stop, not on every turn."""

@@ -9,6 +9,8 @@ on to the app. A newer request cancels the older worker (exclusive groups) throu
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from typing import Any
 
 from textual import work
@@ -16,6 +18,7 @@ from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from readerui.core.models import Article
+from readerui.data.library import Library
 from readerui.ui import tasks
 from readerui.ui.messages import (
     AnalysisProgress,
@@ -31,23 +34,47 @@ class ArticleLoader(Widget):
 
     DEFAULT_CSS = "ArticleLoader { display: none; }"
 
-    def __init__(self) -> None:
+    def __init__(self, library: Callable[[], Library | None] = lambda: None) -> None:
         super().__init__()
+        self.library = library
+        """Gives the library (once open): its copies and analyses are used when they fit."""
         self.pending: str | None = None
         """The source being loaded now (None: nothing)."""
         self.initial = False
         """Whether the load under way is the one asked for on the command line."""
 
-    def open(self, spec: str, *, initial: bool = False) -> None:
-        """Load a path or URL; the answer is posted when it comes (a newer open wins)."""
+    def open(self, spec: str, *, initial: bool = False, key: str | None = None) -> None:
+        """Load a path or URL; the answer is posted when it comes (a newer open wins).
+
+        With the library ``key`` of an article kept there, the kept copy is opened (no
+        network needed), unless ``spec`` is a file that is still there (it may have changed).
+        """
         from readerui.core.sources import is_url
 
         self.pending = spec
         self.initial = initial
-        if is_url(spec):
+        if key is not None and (is_url(spec) or not os.path.isfile(spec)):
+            self._reopen(spec, key)
+        elif is_url(spec):
             self._fetch(spec)
         else:
             self._load_file(spec)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _reopen(self, spec: str, key: str) -> None:
+        worker = get_current_worker()
+        message: ArticleLoaded | LoadFailed | None = tasks.reopen(
+            self.library(), key, worker.cancelled_event
+        )
+        if message is None and not worker.is_cancelled:
+            if spec in ("", "-"):
+                message = LoadFailed(spec, "its copy is gone from the library")
+            else:
+                self.app.call_from_thread(self.open, spec)  # no copy after all: load the source
+                return
+        if message is not None:
+            message.worker = worker
+            self.post_message(message)
 
     @work(exclusive=True, group="load")
     async def _fetch(self, url: str) -> None:
@@ -96,6 +123,6 @@ class ArticleLoader(Widget):
             if not worker.is_cancelled:
                 self.post_message(message)
 
-        message = tasks.analyse(article, worker.cancelled_event, post)
+        message = tasks.analyse(article, worker.cancelled_event, post, self.library())
         if message is not None:
             self.post_message(message)

@@ -78,13 +78,28 @@ class Marks:
                 return None
             return "No search: press / to find something"
         if cursor is selection.search:
+            before = cursor.index
             cursor.step(forward)
             self._show_match()
+            if len(cursor.spans) == 1:
+                return "The only match"
+            if (cursor.index < before) if forward else (cursor.index > before):
+                return (
+                    "Wrapped round to the first match"
+                    if forward
+                    else ("Wrapped round to the last match")
+                )
             return None
+        # Mentions step by page and wrap round like the search, saying so at the wrap.
         offset = cursor.beyond(self.view.visible_range(), forward)
         if offset is None:
-            name = cursor.label
-            return f"No more mentions of {name}" if forward else f"No earlier mention of {name}"
+            starts = [start for start, _ in cursor.spans]
+            if not starts:
+                return None
+            offset = starts[0] if forward else starts[-1]
+            self.view.go_to_offset(offset)
+            which = "first" if forward else "last"
+            return f"Wrapped round to the {which} mention of {cursor.label}"
         self.view.go_to_offset(offset)
         return None
 

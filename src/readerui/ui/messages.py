@@ -63,6 +63,8 @@ class AnalysisReady(Message):
     """Why the analysis failed, one line, or None."""
     partial: bool = False
     """True for the analysis of the opening part of a long text (the whole one follows)."""
+    kept: bool = False
+    """True when it comes from the library's copy (nothing new to keep)."""
 
 
 @dataclass

@@ -21,6 +21,7 @@ from readerui.core.layout import (
     paginate,
 )
 from readerui.core.models import Article, reading_minutes
+from readerui.data.library import reading_progress
 from readerui.ui.page_paint import (
     Highlight,
     HighlightGroups,
@@ -217,10 +218,12 @@ class PageView(Widget, can_focus=True):
 
     @property
     def progress(self) -> float:
-        """Fraction of the text read up to the bottom of the visible page(s)."""
+        """Fraction of the text read: 0 on the first page, 1 with the end on screen."""
         if self.article is None or not self.article.text:
             return 0.0
-        return self.visible_range()[1] / max(len(self.article.text), self._expected_length)
+        start, end = self.visible_range()
+        length = max(len(self.article.text), self._expected_length)
+        return reading_progress(start, end, length)
 
     @property
     def minutes_left(self) -> int:

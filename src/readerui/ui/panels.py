@@ -13,7 +13,9 @@ from textual.widgets.option_list import Option
 
 from readerui.core.layout import Layout
 from readerui.core.models import Analysis, Article, Person, Quote
+from readerui.data.across import quoted_words
 from readerui.ui.list_panel import ListPanel
+from readerui.ui.naming import source_label
 
 _KIND_BADGES = {"byline": "byline", "credit": "photo credit"}
 
@@ -141,7 +143,12 @@ class QuotesPanel(ListPanel):
             options.highlighted = quotes.index(previous)
 
     def _quote_label(self, quote: Quote) -> Content:
-        words = quote.text if len(quote.text) <= 160 else quote.text[:157].rstrip() + "…"
+        words = quote.text
+        if len(words) > 160:  # cut after the last whole word that fits, never inside one
+            head = words[:158]
+            if not (head[-1].isspace() or words[158].isspace()):
+                head = head.rsplit(None, 1)[0]
+            words = head.rstrip().rstrip(",;:") + "…"
         who = quote.speaker or quote.speaker_label or "unattributed"
         page = self.page_of.get(quote.start)
         parts: list[str | tuple[str, str]] = [
@@ -255,6 +262,6 @@ def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> s
         role = next((p.role for p in analysis.people if p.name == quote.speaker), None)
         if role:
             who = f"{who} ({role})"
-    where = article.site or article.source
-    title = article.title or article.source
-    return f"“{quote.text}” — {who}, {title} ({where})"
+    where = article.site or source_label(article.source)
+    title = article.title or source_label(article.source)
+    return f"“{quoted_words(quote.text)}” — {who}, {title} ({where})"

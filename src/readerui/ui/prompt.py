@@ -39,7 +39,8 @@ class PromptLine(Input):
         self.type = "integer" if mode == "goto" else "text"
         self.disabled = False
         self.add_class("visible")
-        self.focus()
+        # At once, not on the next idle: keys typed right after ":" or "/" land here.
+        self.screen.set_focus(self)
 
     def close(self) -> None:
         """Hide the prompt."""

@@ -15,6 +15,8 @@ from textual.widgets.option_list import Option
 
 from readerui.core.sanitize import display_name
 from readerui.data.library import Entry
+from readerui.ui.completion import PathSuggester
+from readerui.ui.naming import source_label
 
 
 class HelpScreen(ModalScreen[None]):
@@ -65,8 +67,11 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-class OpenScreen(ModalScreen[str | None]):
-    """Ask for a file path or URL to open, listing the articles read recently."""
+class OpenScreen(ModalScreen[str | Entry | None]):
+    """Ask for a file path or URL to open, listing the articles read recently.
+
+    Returns what was typed, or the library's entry of the recent article chosen.
+    """
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_open")]
 
@@ -79,15 +84,25 @@ class OpenScreen(ModalScreen[str | None]):
         """A one-line input, the recent articles, a hint."""
         with Vertical(id="open-dialog"):
             yield Label("Open a file or URL", id="open-title")
-            yield Input(placeholder="path/to/article.html or https://…", id="open-input")
+            yield Input(
+                placeholder="path/to/article.html or https://…",
+                id="open-input",
+                suggester=PathSuggester(),
+            )
             if self.recent:
                 yield Label("Recent", id="open-recent-title")
                 yield OptionList(
                     *(Option(_recent_label(e), id=str(i)) for i, e in enumerate(self.recent)),
                     id="open-recent",
                 )
-            hint = "enter opens · ↓ recent articles · escape cancels"
-            yield Label(hint if self.recent else "enter opens · escape cancels", id="open-hint")
+            hint = "enter opens · tab completes · ↓ recent articles · escape cancels"
+            if not self.recent:
+                hint = "enter opens · tab completes · escape cancels"
+            yield Label(hint, id="open-hint")
+
+    def complete(self) -> bool:
+        """Tab: take the path suggested in the input; False when there is none."""
+        return _complete(self.query_one(Input))
 
     def on_key(self, event: events.Key) -> None:
         """Down from the input goes to the recent list."""
@@ -103,7 +118,7 @@ class OpenScreen(ModalScreen[str | None]):
         """Open a recent article."""
         event.stop()
         if event.option.id is not None:
-            self.dismiss(self.recent[int(event.option.id)].source)
+            self.dismiss(self.recent[int(event.option.id)])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Open what was typed (nothing when blank)."""
@@ -121,5 +136,45 @@ def _recent_label(entry: Entry) -> Content:
     return Content.assemble(
         (display_name(entry.title), "bold"),
         (f"  {round(entry.progress * 100)}% read", "dim"),
-        (f"\n{display_name(entry.source)}", "dim italic"),
+        (f"\n{source_label(entry.source)}", "dim italic"),
     )
+
+
+class SaveScreen(ModalScreen[str | None]):
+    """Ask where to save the article (a Markdown file), prefilled with a suggested path."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="cancel_save")]
+
+    def __init__(self, suggested: str) -> None:
+        super().__init__()
+        self.suggested = suggested
+        """The path offered (the title as a file name, in the current folder)."""
+
+    def compose(self) -> ComposeResult:
+        """A one-line input and a hint."""
+        with Vertical(id="open-dialog"):
+            yield Label("Save the article as Markdown", id="open-title")
+            yield Input(value=self.suggested, id="save-input", suggester=PathSuggester())
+            yield Label("enter saves · tab completes · escape cancels", id="open-hint")
+
+    def complete(self) -> bool:
+        """Tab: take the path suggested in the input; False when there is none."""
+        return _complete(self.query_one(Input))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Save where it says (nothing when blank)."""
+        event.stop()
+        self.dismiss(event.value.strip() or None)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+def _complete(box: Input) -> bool:
+    if not box.has_focus:
+        return False
+    before = box.value
+    box.cursor_position = len(before)
+    box.action_cursor_right()  # at the end of the input, → takes the suggestion
+    return box.value != before

@@ -6,13 +6,20 @@ them, from the reading view and the selection.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Label
 
+from readerui.core.sanitize import display_name, display_source
+from readerui.data.library import shown_title
 from readerui.ui.navigation import Span, SpanCursor
 from readerui.ui.page_view import PageView
+
+if TYPE_CHECKING:
+    from readerui.ui.desk import ReadingDesk
 
 
 class StatusLine(Horizontal):
@@ -24,11 +31,14 @@ class StatusLine(Horizontal):
     """The search and its current match, or the chosen person's mentions on screen."""
     place = reactive("")
     """Page, percentage and reading time left (or "Laying out…")."""
+    hint = reactive("")
+    """The few keys a newcomer needs; shown only while the badge is empty."""
 
     def compose(self) -> ComposeResult:
         """Three labels; titles, queries and paths come from outside: never markup."""
         yield Label("", id="status-title", markup=False)
         yield Label("", id="status-search", markup=False)
+        yield Label("", id="status-hint", markup=False)
         yield Label("", id="status-position", markup=False)
 
     def watch_title(self, value: str) -> None:
@@ -36,8 +46,16 @@ class StatusLine(Horizontal):
         self._show("#status-title", value)
 
     def watch_badge(self, value: str) -> None:
-        """Show the badge."""
+        """Show the badge (the key hint yields to it)."""
         self._show("#status-search", value)
+        self.watch_hint(self.hint)
+
+    def watch_hint(self, value: str) -> None:
+        """Show the key hint, unless a search or a person's mentions are shown."""
+        shown = "" if self.badge else value
+        self._show("#status-hint", shown)
+        if self.is_mounted:
+            self.query_one("#status-hint", Label).display = bool(shown)
 
     def watch_place(self, value: str) -> None:
         """Show the place."""
@@ -47,10 +65,31 @@ class StatusLine(Horizontal):
         if self.is_mounted:
             self.query_one(selector, Label).update(value)
 
+    def follow(self, desk: ReadingDesk, hint: str) -> str:
+        """Show what is on ``desk`` now (what is loading, the title, the marks, the place)
+        and the key ``hint``; returns the title shown ("" when none)."""
+        article = desk.view.article
+        pending = desk.loader.pending
+        shown = ""
+        if pending:
+            self.title = f"Loading {display_source(pending)}…"
+        elif article is None:
+            self.title = "No article open"
+        else:
+            shown = display_name(shown_title(article.title, article.source, article.text))
+            progress = desk.analysis_progress
+            analysing = "" if progress is None else f" · people and quotes {round(progress * 100)}%"
+            self.title = shown + analysing
+        self.badge = desk.marks.badge()
+        self.hint = hint
+        self.place = place_text(desk.view)
+        return shown
+
     def on_mount(self) -> None:
         """Show what was set before the labels existed."""
         self.watch_title(self.title)
         self.watch_badge(self.badge)
+        self.watch_hint(self.hint)
         self.watch_place(self.place)
 
 

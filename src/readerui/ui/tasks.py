@@ -11,7 +11,15 @@ from typing import TypeVar
 
 from readerui.core.errors import ReaderError, describe
 from readerui.core.models import Analysis, Article
-from readerui.data.library import LibraryError, Place, ReadingPlaces, RetryCancelled, open_library
+from readerui.data.copies import keep_copy, open_copy, stored_analysis
+from readerui.data.library import (
+    Library,
+    LibraryError,
+    Place,
+    ReadingPlaces,
+    RetryCancelled,
+    open_library,
+)
 from readerui.ui.messages import (
     AnalysisProgress,
     AnalysisReady,
@@ -107,14 +115,24 @@ def analyse(
     article: Article,
     cancel: threading.Event,
     post: Callable[[AnalysisReady | AnalysisProgress], None] | None = None,
+    library: Library | None = None,
 ) -> AnalysisReady | None:
     """Find people and quotes; None when cancelled.
 
-    A long text goes to a child process, which reports progress and the people and quotes
-    of the opening part early: they are given to ``post`` as they come.
+    The analysis the library keeps for this very text is used as it is (reopening is
+    instant). A long text goes to a child process, which reports progress and the people and
+    quotes of the opening part early: they are given to ``post`` as they come.
     """
     from readerui.core.analysis import AnalysisCancelled, analyze
     from readerui.core.background import analyze_in_child
+
+    if library is not None:
+        try:
+            kept = stored_analysis(library, article)
+        except Exception:  # a damaged or busy library only costs the shortcut
+            kept = None
+        if kept is not None:
+            return AnalysisReady(article, kept, kept=True)
 
     def work() -> Analysis | None:
         if len(article.text) <= CHILD_ANALYSIS_CHARS or post is None:
@@ -164,3 +182,27 @@ def save_place(places: ReadingPlaces, place: Place, cancel: threading.Event) -> 
     """Store a reading position (SQLite may wait on a lock: run in a thread)."""
     error = places.save(place, cancel)
     return Said(error, "warning") if error else None
+
+
+def keep(library: Library, article: Article, analysis: Analysis | None) -> None:
+    """Keep an offline copy of ``article`` (and its analysis) in the library.
+
+    Nothing is said when it fails: the reading position's save reports a broken library.
+    """
+    try:
+        keep_copy(library, article, analysis)
+    except Exception:
+        return
+
+
+def reopen(library: Library | None, key: str, cancel: threading.Event) -> ArticleLoaded | None:
+    """The article kept in the library under ``key`` (None: none kept, or cancelled)."""
+    if library is None:
+        return None
+    try:
+        article = open_copy(library, key)
+    except Exception:
+        return None
+    if article is None or cancel.is_set():
+        return None
+    return ArticleLoaded(article)
