@@ -562,7 +562,31 @@ def _trim_name(
     ):
         role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
         name = name[1:]
+    # A longer descriptive phrase glued in front of a full name: "Crown-Indigenous Relations
+    # Carolyn Bennett", a caption's "Canadian Press Andrew Scheer". The name starts at the
+    # first given name followed by a surname when no word before it is a given name and one
+    # of them describes rather than names.
+    k = _glued_prefix(name, lower_vocab)
+    if k:
+        name = name[k:]
     return name, role
+
+
+def _glued_prefix(name: Group, lower_vocab: frozenset[str]) -> int:
+    """How many words of ``name`` open it as a description glued to a full name (0: none)."""
+    if len(name) < 4:
+        return 0
+    for k in range(2, len(name) - 1):
+        word = name[k][2]
+        if not is_first_name(word) or not name_case(name[k + 1][2]):
+            continue
+        prefix = [w.lower() for _, _, w in name[:k]]
+        if any(is_first_name(w) or w in lx.PLACE_PREFIXES for w in prefix):
+            return 0
+        if any(_is_modifier(w, lower_vocab) or ("-" in w and w not in lower_vocab) for w in prefix):
+            return k
+        return 0
+    return 0
 
 
 def _link_only(low: str) -> bool:

@@ -1,0 +1,20 @@
+"""People error classes of "Who said it, on news it has never seen" (items 8–11), second round.
+
+One invented article per class; none of these texts comes from the evaluation data.
+"""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import names, run
+
+
+def test_9_a_full_name_after_a_glued_description_is_found() -> None:
+    r = run(
+        "The youth council met with Minister of Coastal-Northern Affairs Marta Olsgaard and"
+        " later with the harbour police.",
+        "A photo caption read: Northern Press Agency Tomas Brevik visits the new school.",
+    )
+    found = names(r)
+    assert "Marta Olsgaard" in found
+    assert "Tomas Brevik" in found
+    assert not any("Affairs" in n or "Agency" in n for n in found)
