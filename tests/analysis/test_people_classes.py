@@ -18,3 +18,13 @@ def test_9_a_full_name_after_a_glued_description_is_found() -> None:
     assert "Marta Olsgaard" in found
     assert "Tomas Brevik" in found
     assert not any("Affairs" in n or "Agency" in n for n in found)
+
+
+def test_9_a_given_name_written_without_its_accents_is_still_a_given_name() -> None:
+    r = run(
+        "On a cold morning Frantisek Dolejsky arrived from Brno with his family.",
+        "A week later Sandor Kovary took the same train to the coast.",
+    )
+    found = names(r)
+    assert "Frantisek Dolejsky" in found
+    assert "Sandor Kovary" in found
