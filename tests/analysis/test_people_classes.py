@@ -28,3 +28,18 @@ def test_9_a_given_name_written_without_its_accents_is_still_a_given_name() -> N
     found = names(r)
     assert "Frantisek Dolejsky" in found
     assert "Sandor Kovary" in found
+
+
+def test_8_a_demonym_noun_glued_to_a_name_is_no_part_of_it() -> None:
+    r = run("Frenchman Pierre Garnaud scored twice in the second half of the cup tie.")
+    assert "Pierre Garnaud" in names(r)
+    assert not any("Frenchman" in n for n in names(r))
+
+
+def test_9_a_results_line_with_a_long_country_name_lists_a_person() -> None:
+    r = run(
+        "Results of the men's ski jumping on Sunday:",
+        "1. Zbyslav Kvetensky (Czech Republic) 231.5",
+        "2. Oskari Tuulmaa (Finland) 228.0",
+    )
+    assert "Zbyslav Kvetensky" in names(r)

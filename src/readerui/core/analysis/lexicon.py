@@ -387,6 +387,9 @@ WORLD_PLACES = _words(
 """Countries, regions, US states, Canadian provinces and major world cities (a general
 place list, not tuned to any text): a word here on its own is a place, never a person."""
 
+COUNTRY_WORDS = _words("republic kingdom states emirates islands federation union")
+"""Words of a country's long name after a place or demonym: "Czech Republic"."""
+
 PLACE_SURNAMES = _words(
     """jordan chad georgia israel victoria virginia carolina washington houston austin
     dallas jackson lincoln hamilton wellington cleveland columbus troy salem paris florence

@@ -398,10 +398,20 @@ def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
         or low in lx.ROLE_NOUNS
         or low in lx.NATIONALITIES
         or (low.endswith("s") and low[:-1] in lx.NATIONALITIES)  # "fellow Canadians Ann Roe"
+        or _demonym_noun(low)  # "Frenchman Jon Roe"
         or low in lx.PLACE_NAMES
         or is_role_word(low)
         or agent_noun(low)  # "Broadcaster Piers Vale", "Organizer Jo Lund"
     )
+
+
+_DEMONYM_NOUN = re.compile(r"^([a-z]+?)(?:man|woman|men|women)$")
+
+
+def _demonym_noun(low: str) -> bool:
+    """A nationality made a noun: "Frenchman", "Irishwoman", "Dutchmen"."""
+    m = _DEMONYM_NOUN.match(low)
+    return m is not None and m.group(1) in lx.NATIONALITIES
 
 
 def _is_title(low: str, dotted: str) -> bool:
@@ -648,7 +658,10 @@ def _country_in_brackets(after: str, lows: list[str]) -> bool:
         country is not None
         and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
         and all(
-            w in lx.LONE_PLACES or w in lx.NATIONALITIES or w in lx.PLACE_PREFIXES
+            w in lx.LONE_PLACES
+            or w in lx.NATIONALITIES
+            or w in lx.PLACE_PREFIXES
+            or w in lx.COUNTRY_WORDS  # "(Czech Republic)", "(United Kingdom)"
             for w in country.group(1).lower().split()
         )
     )
