@@ -43,3 +43,14 @@ def test_9_a_results_line_with_a_long_country_name_lists_a_person() -> None:
         "2. Oskari Tuulmaa (Finland) 228.0",
     )
     assert "Zbyslav Kvetensky" in names(r)
+
+
+def test_8_a_firm_or_a_work_named_after_its_kind_is_no_person() -> None:
+    r = run(
+        "Ruth Amsel, who founded the consultancy Nolan Brightwater, raised the money.",
+        "Students gather at a little shop called Tessa Marlow near the campus.",
+        "Ruth Amsel said she had watched the sitcom Harriet Quill as a child.",
+    )
+    found = names(r)
+    assert "Ruth Amsel" in found
+    assert not {"Nolan Brightwater", "Tessa Marlow", "Harriet Quill"} & found

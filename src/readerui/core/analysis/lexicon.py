@@ -521,6 +521,13 @@ ORG_KIND_NOUNS = _words(
 )
 """Kinds of organisation: "Harrow Vale, a non-profit agency" names no person."""
 
+THING_KIND_NOUNS = ORG_KIND_NOUNS | _words(
+    """consultancy shop store boutique bakery outfit duo trio quartet album song single record
+    film movie sitcom show series novel musical opera sculpture painting exhibition"""
+)
+"""Kinds of firm or work named right after them: "consultancy Harrow Lab", "the sitcom Fay
+Lund", "a shop called Tova Lind"."""
+
 PAST_VERBS = _words(
     """met saw told took gave got made found left joined hired fired named called beat
     thanked praised introduced interviewed visited replaced succeeded defeated"""

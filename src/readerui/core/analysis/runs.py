@@ -327,6 +327,12 @@ _AFTER_VESSEL = re.compile(
 )
 
 
+_KIND_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.THING_KIND_NOUNS)) + r")s?\s+(?:(?:called|named)\s+)?$"
+)
+"""A kind of firm or work right before the name: "consultancy Harrow Lab", "a shop called …"."""
+
+
 _KIN_BEFORE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|whose)|[A-Z][\w\-]*[’']s?)\s+"
     r"(?:(?:[a-z]+-)?[a-z]+\s+)?(?:(?:teenage|young|adult|late|twin)\s+)?([a-z]+)\s*,\s*$"
@@ -789,6 +795,7 @@ def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bo
         or _LEGAL_SUFFIX.match(after)
         or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
         or _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:])
+        or _KIND_BEFORE.search(before[-_VESSEL_BEFORE:])
     )
 
 
