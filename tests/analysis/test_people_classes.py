@@ -54,3 +54,17 @@ def test_8_a_firm_or_a_work_named_after_its_kind_is_no_person() -> None:
     found = names(r)
     assert "Ruth Amsel" in found
     assert not {"Nolan Brightwater", "Tessa Marlow", "Harriet Quill"} & found
+
+
+def test_4_a_capitalised_firm_before_a_role_and_comma_introduces_a_person() -> None:
+    r = run(
+        "During the debate he mocked Harbour Radio presenter, Quenby Tallis, because she"
+        " pressed him on the budget."
+    )
+    assert "Quenby Tallis" in names(r)
+
+
+def test_4_a_sentence_opener_before_a_noun_and_comma_is_no_role() -> None:
+    r = run("After dinner, Quenby Tallis spoke to the crowd. Tallis said the budget was fair.")
+    assert "Quenby Tallis" in names(r)
+    assert next(p for p in r.people if p.name == "Quenby Tallis").role is None

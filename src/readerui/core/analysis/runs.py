@@ -342,9 +342,12 @@ girlfriend, Anaïs", "both of whose teenage daughters, Sarah and …"."""
 
 
 _ROLE_COMMA_BEFORE = re.compile(
-    r"(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
-    r"([a-z][\w\-]*)\s*,\s*$"
+    r"(?:(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
+    r"|(?<![\w\-])(?P<cap>[A-Z][\w\-]*)\s+)"
+    r"(?P<noun>[a-z][\w\-]*)\s*,\s*$"
 )
+"""A role ending in a comma before a name: "the agency’s chief economist, ", "Fox News
+moderator, " (a capitalised modifier right before the noun: a firm, a place)."""
 
 
 _NAMED_BEFORE = re.compile(r"\b(?:named|identified(?:\s+only)?\s+as)\s+$")
@@ -372,7 +375,7 @@ def _described_as_person(text: str, before: str, name: list[tuple[int, int, str]
     if _PERSON_APPOSITIVE.match(after) or _role_appositive(after):
         return True
     m = _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:].lower())
-    return m is not None and is_person_noun(m.group(1))
+    return m is not None and is_person_noun(m.group("noun"))
 
 
 def _kin_before(before: str) -> bool:
@@ -808,8 +811,10 @@ def _introduced_before(
         comma_before
         and len(tokens) >= 2
         and (ra := _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])) is not None
-        and is_person_noun(ra.group(1))
-        and ra.group(1) not in lx.SHARED_ROLES
+        and is_person_noun(ra.group("noun"))
+        and ra.group("noun") not in lx.SHARED_ROLES
+        # "After dinner, Jane Roe": a sentence opener is no modifier of a role.
+        and not (ra.group("cap") and ra.group("cap").lower() in lx.COMMON_SENTENCE_STARTERS)
     ):
         # "the agency’s chief economist, Jane Roe," / "Top Republican pollster, Frank Luntz,".
         return True, role or _comma_role(ra.group()), False
