@@ -68,3 +68,8 @@ def test_4_a_sentence_opener_before_a_noun_and_comma_is_no_role() -> None:
     r = run("After dinner, Quenby Tallis spoke to the crowd. Tallis said the budget was fair.")
     assert "Quenby Tallis" in names(r)
     assert next(p for p in r.people if p.name == "Quenby Tallis").role is None
+
+
+def test_9_a_name_listed_beside_a_person_with_initials_is_a_person() -> None:
+    r = run("The club traded for Tobiah Quarrington, R.J. Vossberg and Zbyslav Okafor.")
+    assert {"R.J. Vossberg", "Zbyslav Okafor"} <= names(r)

@@ -509,7 +509,7 @@ def _promote_listed(
             if (
                 (anded or inside)
                 and other.is_person
-                and (other.first_name or other.titled)
+                and (other.first_name or other.titled or other.initial)
                 and not mate.is_person
                 and not mate.org
                 and not mate.placey
