@@ -73,3 +73,15 @@ def test_4_a_sentence_opener_before_a_noun_and_comma_is_no_role() -> None:
 def test_9_a_name_listed_beside_a_person_with_initials_is_a_person() -> None:
     r = run("The club traded for Tobiah Quarrington, R.J. Vossberg and Zbyslav Okafor.")
     assert {"R.J. Vossberg", "Zbyslav Okafor"} <= names(r)
+
+
+def test_9_a_first_name_only_person_introduced_by_an_age_is_a_person() -> None:
+    r = run(
+        "The ministry has raised concerns about three-year-old Tembi, whom the couple adopted"
+        " last spring.",
+        "In a letter, the ministry gave no details regarding Tembi's papers, but said “every"
+        " adoption must follow the law of both countries.”",
+    )
+    assert "Tembi" in names(r)
+    q = next(q for q in r.quotes if q.text.startswith("every adoption"))
+    assert q.speaker != "Tembi"

@@ -33,6 +33,8 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
 _ROLE_NOUN = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*$")
 """A role noun right before a name: letters, digits, hyphens ("lawyer", "co-founder")."""
+_AGE_NOUN = re.compile(r"^(?:\d{1,3}|[a-z]+)-(?:year|month|week)s?-old$")
+"""An age before a name: "two-year-old", "5-year-old"."""
 _ROLE_MODIFIER = re.compile(r"[\w’'\-.]+")
 """A word that may describe the role noun after it."""
 _APPOSITION_ROLE = re.compile(r"\s*,\s*([^,.;:()“”\"\n]{2,70}?)\s*(?=[,.;:()“”\"\n]|$)")
@@ -739,6 +741,9 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
     if not before[-1:].isspace():
         return False, None
     head = before[-_ROLE_WORDS_REACH:].split()
+    if head and _AGE_NOUN.match(head[-1]):
+        # "two-year-old Ayo", "the 5-year-old Tia Roe": an age says a person follows.
+        return True, None
     found = _ROLE_NOUN.search(head[-1]) if head else None
     if found is None:
         return False, None
