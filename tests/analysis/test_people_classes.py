@@ -85,3 +85,14 @@ def test_9_a_first_name_only_person_introduced_by_an_age_is_a_person() -> None:
     assert "Tembi" in names(r)
     q = next(q for q in r.quotes if q.text.startswith("every adoption"))
     assert q.speaker != "Tembi"
+
+
+def test_8_and_9_a_name_given_as_an_example_takes_the_kind_it_exemplifies() -> None:
+    r = run(
+        "He admired mass shooters such as Dorran Vext and wrote about them.",
+        "The minister praised Welsh bands such as Harlow Quint, who sing in English.",
+        "Charities including Velma Ostrander lost funding.",
+    )
+    found = names(r)
+    assert "Dorran Vext" in found
+    assert not {"Harlow Quint", "Velma Ostrander"} & found

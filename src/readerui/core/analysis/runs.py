@@ -335,6 +335,26 @@ _KIND_BEFORE = re.compile(
 """A kind of firm or work right before the name: "consultancy Harrow Lab", "a shop called …"."""
 
 
+_EXAMPLE_BEFORE = re.compile(r"\b([A-Za-z][a-z\-]+?)s?,?\s+(?:such\s+as|including)\s+$")
+"""A name given as an example of a kind: "French bands such as …", "experts including …"."""
+
+
+def _example_of(before: str) -> str | None:
+    """ "person" or "thing" when the name is an example of a kind of people or of things
+    ("shooters such as Jon Roe", "bands such as Roe Lund"), else None."""
+    m = _EXAMPLE_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    if noun.endswith("ie"):
+        noun = noun[:-2] + "y"  # "companies", "charities"
+    if noun in lx.THING_KIND_NOUNS or noun + "s" in lx.THING_KIND_NOUNS:
+        return "thing"
+    if is_person_noun(noun) or is_person_noun(noun + "s"):
+        return "person"
+    return None
+
+
 _KIN_BEFORE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|whose)|[A-Z][\w\-]*[’']s?)\s+"
     r"(?:(?:[a-z]+-)?[a-z]+\s+)?(?:(?:teenage|young|adult|late|twin)\s+)?([a-z]+)\s*,\s*$"
@@ -896,6 +916,10 @@ def _classify(
     kin_run = False
     if not titled:
         titled, role, kin_run = _introduced_before(before, tokens, role)
+    if not titled and not org and before.endswith((" as ", " including ")):
+        example = _example_of(before)
+        org = example == "thing"
+        titled = example == "person" and all(name_case(t) for t in tokens)
     appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
     if (
         comma_after
