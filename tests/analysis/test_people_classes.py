@@ -96,3 +96,14 @@ def test_8_and_9_a_name_given_as_an_example_takes_the_kind_it_exemplifies() -> N
     found = names(r)
     assert "Dorran Vext" in found
     assert not {"Harlow Quint", "Velma Ostrander"} & found
+
+
+def test_9_goal_scorers_in_a_result_line_are_people() -> None:
+    r = run(
+        "Soccer - Northern league results on Saturday:",
+        "Oakhampton 2 (Quarmby 30th pen, Vestergaard 89th) Dunmore Rovers 1 (Tollisch 56th).",
+        "Ruritania 3 (Tollisch 12, 77) Freedonia 0.",
+    )
+    found = names(r)
+    assert {"Quarmby", "Vestergaard", "Tollisch"} <= found
+    assert not {"Oakhampton", "Ruritania", "Freedonia"} & found

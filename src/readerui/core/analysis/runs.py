@@ -355,6 +355,20 @@ def _example_of(before: str) -> str | None:
     return None
 
 
+_SCORER_AFTER = re.compile(r"^ \d{1,3}(?:st|nd|rd|th)?(?: pen| og)?[,;)]")
+"""A minute after a name in a result's brackets: "(Roe 23, Lund 67th pen)": a scorer."""
+
+
+def _scorer(before: str, after: str, lows: list[str]) -> bool:
+    """Whether the name is a goal scorer listed in a result line: "Oakham 2 (Roe 30th pen,
+    Lund 89th)". Places and teams in brackets ("(Ruritania 160, …)") are not."""
+    return (
+        _SCORER_AFTER.match(after) is not None
+        and before.rfind("(") > before.rfind(")")
+        and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
+    )
+
+
 _KIN_BEFORE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|whose)|[A-Z][\w\-]*[’']s?)\s+"
     r"(?:(?:[a-z]+-)?[a-z]+\s+)?(?:(?:teenage|young|adult|late|twin)\s+)?([a-z]+)\s*,\s*$"
@@ -916,6 +930,8 @@ def _classify(
     kin_run = False
     if not titled:
         titled, role, kin_run = _introduced_before(before, tokens, role)
+    if not titled and not org and after[:1] == " " and _scorer(before, after, lows):
+        titled = all(name_case(t) and fold(t) not in lower_vocab for t in tokens)
     if not titled and not org and before.endswith((" as ", " including ")):
         example = _example_of(before)
         org = example == "thing"
