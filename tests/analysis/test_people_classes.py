@@ -107,3 +107,8 @@ def test_9_goal_scorers_in_a_result_line_are_people() -> None:
     found = names(r)
     assert {"Quarmby", "Vestergaard", "Tollisch"} <= found
     assert not {"Oakhampton", "Ruritania", "Freedonia"} & found
+
+
+def test_9_a_demonym_made_from_a_place_before_a_name_is_a_modifier() -> None:
+    r = run("Police detained the Paraguayan Tulio Ébano Vasquerra at a hotel on Friday.")
+    assert "Tulio Ébano Vasquerra" in names(r)

@@ -443,10 +443,18 @@ def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
         or low in lx.ROLE_NOUNS
         or low in lx.NATIONALITIES
         or (low.endswith("s") and low[:-1] in lx.NATIONALITIES)  # "fellow Canadians Ann Roe"
+        or _derived_demonym(low)  # "the Paraguayan Juan Roe"
         or _demonym_noun(low)  # "Frenchman Jon Roe"
         or low in lx.PLACE_NAMES
         or is_role_word(low)
         or agent_noun(low)  # "Broadcaster Piers Vale", "Organizer Jo Lund"
+    )
+
+
+def _derived_demonym(low: str) -> bool:
+    """A demonym made from a known place: "paraguayan", "kenyan", "brazilian", "chilean"."""
+    return low.endswith(("an", "ese")) and any(
+        low[:-n] in lx.LONE_PLACES for n in (1, 2, 3) if len(low) - n > 2
     )
 
 
@@ -924,7 +932,10 @@ def _classify(
     nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
     modifier = bool(nxt and is_role_word(nxt.group(1)))
     if _names_a_firm_or_vessel(
-        before, after, article_counts=title.cut < 0 and not starter_stripped
+        before,
+        after,
+        # "the Paraguayan Juan Roe": the article belongs to the modifier that was trimmed.
+        article_counts=title.cut < 0 and not starter_stripped and name[0][0] == run_start,
     ):
         org = True
     kin_run = False
