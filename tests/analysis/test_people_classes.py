@@ -112,3 +112,15 @@ def test_9_goal_scorers_in_a_result_line_are_people() -> None:
 def test_9_a_demonym_made_from_a_place_before_a_name_is_a_modifier() -> None:
     r = run("Police detained the Paraguayan Tulio Ébano Vasquerra at a hotel on Friday.")
     assert "Tulio Ébano Vasquerra" in names(r)
+
+
+def test_10_a_name_the_text_says_someone_was_called_is_their_alias() -> None:
+    r = run(
+        "The senator was born Edmund Carlisle Hatherby in a river town in 1921.",
+        "Edmund Hatherby married Loretta Quayne in 1948. Her friends called her Lettie.",
+        "As a boy he was called Ned. Ned Hatherby later ran the family farm.",
+        "Lettie Hatherby opened a clinic in 1979.",
+    )
+    forms = [{p.name, *p.aliases} for p in r.people]
+    assert any({"Ned Hatherby", "Edmund Hatherby"} <= f for f in forms)
+    assert any({"Lettie Hatherby", "Loretta Quayne"} <= f for f in forms)
