@@ -124,3 +124,11 @@ def test_10_a_name_the_text_says_someone_was_called_is_their_alias() -> None:
     forms = [{p.name, *p.aliases} for p in r.people]
     assert any({"Ned Hatherby", "Edmund Hatherby"} <= f for f in forms)
     assert any({"Lettie Hatherby", "Loretta Quayne"} <= f for f in forms)
+
+
+def test_8_a_job_or_a_verb_before_a_name_is_no_kind_of_thing() -> None:
+    r = run(
+        "“We will print on Sunday,” said publisher Orla Wendt.",
+        "Polls show Tamsin Reive ahead in the race, and records show Tamsin Reive paid her tax.",
+    )
+    assert {"Orla Wendt", "Tamsin Reive"} <= names(r)

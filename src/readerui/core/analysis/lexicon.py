@@ -521,12 +521,16 @@ ORG_KIND_NOUNS = _words(
 )
 """Kinds of organisation: "Harrow Vale, a non-profit agency" names no person."""
 
-THING_KIND_NOUNS = ORG_KIND_NOUNS | _words(
-    """consultancy shop store boutique bakery outfit duo trio quartet album song single record
-    film movie sitcom show series novel musical opera sculpture painting exhibition"""
+THING_KIND_NOUNS = _words(
+    """company firm agency organisation organization charity nonprofit non-profit startup
+    start-up corporation foundation association band brand chain website app publication
+    magazine newspaper manufacturer bank insurer airline restaurant hotel museum gallery
+    consultancy shop store boutique bakery outfit album song film movie sitcom series novel
+    musical opera sculpture painting exhibition"""
 )
 """Kinds of firm or work named right after them: "consultancy Harrow Lab", "the sitcom Fay
-Lund", "a shop called Tova Lind"."""
+Lund", "a shop called Tova Lind". No noun that may name a person's job ("publisher",
+"broadcaster") or a verb ("show", "record")."""
 
 PAST_VERBS = _words(
     """met saw told took gave got made found left joined hired fired named called beat
