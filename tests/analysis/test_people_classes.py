@@ -132,3 +132,11 @@ def test_8_a_job_or_a_verb_before_a_name_is_no_kind_of_thing() -> None:
         "Polls show Tamsin Reive ahead in the race, and records show Tamsin Reive paid her tax.",
     )
     assert {"Orla Wendt", "Tamsin Reive"} <= names(r)
+
+
+def test_8_a_street_named_with_a_particle_is_no_person() -> None:
+    r = run(
+        "He walked along the Avenue du Marronnier, past the Place de la Fontaine, and met"
+        " Odile Ferrand at the gate."
+    )
+    assert names(r) == {"Odile Ferrand"}

@@ -616,6 +616,7 @@ def _trim_name(
         len(name) >= 3
         and not is_first_name(name[0][2])
         and is_first_name(name[1][2])
+        and name[1][2][0].isupper()  # "Avenue du Bois": a particle is no given name
         and (
             _is_modifier(name[0][2].lower(), lower_vocab)
             # "Full-back Jon Roe", "Third-stringer Jon Roe": a hyphenated descriptor.
@@ -641,7 +642,7 @@ def _glued_prefix(name: Group, lower_vocab: frozenset[str]) -> int:
         return 0
     for k in range(2, len(name) - 1):
         word = name[k][2]
-        if not is_first_name(word) or not name_case(name[k + 1][2]):
+        if not word[0].isupper() or not is_first_name(word) or not name_case(name[k + 1][2]):
             continue
         prefix = [w.lower() for _, _, w in name[:k]]
         if any(is_first_name(w) or w in lx.PLACE_PREFIXES for w in prefix):
