@@ -140,3 +140,17 @@ def test_8_a_street_named_with_a_particle_is_no_person() -> None:
         " Odile Ferrand at the gate."
     )
     assert names(r) == {"Odile Ferrand"}
+
+
+def test_9_an_initial_opening_a_line_is_kept_even_when_a_word_elsewhere() -> None:
+    r = run(
+        "Scorecard of the second one-day match on Sunday:",
+        "D. Quarmby c Tolland b Vesper 12",
+        "c Tolland is how the catch is written; d is no word here.",
+    )
+    assert "D. Quarmby" in names(r)
+
+
+def test_8_a_capitalised_verb_inside_a_run_makes_a_title_not_a_name() -> None:
+    r = run("The remake of A Captain Is Lost won an award, and Marit Solberg produced it.")
+    assert names(r) == {"Marit Solberg"}

@@ -355,6 +355,7 @@ def _example_of(before: str) -> str | None:
     return None
 
 
+_AUX = lx.AUXILIARIES - {"will"}  # "Will" is a given name
 _SCORER_AFTER = re.compile(r"^ \d{1,3}(?:st|nd|rd|th)?(?: pen| og)?[,;)]")
 """A minute after a name in a result's brackets: "(Roe 23, Lund 67th pen)": a scorer."""
 
@@ -512,13 +513,15 @@ Group = list[tuple[int, int, str]]
 
 
 def _strip_openers(
-    group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
+    text: str, group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
 ) -> tuple[Group, bool]:
     """Drop sentence openers and function words in front ("But Macron", "When Mr Namah");
-    says whether any were dropped."""
+    says whether any were dropped. An initial ("C. Roe", "A. Lund") is never dropped."""
     k = 0
     while k < len(group):
         low = group[k][2].lower()
+        if len(low) == 1 and k + 1 < len(group) and text[group[k][1] : group[k][1] + 1] == ".":
+            break
         if (
             (
                 low in lx.COMMON_SENTENCE_STARTERS
@@ -887,8 +890,12 @@ def _classify(
     possessive = bool(_POSSESSIVE.search(last_w))
     if possessive:
         group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
-    group, starter_stripped = _strip_openers(group, sentence_initial, lower_vocab)
+    group, starter_stripped = _strip_openers(text, group, sentence_initial, lower_vocab)
     if not group:
+        return None
+    if any(w[0].isupper() and w.lower() in _AUX for _, _, w in group[1:]):
+        # "A Star Is Born", "Who Was Jane Roe": a capitalised verb inside the run makes it
+        # the title of a work or a headline, no name.
         return None
     title = _split_title(text, group, before, whole_run=group[0][0] == run_start)
     titled, honorific = title.titled, title.honorific
