@@ -154,3 +154,14 @@ def test_9_an_initial_opening_a_line_is_kept_even_when_a_word_elsewhere() -> Non
 def test_8_a_capitalised_verb_inside_a_run_makes_a_title_not_a_name() -> None:
     r = run("The remake of A Captain Is Lost won an award, and Marit Solberg produced it.")
     assert names(r) == {"Marit Solberg"}
+
+
+def test_8_a_name_once_called_a_thing_is_a_thing_everywhere() -> None:
+    r = run(
+        "Students crowd into a little shop called Tessa Marlow near the station.",
+        "Tessa Marlow has become a hub for tired students, the owner says.",
+        "The café shows the two films Ilse Varga directed. Ilse Varga lives nearby.",
+    )
+    found = names(r)
+    assert "Tessa Marlow" not in found
+    assert "Ilse Varga" in found

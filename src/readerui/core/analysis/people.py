@@ -822,6 +822,12 @@ def _drop_things(
     strong: set[int] = set()
     titled: set[int] = set()
     described: set[int] = set()  # "X, a non-profit agency"
+    # Names the text once calls a thing ("a shop called X"), even where that mention
+    # belongs to no one.
+    things_named = {tuple(fold(t) for t in r.tokens) for r in runs if r.thing}
+    for ei, ent in enumerate(entities):
+        if tuple(fold(t) for t in ent.tokens) in things_named:
+            described.add(ei)
     for ri, ei in ticking(owner_of.items(), check):
         r = runs[ri]
         if r.thing:

@@ -330,9 +330,12 @@ _AFTER_VESSEL = re.compile(
 
 
 _KIND_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(lx.THING_KIND_NOUNS)) + r")s?\s+(?:(?:called|named)\s+)?$"
+    r"\b(?:" + "|".join(sorted(lx.THING_KIND_NOUNS)) + r")(?:s?\s+(?:called|named)|)\s+$"
 )
-"""A kind of firm or work right before the name: "consultancy Harrow Lab", "a shop called …"."""
+"""A kind of firm or work right before the name: "consultancy Harrow Lab", "a shop called …".
+A bare plural ("the films Lucas directed") opens a relative clause, not a name."""
+_VERB_NEXT = re.compile(r"^\s+[a-z]+ed\b")
+"""A past verb after the name: "the film Lucas directed" makes it a subject, no title."""
 
 
 _EXAMPLE_BEFORE = re.compile(r"\b([A-Za-z][a-z\-]+?)s?,?\s+(?:such\s+as|including)\s+$")
@@ -849,7 +852,6 @@ def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bo
         or _LEGAL_SUFFIX.match(after)
         or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
         or _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:])
-        or _KIND_BEFORE.search(before[-_VESSEL_BEFORE:])
     )
 
 
@@ -931,6 +933,10 @@ def _classify(
         and not role_appositive
         and bool(_ORG_APPOSITIVE.match(text, name_end, name_end + _ORG_APPOSITION_AFTER))
     )
+    if not titled and _KIND_BEFORE.search(before[-_VESSEL_BEFORE:]) and not _VERB_NEXT.match(after):
+        # "the consultancy Harrow Lab", "a shop called Tova Lind": the text says what the
+        # name is, for every other mention too.
+        org = thing = True
     if _country_in_brackets(after, lows):
         role_appositive = True
     elif role_appositive and role is None and not titled:
@@ -954,6 +960,7 @@ def _classify(
     if not titled and not org and before.endswith((" as ", " including ")):
         example = _example_of(before)
         org = example == "thing"
+        thing = thing or org
         titled = example == "person" and all(name_case(t) for t in tokens)
     appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
     if (
