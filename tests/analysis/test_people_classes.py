@@ -165,3 +165,12 @@ def test_8_a_name_once_called_a_thing_is_a_thing_everywhere() -> None:
     found = names(r)
     assert "Tessa Marlow" not in found
     assert "Ilse Varga" in found
+
+
+def test_9_a_byline_paragraph_after_the_text_names_a_person() -> None:
+    r = run(
+        "The two reporters were released on Friday after months in detention.",
+        "Their families said they hoped the pair could come home soon.",
+        "Posted by Yarrow Thandeka",
+    )
+    assert "Yarrow Thandeka" in names(r)

@@ -50,7 +50,12 @@ _CONTRIBUTORS = re.compile(
     re.IGNORECASE,
 )
 """A sign-off naming the reporters: "Ann Roe contributed to this report", "With files from …"."""
-_BYLINE_PARA = re.compile(r"^\s*(?:by|written by|reporting by|story by)\s+\S", re.IGNORECASE)
+_BYLINE_PARA = re.compile(
+    r"\s*(?:(?:written|reporting|story|posted|reported|edited|compiled|photos?|words)\s+)?by\s+\S",
+    re.IGNORECASE,
+)
+"""A byline paragraph: "By Jane Roe", "Posted by Jane Roe". No "^": ``match`` at a
+paragraph's start anchors it, and "^" would only match at the start of the text."""
 # Only subject pronouns vote: "his"/"her" after a name as often belong to someone else.
 _PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 
