@@ -666,7 +666,7 @@ def _before(text: str, res: _Resolver, q: RawQuote, lo: int) -> Attribution:
             # "Kim confirmed, adding that “…”", "…, but said “…”": the clause's subject is
             # earlier in the sentence.
             ei, _, via = res.phrase(s, s + m.start(), pick_last=False)
-            if ei is not None:
+            if ei is not None and not _object_first(text, res, s, s + m.start()):
                 return _found(ei, None, via, cue, "said-before")
         # "…, said Jane Doe: “…”" — subject after the verb.
         ei, label, via = res.phrase(s + m.end(), q.open_at, pick_last=False)
@@ -692,6 +692,24 @@ _CLAUSE_END = re.compile(r"\s*(?:[,.;:!?—–]|$)")
 _NAME_REACH = 60
 """Characters after an inverted verb in which the speaker's name must start and end."""
 _SUBJECT_WORDS = frozenset({"he", "she", "they", "it", "i", "we", "you"}) | lx.DETERMINERS
+
+
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:the|a|an|of|to|with|about|regarding|for|from|on|at|against|over|into)\s+$",
+    re.IGNORECASE,
+)
+"""What makes the name after it an object, never the clause's subject: "details regarding
+the Roe's file", "spoke to Roe"."""
+
+
+def _object_first(text: str, res: _Resolver, start: int, end: int) -> bool:
+    """Whether the first person named in ``text[start:end]`` is an object (after a
+    preposition or an article): "The agency did not reveal details regarding Roe's file, but
+    said “…”" has the agency, not Roe, as subject."""
+    mentions = res.people.mentions_between(start, end)
+    return bool(mentions) and bool(
+        _OBJECT_BEFORE.search(text, max(start, mentions[0][0] - 12), mentions[0][0])
+    )
 
 
 def _predicate(clause: str) -> bool:

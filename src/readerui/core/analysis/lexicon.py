@@ -387,6 +387,9 @@ WORLD_PLACES = _words(
 """Countries, regions, US states, Canadian provinces and major world cities (a general
 place list, not tuned to any text): a word here on its own is a place, never a person."""
 
+COUNTRY_WORDS = _words("republic kingdom states emirates islands federation union")
+"""Words of a country's long name after a place or demonym: "Czech Republic"."""
+
 PLACE_SURNAMES = _words(
     """jordan chad georgia israel victoria virginia carolina washington houston austin
     dallas jackson lincoln hamilton wellington cleveland columbus troy salem paris florence
@@ -517,6 +520,17 @@ ORG_KIND_NOUNS = _words(
     college hospital museum gallery studio label publisher"""
 )
 """Kinds of organisation: "Harrow Vale, a non-profit agency" names no person."""
+
+THING_KIND_NOUNS = _words(
+    """company firm agency organisation organization charity nonprofit non-profit startup
+    start-up corporation foundation association band brand chain website app publication
+    magazine newspaper manufacturer bank insurer airline restaurant hotel museum gallery
+    consultancy shop store boutique bakery outfit album song film movie sitcom series novel
+    musical opera sculpture painting exhibition"""
+)
+"""Kinds of firm or work named right after them: "consultancy Harrow Lab", "the sitcom Fay
+Lund", "a shop called Tova Lind". No noun that may name a person's job ("publisher",
+"broadcaster") or a verb ("show", "record")."""
 
 PAST_VERBS = _words(
     """met saw told took gave got made found left joined hired fired named called beat

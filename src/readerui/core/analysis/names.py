@@ -53,6 +53,10 @@ def load_given_names(check: Check = never) -> dict[str, str]:
     table: dict[str, str] = {}
     for name in ticking(detector.names, check):
         table[name] = str(detector.get_gender(name))
+    # News often drops accents ("Francois", "Frantisek", "Sandor"): the bare spelling is the
+    # same given name, unless it is a different name of its own.
+    for name, gender in [kv for kv in table.items() if not kv[0].isascii()]:
+        table.setdefault(fold(name), gender)
     _GIVEN_NAMES.update(table)  # only a complete table is kept
     return _GIVEN_NAMES
 

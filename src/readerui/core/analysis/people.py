@@ -50,7 +50,12 @@ _CONTRIBUTORS = re.compile(
     re.IGNORECASE,
 )
 """A sign-off naming the reporters: "Ann Roe contributed to this report", "With files from …"."""
-_BYLINE_PARA = re.compile(r"^\s*(?:by|written by|reporting by|story by)\s+\S", re.IGNORECASE)
+_BYLINE_PARA = re.compile(
+    r"\s*(?:(?:written|reporting|story|posted|reported|edited|compiled|photos?|words)\s+)?by\s+\S",
+    re.IGNORECASE,
+)
+"""A byline paragraph: "By Jane Roe", "Posted by Jane Roe". No "^": ``match`` at a
+paragraph's start anchors it, and "^" would only match at the start of the text."""
 # Only subject pronouns vote: "his"/"her" after a name as often belong to someone else.
 _PRONOUN = re.compile(r"\b(he|she)\b", re.IGNORECASE)
 
@@ -509,7 +514,7 @@ def _promote_listed(
             if (
                 (anded or inside)
                 and other.is_person
-                and (other.first_name or other.titled)
+                and (other.first_name or other.titled or other.initial)
                 and not mate.is_person
                 and not mate.org
                 and not mate.placey
@@ -716,6 +721,15 @@ _CLAUSE_BREAK = re.compile(
 _BORN_AS = re.compile(r"\b(?:was|were)\s+born\s+$|\bn[ée]e\s+$|\bborn\s+as\s+$")
 """Right before a birth name: "Day was born Doris Mary Kappel", "Ann Roe, née Lund"."""
 _BORN_REACH = 80
+_CALLED_AS = re.compile(
+    r"\b(?:(?:(he|she)\s+)?(?:was|is|were)\s+(?:also\s+)?(?:called|nicknamed|known\s+as)"
+    r"|called\s+(him|her))\s+$",
+    re.IGNORECASE,
+)
+"""Right before a short name the text gives someone already named: "He was called Jerry for
+short", "Her friends called her Betty"."""
+_CALLED_REACH = 200
+"""How far back (in characters) the person a "was called" name belongs to may be named."""
 """Characters before a birth name in which the person it belongs to is named."""
 
 
@@ -740,15 +754,26 @@ def _merge_birth_names(
     remap: dict[int, int] = {}
     for ri, ei in ticking(list(owner_of.items()), check):
         run = runs[ri]
-        if not _BORN_AS.search(text, max(0, run.start - 20), run.start):
-            continue
         k = bisect_left(keys, run.start) - 1
-        if k < 0 or run.start - keys[k] > _BORN_REACH:
+        if k < 0:
             continue
-        target = _find(remap, owner_of[starts[k][1]])
         ei = _find(remap, ei)
-        if target == ei or "." in text[keys[k] : run.start]:
-            continue  # the same person already, or named in another sentence
+        if _BORN_AS.search(text, max(0, run.start - 20), run.start):
+            target = _find(remap, owner_of[starts[k][1]])
+            if run.start - keys[k] > _BORN_REACH or "." in text[keys[k] : run.start]:
+                continue  # named in another sentence
+        elif called := _CALLED_AS.search(text, max(0, run.start - 30), run.start):
+            # The nearest person named before whose given name does not contradict the
+            # pronoun ("called her Betty" is no man's name).
+            pronoun = called.group(1) or called.group(2)
+            found = _called_target(pronoun, starts, k, run.start, entities, remap, owner_of)
+            if found is None:
+                continue
+            target = found
+        else:
+            continue
+        if target == ei:
+            continue  # the same person already
         src, dst = entities[ei], entities[target]
         dst.mentions.extend(src.mentions)
         for key, form in src.forms.items():
@@ -760,6 +785,29 @@ def _merge_birth_names(
             owner_of[rj] = _find(remap, ej)
         for ent in entities:
             ent.mentions.sort()
+
+
+def _called_target(
+    pronoun: str | None,
+    starts: list[tuple[int, int]],
+    k: int,
+    pos: int,
+    entities: list[Entity],
+    remap: dict[int, int],
+    owner_of: dict[int, int],
+) -> int | None:
+    """The entity a "was called" / "called her" name belongs to: the nearest one named
+    before ``pos`` (from ``starts[k]`` back, within reach) whose gender fits the pronoun."""
+    want = {"him": "m", "he": "m", "her": "f", "she": "f"}.get((pronoun or "").lower())
+    while k >= 0 and pos - starts[k][0] <= _CALLED_REACH:
+        ei = _find(remap, owner_of[starts[k][1]])
+        ent = entities[ei]
+        if len(ent.tokens) >= 2:
+            gender = first_name_gender(ent.tokens[0])
+            if want is None or gender in (None, want):
+                return ei
+        k -= 1
+    return None
 
 
 def _drop_things(
@@ -779,6 +827,12 @@ def _drop_things(
     strong: set[int] = set()
     titled: set[int] = set()
     described: set[int] = set()  # "X, a non-profit agency"
+    # Names the text once calls a thing ("a shop called X"), even where that mention
+    # belongs to no one.
+    things_named = {tuple(fold(t) for t in r.tokens) for r in runs if r.thing}
+    for ei, ent in enumerate(entities):
+        if tuple(fold(t) for t in ent.tokens) in things_named:
+            described.add(ei)
     for ri, ei in ticking(owner_of.items(), check):
         r = runs[ri]
         if r.thing:

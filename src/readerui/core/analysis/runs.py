@@ -33,6 +33,8 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
 _ROLE_NOUN = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*$")
 """A role noun right before a name: letters, digits, hyphens ("lawyer", "co-founder")."""
+_AGE_NOUN = re.compile(r"^(?:\d{1,3}|[a-z]+)-(?:year|month|week)s?-old$")
+"""An age before a name: "two-year-old", "5-year-old"."""
 _ROLE_MODIFIER = re.compile(r"[\w’'\-.]+")
 """A word that may describe the role noun after it."""
 _APPOSITION_ROLE = re.compile(r"\s*,\s*([^,.;:()“”\"\n]{2,70}?)\s*(?=[,.;:()“”\"\n]|$)")
@@ -327,6 +329,50 @@ _AFTER_VESSEL = re.compile(
 )
 
 
+_KIND_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(lx.THING_KIND_NOUNS)) + r")(?:s?\s+(?:called|named)|)\s+$"
+)
+"""A kind of firm or work right before the name: "consultancy Harrow Lab", "a shop called …".
+A bare plural ("the films Lucas directed") opens a relative clause, not a name."""
+_VERB_NEXT = re.compile(r"^\s+[a-z]+ed\b")
+"""A past verb after the name: "the film Lucas directed" makes it a subject, no title."""
+
+
+_EXAMPLE_BEFORE = re.compile(r"\b([A-Za-z][a-z\-]+?)s?,?\s+(?:such\s+as|including)\s+$")
+"""A name given as an example of a kind: "French bands such as …", "experts including …"."""
+
+
+def _example_of(before: str) -> str | None:
+    """ "person" or "thing" when the name is an example of a kind of people or of things
+    ("shooters such as Jon Roe", "bands such as Roe Lund"), else None."""
+    m = _EXAMPLE_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])
+    if m is None:
+        return None
+    noun = m.group(1).lower()
+    if noun.endswith("ie"):
+        noun = noun[:-2] + "y"  # "companies", "charities"
+    if noun in lx.THING_KIND_NOUNS or noun + "s" in lx.THING_KIND_NOUNS:
+        return "thing"
+    if is_person_noun(noun) or is_person_noun(noun + "s"):
+        return "person"
+    return None
+
+
+_AUX = lx.AUXILIARIES - {"will"}  # "Will" is a given name
+_SCORER_AFTER = re.compile(r"^ \d{1,3}(?:st|nd|rd|th)?(?: pen| og)?[,;)]")
+"""A minute after a name in a result's brackets: "(Roe 23, Lund 67th pen)": a scorer."""
+
+
+def _scorer(before: str, after: str, lows: list[str]) -> bool:
+    """Whether the name is a goal scorer listed in a result line: "Oakham 2 (Roe 30th pen,
+    Lund 89th)". Places and teams in brackets ("(Ruritania 160, …)") are not."""
+    return (
+        _SCORER_AFTER.match(after) is not None
+        and before.rfind("(") > before.rfind(")")
+        and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
+    )
+
+
 _KIN_BEFORE = re.compile(
     r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our|whose)|[A-Z][\w\-]*[’']s?)\s+"
     r"(?:(?:[a-z]+-)?[a-z]+\s+)?(?:(?:teenage|young|adult|late|twin)\s+)?([a-z]+)\s*,\s*$"
@@ -336,9 +382,12 @@ girlfriend, Anaïs", "both of whose teenage daughters, Sarah and …"."""
 
 
 _ROLE_COMMA_BEFORE = re.compile(
-    r"(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
-    r"([a-z][\w\-]*)\s*,\s*$"
+    r"(?:(?:\b(?:the|his|her|their|its|our)|[A-Z][\w\-]*[’']s?)\s+(?:[a-z][\w\-]*\s+){0,2}"
+    r"|(?<![\w\-])(?P<cap>[A-Z][\w\-]*)\s+)"
+    r"(?P<noun>[a-z][\w\-]*)\s*,\s*$"
 )
+"""A role ending in a comma before a name: "the agency’s chief economist, ", "Fox News
+moderator, " (a capitalised modifier right before the noun: a firm, a place)."""
 
 
 _NAMED_BEFORE = re.compile(r"\b(?:named|identified(?:\s+only)?\s+as)\s+$")
@@ -366,7 +415,7 @@ def _described_as_person(text: str, before: str, name: list[tuple[int, int, str]
     if _PERSON_APPOSITIVE.match(after) or _role_appositive(after):
         return True
     m = _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:].lower())
-    return m is not None and is_person_noun(m.group(1))
+    return m is not None and is_person_noun(m.group("noun"))
 
 
 def _kin_before(before: str) -> bool:
@@ -398,10 +447,28 @@ def _is_modifier(low: str, lower_vocab: frozenset[str]) -> bool:
         or low in lx.ROLE_NOUNS
         or low in lx.NATIONALITIES
         or (low.endswith("s") and low[:-1] in lx.NATIONALITIES)  # "fellow Canadians Ann Roe"
+        or _derived_demonym(low)  # "the Paraguayan Juan Roe"
+        or _demonym_noun(low)  # "Frenchman Jon Roe"
         or low in lx.PLACE_NAMES
         or is_role_word(low)
         or agent_noun(low)  # "Broadcaster Piers Vale", "Organizer Jo Lund"
     )
+
+
+def _derived_demonym(low: str) -> bool:
+    """A demonym made from a known place: "paraguayan", "kenyan", "brazilian", "chilean"."""
+    return low.endswith(("an", "ese")) and any(
+        low[:-n] in lx.LONE_PLACES for n in (1, 2, 3) if len(low) - n > 2
+    )
+
+
+_DEMONYM_NOUN = re.compile(r"^([a-z]+?)(?:man|woman|men|women)$")
+
+
+def _demonym_noun(low: str) -> bool:
+    """A nationality made a noun: "Frenchman", "Irishwoman", "Dutchmen"."""
+    m = _DEMONYM_NOUN.match(low)
+    return m is not None and m.group(1) in lx.NATIONALITIES
 
 
 def _is_title(low: str, dotted: str) -> bool:
@@ -449,13 +516,15 @@ Group = list[tuple[int, int, str]]
 
 
 def _strip_openers(
-    group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
+    text: str, group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
 ) -> tuple[Group, bool]:
     """Drop sentence openers and function words in front ("But Macron", "When Mr Namah");
-    says whether any were dropped."""
+    says whether any were dropped. An initial ("C. Roe", "A. Lund") is never dropped."""
     k = 0
     while k < len(group):
         low = group[k][2].lower()
+        if len(low) == 1 and k + 1 < len(group) and text[group[k][1] : group[k][1] + 1] == ".":
+            break
         if (
             (
                 low in lx.COMMON_SENTENCE_STARTERS
@@ -553,6 +622,7 @@ def _trim_name(
         len(name) >= 3
         and not is_first_name(name[0][2])
         and is_first_name(name[1][2])
+        and name[1][2][0].isupper()  # "Avenue du Bois": a particle is no given name
         and (
             _is_modifier(name[0][2].lower(), lower_vocab)
             # "Full-back Jon Roe", "Third-stringer Jon Roe": a hyphenated descriptor.
@@ -562,7 +632,31 @@ def _trim_name(
     ):
         role = " ".join(w for w in [role, name[0][2]] if w) if not honorific else role
         name = name[1:]
+    # A longer descriptive phrase glued in front of a full name: "Crown-Indigenous Relations
+    # Carolyn Bennett", a caption's "Canadian Press Andrew Scheer". The name starts at the
+    # first given name followed by a surname when no word before it is a given name and one
+    # of them describes rather than names.
+    k = _glued_prefix(name, lower_vocab)
+    if k:
+        name = name[k:]
     return name, role
+
+
+def _glued_prefix(name: Group, lower_vocab: frozenset[str]) -> int:
+    """How many words of ``name`` open it as a description glued to a full name (0: none)."""
+    if len(name) < 4:
+        return 0
+    for k in range(2, len(name) - 1):
+        word = name[k][2]
+        if not word[0].isupper() or not is_first_name(word) or not name_case(name[k + 1][2]):
+            continue
+        prefix = [w.lower() for _, _, w in name[:k]]
+        if any(is_first_name(w) or w in lx.PLACE_PREFIXES for w in prefix):
+            return 0
+        if any(_is_modifier(w, lower_vocab) or ("-" in w and w not in lower_vocab) for w in prefix):
+            return k
+        return 0
+    return 0
 
 
 def _link_only(low: str) -> bool:
@@ -624,7 +718,10 @@ def _country_in_brackets(after: str, lows: list[str]) -> bool:
         country is not None
         and not any(t in lx.LONE_PLACES or t in lx.NATIONALITIES for t in lows)
         and all(
-            w in lx.LONE_PLACES or w in lx.NATIONALITIES or w in lx.PLACE_PREFIXES
+            w in lx.LONE_PLACES
+            or w in lx.NATIONALITIES
+            or w in lx.PLACE_PREFIXES
+            or w in lx.COUNTRY_WORDS  # "(Czech Republic)", "(United Kingdom)"
             for w in country.group(1).lower().split()
         )
     )
@@ -693,6 +790,9 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
     if not before[-1:].isspace():
         return False, None
     head = before[-_ROLE_WORDS_REACH:].split()
+    if head and _AGE_NOUN.match(head[-1]):
+        # "two-year-old Ayo", "the 5-year-old Tia Roe": an age says a person follows.
+        return True, None
     found = _ROLE_NOUN.search(head[-1]) if head else None
     if found is None:
         return False, None
@@ -764,8 +864,10 @@ def _introduced_before(
         comma_before
         and len(tokens) >= 2
         and (ra := _ROLE_COMMA_BEFORE.search(before[-_ROLE_COMMA_BEFORE_REACH:])) is not None
-        and is_person_noun(ra.group(1))
-        and ra.group(1) not in lx.SHARED_ROLES
+        and is_person_noun(ra.group("noun"))
+        and ra.group("noun") not in lx.SHARED_ROLES
+        # "After dinner, Jane Roe": a sentence opener is no modifier of a role.
+        and not (ra.group("cap") and ra.group("cap").lower() in lx.COMMON_SENTENCE_STARTERS)
     ):
         # "the agency’s chief economist, Jane Roe," / "Top Republican pollster, Frank Luntz,".
         return True, role or _comma_role(ra.group()), False
@@ -790,8 +892,12 @@ def _classify(
     possessive = bool(_POSSESSIVE.search(last_w))
     if possessive:
         group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
-    group, starter_stripped = _strip_openers(group, sentence_initial, lower_vocab)
+    group, starter_stripped = _strip_openers(text, group, sentence_initial, lower_vocab)
     if not group:
+        return None
+    if any(w[0].isupper() and w.lower() in _AUX for _, _, w in group[1:]):
+        # "A Star Is Born", "Who Was Jane Roe": a capitalised verb inside the run makes it
+        # the title of a work or a headline, no name.
         return None
     title = _split_title(text, group, before, whole_run=group[0][0] == run_start)
     titled, honorific = title.titled, title.honorific
@@ -827,6 +933,10 @@ def _classify(
         and not role_appositive
         and bool(_ORG_APPOSITIVE.match(text, name_end, name_end + _ORG_APPOSITION_AFTER))
     )
+    if not titled and _KIND_BEFORE.search(before[-_VESSEL_BEFORE:]) and not _VERB_NEXT.match(after):
+        # "the consultancy Harrow Lab", "a shop called Tova Lind": the text says what the
+        # name is, for every other mention too.
+        org = thing = True
     if _country_in_brackets(after, lows):
         role_appositive = True
     elif role_appositive and role is None and not titled:
@@ -836,12 +946,22 @@ def _classify(
     nxt = _NEXT_LOWER.match(after) if after[1:2].islower() and not possessive else None
     modifier = bool(nxt and is_role_word(nxt.group(1)))
     if _names_a_firm_or_vessel(
-        before, after, article_counts=title.cut < 0 and not starter_stripped
+        before,
+        after,
+        # "the Paraguayan Juan Roe": the article belongs to the modifier that was trimmed.
+        article_counts=title.cut < 0 and not starter_stripped and name[0][0] == run_start,
     ):
         org = True
     kin_run = False
     if not titled:
         titled, role, kin_run = _introduced_before(before, tokens, role)
+    if not titled and not org and after[:1] == " " and _scorer(before, after, lows):
+        titled = all(name_case(t) and fold(t) not in lower_vocab for t in tokens)
+    if not titled and not org and before.endswith((" as ", " including ")):
+        example = _example_of(before)
+        org = example == "thing"
+        thing = thing or org
+        titled = example == "person" and all(name_case(t) for t in tokens)
     appositive = (comma_after and bool(_APPOSITIVE.search(after))) or role_appositive
     if (
         comma_after
