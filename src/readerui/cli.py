@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, TypeVar
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
 
+    from readerui.core.loading import PendingArticle
+
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
@@ -222,12 +224,19 @@ class _Quit(Exception):
     """q was pressed while the article was being loaded."""
 
 
-def _while_keys_wait(work: Callable[[], T]) -> tuple[T, str]:
+def _while_keys_wait(
+    work: Callable[[], T], early: threading.Event | None = None
+) -> tuple[T | None, str]:
     """``work()`` in a thread while the terminal's keys are watched: ``q`` (or ctrl+q) quits
     at once, as in the reader; other keys typed meanwhile are returned, to be replayed in the
-    reader once it shows the article."""
+    reader once it shows the article. When ``early`` is set before the work is done, this
+    returns None at once and the work goes on in its thread (its owner collects it)."""
     if not sys.stdin.isatty():
-        return work(), ""
+        if early is None:
+            return work(), ""
+        threading.Thread(target=work, name="readerui-load", daemon=True).start()
+        early.wait()
+        return None, ""
     import select
     import termios
     import tty
@@ -250,6 +259,8 @@ def _while_keys_wait(work: Callable[[], T]) -> tuple[T, str]:
         thread.start()
         while thread.is_alive():
             thread.join(0.05)
+            if early is not None and early.is_set() and thread.is_alive():
+                return None, typed
             if select.select([fd], [], [], 0)[0]:
                 chunk = os.read(fd, 256).decode("utf-8", "replace")
                 if "q" in chunk or "\x11" in chunk:
@@ -266,23 +277,47 @@ MAX_TYPED = 64
 """Most keys typed during a load that are kept for the reader."""
 
 
-def _load(source: str) -> tuple[Article, str | None, str]:
+def _load(source: str) -> tuple[Article, str | None, str, PendingArticle | None]:
     """Load what the command line names before the reader starts (a failure raises).
 
     A URL that cannot be fetched opens from the library's kept copy when there is one; the
     second value then says so (shown in the reader). The third is what was typed meanwhile.
+    A long plain-text file comes back as its opening part, with the fourth value to collect
+    the whole from once the reader shows it: a book opens as fast as a short story.
     """
-    from readerui.core.sources import is_url, load_source
+    from readerui.core.loading import PendingArticle, load_path
+    from readerui.core.sources import is_url, kind_of, load_source
 
     try:
         with _Progress(source):
+            if kind_of(source) == "file":
+                pending = PendingArticle()
+
+                def read_whole() -> Article | None:
+                    # Never raises: its error is kept for pending.wait() to raise here.
+                    try:
+                        whole = load_path(source, on_preview=pending.on_preview)
+                    except BaseException as exc:
+                        pending.fail(exc)
+                        return None
+                    pending.finish(whole)
+                    return whole
+
+                whole, typed = _while_keys_wait(read_whole, pending.previewed)
+                if whole is None and pending.preview is not None:
+                    return pending.preview, None, typed, pending
+                if whole is None:  # ended without a preview: take its answer (or error)
+                    whole = pending.wait()
+                assert whole is not None
+                return whole, None, typed, None
             article, typed = _while_keys_wait(lambda: load_source(source))
-            return article, None, typed
+            assert article is not None
+            return article, None, typed, None
     except ReaderError as exc:
         kept = _kept_copy(source) if is_url(source) else None
         if kept is None:
             raise
-        return kept, f"Offline: the copy kept in your library ({exc})", ""
+        return kept, f"Offline: the copy kept in your library ({exc})", "", None
 
 
 def _kept_copy(url: str) -> Article | None:
@@ -312,6 +347,7 @@ def reader_main(argv: Sequence[str]) -> int:
     article = None
     notice: str | None = None
     typed = ""
+    rest: PendingArticle | None = None
     source: str | None = args.source
     if args.sample:
         from readerui.samples import SAMPLES, sample_path
@@ -334,7 +370,7 @@ def reader_main(argv: Sequence[str]) -> int:
             return _error("no terminal to read keys from; use 'readerui analyze -' instead")
     elif source:
         try:
-            article, notice, typed = _load(source)
+            article, notice, typed, rest = _load(source)
         except _Quit:
             return 0
 
@@ -343,7 +379,7 @@ def reader_main(argv: Sequence[str]) -> int:
 
     from readerui.ui.app import ReaderApp
 
-    app = ReaderApp(source, article=article, notice=notice, typed=typed)
+    app = ReaderApp(source, article=article, notice=notice, typed=typed, rest=rest)
     app.run()
     if app.initial_error:
         return _error(app.initial_error)

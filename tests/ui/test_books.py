@@ -132,3 +132,44 @@ async def test_a_long_text_is_analysed_in_a_child_with_progress(
         assert any("people and quotes" in title for title in titles)
         assert "people and quotes" not in label(app, "status-title")
         assert rec.messages("error") == []
+
+
+async def test_a_book_from_the_command_line_starts_on_its_opening_part(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """What `readerui book.txt` does: the command line reads until the opening part is ready,
+    the reader starts on it, and the whole text read on in the thread is taken when it comes."""
+    book = write_book(tmp_path / "book.txt", 40)
+    pending = loading.PendingArticle()
+    gate = threading.Event()  # the rest is read only when the test says
+
+    def preview(article: Article, length: int) -> None:
+        pending.on_preview(article, length)
+        assert gate.wait(30)
+
+    def read() -> None:
+        try:
+            pending.finish(loading.load_path(book, on_preview=preview))
+        except BaseException as exc:
+            pending.fail(exc)
+
+    threading.Thread(target=read, daemon=True).start()
+    assert await asyncio.to_thread(pending.previewed.wait, 30)
+    assert pending.preview is not None
+    app, rec = make_app(str(book), article=pending.preview, rest=pending)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.desk.preview
+        assert position(app).startswith("Page 1/≈")
+        assert pending.go_on.is_set()  # the reader is up: the thread may read on
+        await pilot.press("G")
+        await pilot.pause()
+        assert app.view.page_index == 0  # G waits for the whole text
+        gate.set()
+        await until(pilot, lambda: not app.desk.preview, "the whole text is read")
+        await settle(pilot)
+        view = app.view
+        assert view.article is not None
+        assert view.complete
+        assert view.page_index == view.page_count - 1
+        assert rec.messages("error") == []

@@ -29,6 +29,7 @@ from readerui.core.sources import is_url
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "PendingArticle",
     "check_file",
     "decode_bytes",
     "load_bytes",
@@ -409,6 +410,61 @@ def load_path(
         raise LoadError(f"Could not read {name}: {exc.strerror or exc}") from None
     _check_cancel(cancel, source)
     return load_bytes(b"".join(chunks), source, on_preview=on_preview)
+
+
+HOLD_AFTER_PREVIEW = 5.0
+"""Longest a loading thread waits for the reader to show the opening part of a text."""
+
+
+class PendingArticle:
+    """A long text whose opening part is ready while the whole is still read in a thread.
+
+    The thread calls :meth:`on_preview` (as ``load_path``'s ``on_preview``), then
+    :meth:`finish` or :meth:`fail`; a reader shows :attr:`preview` meanwhile and takes the
+    whole from :meth:`wait`.
+    """
+
+    def __init__(self) -> None:
+        self.preview: Article | None = None
+        """The article of the opening part, once there is one."""
+        self.length = 0
+        """About how long the whole text is."""
+        self.previewed = threading.Event()
+        """Set when :attr:`preview` is there (or the load ended without one)."""
+        self.go_on = threading.Event()
+        """Set by the reader once the opening part is on screen: the loading thread waits
+        for it (at most :data:`HOLD_AFTER_PREVIEW` s) before reading on, so that reading a
+        book does not slow down starting the reader that shows its first page."""
+        self._done = threading.Event()
+        self._article: Article | None = None
+        self._error: BaseException | None = None
+
+    def on_preview(self, article: Article, length: int) -> None:
+        """Keep the opening part, then wait for :attr:`go_on` (called in the loading thread)."""
+        self.preview, self.length = article, length
+        self.previewed.set()
+        self.go_on.wait(HOLD_AFTER_PREVIEW)
+
+    def finish(self, article: Article) -> None:
+        """The whole article is read."""
+        self._article = article
+        self._done.set()
+        self.previewed.set()
+
+    def fail(self, error: BaseException) -> None:
+        """Reading the whole text failed."""
+        self._error = error
+        self._done.set()
+        self.previewed.set()
+
+    def wait(self, cancel: threading.Event | None = None, poll: float = 0.05) -> Article | None:
+        """The whole article (its error is raised); None when ``cancel`` is set first."""
+        while not self._done.wait(poll):
+            if cancel is not None and cancel.is_set():
+                return None
+        if self._error is not None:
+            raise self._error
+        return self._article
 
 
 def load_stdin(stream: BinaryIO | None = None) -> Article:

@@ -20,6 +20,7 @@ from textual.binding import BindingType
 from textual.events import Resize
 from textual.notifications import SeverityLevel
 
+from readerui.core.loading import PendingArticle
 from readerui.core.models import Analysis, Article
 from readerui.data.library import Library
 from readerui.ui.across_screen import AcrossScreen
@@ -62,8 +63,11 @@ class ReaderApp(App[None]):
         library: Library | None = None,
         notice: str | None = None,
         typed: str = "",
+        rest: PendingArticle | None = None,
     ) -> None:
         super().__init__()
+        self.rest = rest
+        """The whole of a long text still being read, when ``article`` is its opening part."""
         self.typed = typed
         """Keys typed while the command line loaded the article, replayed once it shows."""
         self.notice = notice
@@ -166,7 +170,13 @@ class ReaderApp(App[None]):
         self.view.focus()
         if self.notice:
             self.say(self.notice, severity="warning", timeout=8)
-        if self.initial_article is not None:
+        if self.initial_article is not None and self.rest is not None:
+            self.desk.show_preview(self.initial_article, self.rest.length)
+            self.desk.loader.follow(self.source or "", self.rest)
+            # The rest is read once the first page is on screen (see PendingArticle.go_on).
+            self.call_after_refresh(self.rest.go_on.set)
+            self.keys.replay(self.typed)
+        elif self.initial_article is not None:
             self.show(self.initial_article)
             self.keys.replay(self.typed)
         elif self.source:

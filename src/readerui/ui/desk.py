@@ -132,12 +132,17 @@ class ReadingDesk(Horizontal):
 
     def on_article_preview(self, message: ArticlePreview) -> None:
         """Show the opening part of a long text at once; the rest follows."""
+        self.show_preview(message.article, message.length)
+
+    def show_preview(self, article: Article, length: int) -> None:
+        """Show ``article``, the opening part of a text about ``length`` characters long, while
+        the whole is read; :meth:`on_article_loaded` then extends it."""
         self.initial_error = None
         self.marks.forget()
         self.analysis = None
         self.analysis_progress = None
         self.preview = True
-        self.view.show_article(message.article, expected_length=message.length)
+        self.view.show_article(article, expected_length=length)
         self.view.focus()
         self.people_panel.reset()
         self.quotes_panel.speaker = None

@@ -17,6 +17,8 @@ from textual import work
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
+from readerui.core.errors import ReaderError, describe
+from readerui.core.loading import PendingArticle
 from readerui.core.models import Article
 from readerui.data.library import Library
 from readerui.ui import tasks
@@ -42,6 +44,24 @@ class ArticleLoader(Widget):
         """The source being loaded now (None: nothing)."""
         self.initial = False
         """Whether the load under way is the one asked for on the command line."""
+
+    def follow(self, spec: str, rest: PendingArticle) -> None:
+        """Collect the whole of a text whose opening part is shown (read on in a thread)."""
+        self.pending = spec
+        self.initial = True
+        self._follow(spec, rest)
+
+    @work(thread=True, exclusive=True, group="load")
+    def _follow(self, spec: str, rest: PendingArticle) -> None:
+        worker = get_current_worker()
+        try:
+            article = rest.wait(worker.cancelled_event)
+        except Exception as exc:  # never a traceback on screen: report and keep running
+            error = str(exc) if isinstance(exc, ReaderError) else describe(exc)
+            self.post_message(LoadFailed(spec, error, worker))
+            return
+        if article is not None:
+            self.post_message(ArticleLoaded(article, worker))
 
     def open(self, spec: str, *, initial: bool = False, key: str | None = None) -> None:
         """Load a path or URL; the answer is posted when it comes (a newer open wins).
