@@ -285,25 +285,14 @@ def _load(source: str) -> tuple[Article, str | None, str, PendingArticle | None]
     A long plain-text file comes back as its opening part, with the fourth value to collect
     the whole from once the reader shows it: a book opens as fast as a short story.
     """
-    from readerui.core.loading import PendingArticle, load_path
+    from readerui.core.loading import PendingArticle
     from readerui.core.sources import is_url, kind_of, load_source
 
     try:
         with _Progress(source):
             if kind_of(source) == "file":
                 pending = PendingArticle()
-
-                def read_whole() -> Article | None:
-                    # Never raises: its error is kept for pending.wait() to raise here.
-                    try:
-                        whole = load_path(source, on_preview=pending.on_preview)
-                    except BaseException as exc:
-                        pending.fail(exc)
-                        return None
-                    pending.finish(whole)
-                    return whole
-
-                whole, typed = _while_keys_wait(read_whole, pending.previewed)
+                whole, typed = _while_keys_wait(lambda: pending.read(source), pending.previewed)
                 if whole is None and pending.preview is not None:
                     return pending.preview, None, typed, pending
                 if whole is None:  # ended without a preview: take its answer (or error)

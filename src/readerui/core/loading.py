@@ -302,9 +302,9 @@ def load_bytes(
 
     ``content_type`` and ``charset`` are what the source declared (HTTP headers), if anything.
     For a long plain text, ``on_preview`` is first given the article of its opening part (its
-    paragraphs and offsets are those of the whole, which it is a prefix of) and the length of
-    the whole text before clean-up (an estimate of the article's), so a reader can show the
-    first pages while the rest is parsed.
+    paragraphs and offsets are those of the whole, which it is a prefix of) and an estimate of
+    the whole article's text length, so a reader can show the first pages while the rest is
+    parsed.
     """
     name = display_name(source)
     if not data.strip():
@@ -444,6 +444,17 @@ class PendingArticle:
         self.preview, self.length = article, length
         self.previewed.set()
         self.go_on.wait(HOLD_AFTER_PREVIEW)
+
+    def read(self, path: str) -> Article | None:
+        """Load ``path`` here (in the loading thread), reporting to this object; never raises:
+        an error is kept for :meth:`wait` to raise in the thread that collects the article."""
+        try:
+            article = load_path(path, on_preview=self.on_preview)
+        except BaseException as exc:
+            self.fail(exc)
+            return None
+        self.finish(article)
+        return article
 
     def finish(self, article: Article) -> None:
         """The whole article is read."""

@@ -74,7 +74,7 @@ def remove_escapes(text: str) -> str:
     Run on a page before it is parsed: an HTML parser drops the ESC byte and would leave the
     rest of a sequence ("]0;title") in the text for the later clean-up to miss.
     """
-    if "\x1b" not in text and _ANY_SPECIAL.search(text) is None:
+    if _ANY_SPECIAL.search(text) is None:  # it holds ESC and every 8-bit introducer
         return text
     return _ESCAPES.sub("", text)
 
