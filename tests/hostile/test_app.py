@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.hostile.recording import recording
 from tests.hostile.server import HostileServer, hostile_server
 
 from readerui.ui.app import ReaderApp
@@ -23,15 +24,7 @@ def server() -> Iterator[HostileServer]:
 
 def recording_app(source: str) -> tuple[ReaderApp, list[str]]:
     app = ReaderApp(source)
-    said: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        said.append(str(message))
-        notify(message, **kwargs)
-
-    app.notify = record  # type: ignore[method-assign]
-    return app, said
+    return app, recording(app)
 
 
 async def settle(pilot: Any, app: ReaderApp, done: Any) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+
+from tests.hostile.recording import recording
 
 from readerui.core.models import Article
 from readerui.ui.app import ReaderApp
@@ -17,18 +18,6 @@ def article() -> Article:
         (f"Paragraph {i} of a story about the ferry and the tide." * 6, "body") for i in range(40)
     ]
     return Article.from_blocks("ferry.txt", "The Ferry", blocks)  # type: ignore[arg-type]
-
-
-def recording(app: ReaderApp) -> list[str]:
-    said: list[str] = []
-    notify = app.notify
-
-    def record(message: str, **kwargs: Any) -> None:
-        said.append(str(message))
-        notify(message, **kwargs)
-
-    app.notify = record  # type: ignore[method-assign]
-    return said
 
 
 async def test_ctrl_q_quits_whatever_the_keymap_says(tmp_path: Path) -> None:
