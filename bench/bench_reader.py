@@ -6,6 +6,8 @@
 Every figure is measured on whole processes, the way a user meets them:
 - first page: the app is started in a detached tmux pane (100x30) and the screen is read until
   the text's headline shows; the floor is bench/minimal_app.py showing the same file;
+- each input is opened --runs times (default 3), alternating with the floor; the table shows
+  the median first page and the page turns of all runs pooled;
 - page turn: `space` is sent and the screen read until it changes, right after opening (so
   whatever the app does in the background competes); the floor is the minimal pager;
 - analysis: `readerui analyze --json` on each input, throughput and peak memory (RSS of that
@@ -193,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         "--sizes", default=",".join(SIZES), help="which inputs, e.g. '1 MB,10 MB' (default: all)"
     )
     parser.add_argument("--no-analysis", action="store_true", help="skip the analyze rows")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="runs per input, alternating with the floor (median)"
+    )
     args = parser.parse_args(argv)
     chosen = [part.strip() for part in args.sizes.split(",")]
     sizes = {k: v for k, v in SIZES.items() if k in chosen and (not args.smoke or v <= 100_000)}
@@ -201,13 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     if have_tmux:
         subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True)
     try:
-        return _run(sizes, turns, have_tmux, not args.no_analysis)
+        runs = 1 if args.smoke else max(1, args.runs)
+        return _run(sizes, turns, runs, have_tmux, not args.no_analysis)
     finally:
         if have_tmux:
             subprocess.run([*TMUX, "kill-server"], check=False)
 
 
-def _run(sizes: dict[str, int], turns: int, have_tmux: bool, analysis_rows: bool) -> int:
+def _run(sizes: dict[str, int], turns: int, runs: int, have_tmux: bool, analysis_rows: bool) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = make_inputs(folder, sizes)
@@ -231,8 +237,24 @@ def _run(sizes: dict[str, int], turns: int, have_tmux: bool, analysis_rows: bool
                 path = str(files[label])
                 # A 1 KB text is one page: nothing to turn.
                 count = turns if sizes[label] >= 100_000 else 0
-                floor_first, floor_turns = first_page_and_turns([*minimal, path], env, count)
-                first, reader_turns = first_page_and_turns([*reader, path], env, count)
+                # Alternate the floor and readerui so drift on a shared machine hits both, and
+                # take the median first page; the page turns of all runs are pooled.
+                floor_firsts: list[float] = []
+                firsts: list[float] = []
+                floor_turns: list[float] = []
+                reader_turns: list[float] = []
+                for run in range(runs):
+                    took, turned = first_page_and_turns([*minimal, path], env, count)
+                    floor_firsts.append(took)
+                    floor_turns += turned
+                    # A library of its own per run: a first open each time, not a reopen at
+                    # the place the last run's page turns reached.
+                    fresh = {**env, "READERUI_DATA_DIR": str(folder / f"data-{label}-{run}")}
+                    took, turned = first_page_and_turns([*reader, path], fresh, count)
+                    firsts.append(took)
+                    reader_turns += turned
+                floor_first = statistics.median(floor_firsts)
+                first = statistics.median(firsts)
                 turn_cells = "| — | — | — |"
                 if reader_turns and floor_turns:
                     turn_cells = (

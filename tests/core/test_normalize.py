@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from readerui.core.normalize import clean_inline, normalize_text
@@ -67,3 +67,27 @@ def test_spacing_is_tidied_line_by_line(text: str) -> None:
     from readerui.core.normalize import _tidy_spaces
 
     assert _tidy_spaces(text.replace("\t", " ")) == _reference_tidy(text.replace("\t", " "))
+
+
+_TRICKY = st.sampled_from(
+    ["a", "é", "e\u0301", " ", "  ", "\t", "\u00a0", "\n", "\n\n\n", "\r", "\r\n", "\u2028",
+     "\u00ad", "\u200d", "\x1b[31m", "\x1b]0;t\x07", " \n", "  \n  "]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TRICKY, max_size=120).map("".join), st.integers(min_value=1, max_value=40))
+@example("ab\r\ncd", 1)  # a cut between the two halves of a CR LF line break
+@example("ab  \n\n\n\ncd  ", 2)
+def test_a_long_text_cleaned_in_pieces_is_cleaned_as_a_whole(text: str, piece: int) -> None:
+    """Books are cleaned a piece at a time (so a thread reading one gives way to page turns):
+    the cuts must not show in the result."""
+    import readerui.core.normalize as normalize
+
+    whole = normalize_text(text)
+    saved = normalize._PIECE
+    normalize._PIECE = piece
+    try:
+        assert normalize_text(text) == whole
+    finally:
+        normalize._PIECE = saved

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from readerui.core import plaintext
 from readerui.core.models import Article
 from readerui.core.plaintext import parse_plaintext
 from readerui.samples import sample_path
@@ -187,3 +191,21 @@ def test_contributor_line_is_a_byline() -> None:
     )
     article = parse_plaintext(text, "wall.txt")
     assert [p.kind for p in article.paragraphs] == ["body", "byline"]
+
+
+_MARKER_BITS = st.sampled_from(
+    ["***", "****", "*", "** ", " ", "\n", "a", "*** START OF THE PROJECT GUTENBERG EBOOK X",
+     "*** end of this project gutenberg ebook"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MARKER_BITS, max_size=12).map("".join), st.integers(0, 200))
+def test_gutenberg_markers_are_found_as_the_regex_finds_them(text: str, position: int) -> None:
+    """Markers are looked for only where a line starts with "***" (fast on a whole book):
+    the answer is the one a search with the marker's own pattern gives."""
+    position = min(position, len(text))
+    for pattern in (plaintext._PG_START, plaintext._PG_END):
+        expected = pattern.search(text, position)
+        found = plaintext._marker(pattern, text, position)
+        assert (found and found.span()) == (expected and expected.span())

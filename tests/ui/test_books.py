@@ -173,3 +173,28 @@ async def test_a_book_from_the_command_line_starts_on_its_opening_part(
         assert view.complete
         assert view.page_index == view.page_count - 1
         assert rec.messages("error") == []
+
+
+async def test_workers_are_not_described_by_the_book_they_carry(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual describes a worker by repr() of its arguments unless told otherwise: for a book
+    that is megabytes turned into a string on the UI thread, a pause a reader feels."""
+    from textual.worker_manager import WorkerManager
+
+    described: list[str] = []
+    real_add = WorkerManager.add_worker
+
+    def add_worker(self: WorkerManager, worker: Any, **options: Any) -> None:
+        described.append(worker.description)
+        real_add(self, worker, **options)
+
+    monkeypatch.setattr(WorkerManager, "add_worker", add_worker)
+    book = write_book(tmp_path / "book.txt", 40)
+    app, _ = make_app(str(book))
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.view
+        await until(pilot, lambda: view.complete and not app.desk.preview, "all laid out")
+        await settle(pilot)
+    assert len(described) >= 3  # loading, layout, analysis, the place, the copy …
+    assert max(len(text) for text in described) < 200, described

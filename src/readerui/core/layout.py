@@ -19,6 +19,7 @@ from typing import Literal, get_args, overload
 
 from rich.cells import cell_len
 
+from readerui.core.courtesy import READER
 from readerui.core.errors import ReaderError
 from readerui.core.models import Article, Paragraph, ParagraphKind
 
@@ -312,8 +313,10 @@ def paginate(
         (Paragraph(0, len(text)),) if text else ()
     )
     for number, paragraph in enumerate(paragraphs):
-        if cancel is not None and number % _CANCEL_EVERY == 0 and cancel.is_set():
-            raise LayoutCancelled("layout cancelled")
+        if number % _CANCEL_EVERY == 0:
+            READER.give_way()
+            if cancel is not None and cancel.is_set():
+                raise LayoutCancelled("layout cancelled")
         if lines.starts:
             lines.starts.append(paragraph.start)
             lines.ends.append(paragraph.start)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from readerui.core.courtesy import READER
+
 __all__ = ["clean_inline", "normalize_text", "remove_escapes"]
 
 # Terminal escape sequences, removed whole: dropping only the ESC byte would leave "[31m"
@@ -119,13 +121,28 @@ def _tidy_spaces(text: str) -> str:
     return text
 
 
-def normalize_text(text: str) -> str:
-    """Clean a whole document, keeping its line structure.
+_PIECE = 1 << 18
+"""Characters of a long text cleaned in one go (a few milliseconds of work)."""
 
-    NFC form, no escape sequences or control characters (except ``\\n``), ``\\n`` line ends,
-    one space between words (leading indentation kept), no trailing spaces, at most one blank
-    line in a row, and no blank lines at either end.
-    """
+
+def _line_pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of consecutive pieces of ``text`` about ``size`` long, each cut just
+    after a run of line breaks (a text with no line break is one piece)."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.find("\n", start + size)
+        if cut == -1:
+            break
+        while cut + 1 < len(text) and text[cut + 1] == "\n":
+            cut += 1
+        pieces.append((start, cut + 1))
+        start = cut + 1
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _clean_lines(text: str) -> str:
     text = _strip_controls(text)
     # NFC after the removals: a stripped zero-width character may sit between a letter and a
     # combining mark that should compose with it.
@@ -133,6 +150,31 @@ def normalize_text(text: str) -> str:
     text = _tidy_spaces(text)
     if "\n\n\n" in text:
         text = _MANY_BLANK_LINES.sub("\n\n", text)
+    return text
+
+
+def normalize_text(text: str) -> str:
+    """Clean a whole document, keeping its line structure.
+
+    NFC form, no escape sequences or control characters (except ``\\n``), ``\\n`` line ends,
+    one space between words (leading indentation kept), no trailing spaces, at most one blank
+    line in a row, and no blank lines at either end.
+    """
+    if len(text) > _PIECE:
+        # A book is cleaned a piece at a time, each piece ending after a run of line breaks:
+        # one regex call over megabytes would hold the interpreter lock, and a page turn, for
+        # a tenth of a second while the book is read in a thread. Every pass is line-local
+        # but the blank-line one, and that one only meets a run across a cut when a cleaned
+        # control character (a CR) became a line break there: it runs on the whole again.
+        parts: list[str] = []
+        for start, end in _line_pieces(text, _PIECE):
+            READER.give_way()
+            parts.append(_clean_lines(text[start:end]))
+        text = "".join(parts)
+        if "\n\n\n" in text:
+            text = _MANY_BLANK_LINES.sub("\n\n", text)
+    else:
+        text = _clean_lines(text)
     return text.strip("\n")
 
 

@@ -20,6 +20,7 @@ from textual.binding import BindingType
 from textual.events import Resize
 from textual.notifications import SeverityLevel
 
+from readerui.core.courtesy import READER
 from readerui.core.loading import PendingArticle
 from readerui.core.models import Analysis, Article
 from readerui.data.library import Library
@@ -96,6 +97,9 @@ class ReaderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Note where each key is handed; hand a key that comes back astray on again."""
         if isinstance(event, events.Key):
+            # Threads reading or laying out a book give way until the answer is drawn.
+            READER.busy()
+            self.call_after_refresh(READER.quiet)
             if not event.is_forwarded:
                 self.keys.arrived(event)
             elif self.keys.astray(event):

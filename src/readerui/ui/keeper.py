@@ -79,14 +79,16 @@ class PlaceKeeper(Widget):
             self.find_place(article)
             return None
 
-    @work(thread=True, exclusive=True, group="place")
+    # A description, or Textual describes the worker by repr() of its arguments: a whole
+    # book, turned into a string on the UI thread.
+    @work(thread=True, exclusive=True, group="place", description="find place")
     def find_place(self, article: Article) -> None:
         """Look up ``article``'s place, waiting while the library is busy."""
         message = tasks.find_place(self.places, article, get_current_worker().cancelled_event)
         if message is not None:
             self.post_message(message)
 
-    @work(thread=True, group="copy")
+    @work(thread=True, group="copy", description="keep copy")
     def keep(self, article: Article, analysis: Analysis | None = None) -> None:
         """Keep an offline copy of ``article`` (with its analysis) in the library."""
         library = self.places.library
@@ -127,7 +129,7 @@ class PlaceKeeper(Widget):
         if place is not None:
             self._save(place)
 
-    @work(thread=True, exclusive=True, group="save")
+    @work(thread=True, exclusive=True, group="save", description="save place")
     def _save(self, place: Place) -> None:
         message = tasks.save_place(self.places, place, get_current_worker().cancelled_event)
         if message is not None:

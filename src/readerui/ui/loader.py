@@ -134,7 +134,9 @@ class ArticleLoader(Widget):
         """Pass a fresh failure on to the app."""
         self._answered(message)
 
-    @work(thread=True, exclusive=True, group="analysis")
+    # A description, or Textual describes the worker by repr() of its arguments: a whole
+    # book, turned into a string on the UI thread.
+    @work(thread=True, exclusive=True, group="analysis", description="analysis")
     def analyse(self, article: Article) -> None:
         """Find people and quotes in a thread; a newer article cancels the older analysis."""
         worker = get_current_worker()

@@ -20,7 +20,7 @@ from readerui.core.layout import (
     Page,
     paginate,
 )
-from readerui.core.models import Article, reading_minutes
+from readerui.core.models import Article, reading_minutes, word_density
 from readerui.data.library import reading_progress
 from readerui.ui.page_paint import (
     Highlight,
@@ -88,7 +88,7 @@ class PageView(Widget, can_focus=True):
         """Whether a two-page spread is wanted (used only when the view is wide enough)."""
         self.empty_message: list[str] = []
         """Lines shown centred when no article is open."""
-        self._word_count = 0
+        self._words_per_char = 0.0
         self._highlights = HighlightGroups()
         self._rows: list[Strip] = []
         self._layout_key: tuple[int, int, int, int] | None = None
@@ -129,7 +129,7 @@ class PageView(Widget, can_focus=True):
         """
         self.article = article
         self._expected_length = expected_length
-        self._word_count = article.word_count
+        self._words_per_char = word_density(article.text)
         self.pages_layout = None
         self._layout_key = None
         self._shown_key = None
@@ -143,7 +143,7 @@ class PageView(Widget, can_focus=True):
         the text shown): the place, the highlights and the pages on screen stay while the
         rest is laid out."""
         self.article = article
-        self._word_count = article.word_count
+        self._words_per_char = word_density(article.text)
         self._expected_length = 0
         self._layout_key = None
         self.relayout()
@@ -233,7 +233,7 @@ class PageView(Widget, can_focus=True):
             return 0
         length = max(len(article.text), self._expected_length)
         left_chars = length - self.visible_range()[1]
-        return reading_minutes(self._word_count * left_chars / len(article.text))
+        return reading_minutes(self._words_per_char * left_chars)
 
     # ------------------------------------------------------------------ navigation
 
@@ -332,7 +332,9 @@ class PageView(Widget, can_focus=True):
             )
             self._changed()
 
-    @work(thread=True, exclusive=True, group="layout")
+    # A description, or Textual describes the worker by repr() of its arguments: a whole
+    # book, turned into a string on the UI thread.
+    @work(thread=True, exclusive=True, group="layout", description="layout")
     def _layout_worker(self, article: Article, measure: int, height: int, header: int) -> None:
         worker = get_current_worker()
         try:

@@ -1,0 +1,50 @@
+"""Background loops give way to the reader while it answers a key, and never for long."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from readerui.core.courtesy import Courtesy
+
+
+def _in_thread(courtesy: Courtesy, limit: float) -> threading.Event:
+    passed = threading.Event()
+
+    def loop() -> None:
+        courtesy.give_way(limit)
+        passed.set()
+
+    threading.Thread(target=loop, daemon=True).start()
+    return passed
+
+
+def test_an_idle_reader_is_not_waited_for() -> None:
+    courtesy = Courtesy()
+    assert not courtesy.is_busy
+    assert _in_thread(courtesy, 30).wait(5)
+
+
+def test_a_busy_reader_is_waited_for_until_it_is_quiet() -> None:
+    courtesy = Courtesy()
+    courtesy.busy()
+    passed = _in_thread(courtesy, 30)
+    assert not passed.wait(0.2)  # the loop waits while the reader answers its key
+    courtesy.quiet()
+    assert passed.wait(5)
+
+
+def test_the_wait_has_a_limit() -> None:
+    courtesy = Courtesy()
+    courtesy.busy()  # and never quiet again (a key whose answer is never drawn)
+    started = time.monotonic()
+    assert _in_thread(courtesy, 0.05).wait(5)
+    assert time.monotonic() - started < 5
+
+
+def test_the_readers_own_thread_never_waits_for_itself() -> None:
+    courtesy = Courtesy()
+    courtesy.busy()
+    started = time.monotonic()
+    courtesy.give_way(30)  # the same loops run in the reader's thread on short texts
+    assert time.monotonic() - started < 5
