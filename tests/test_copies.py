@@ -3,10 +3,13 @@ upgraded from earlier libraries, damaged copies refused."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from readerui.core.analysis import analyze
 from readerui.core.models import Article
@@ -111,3 +114,21 @@ def test_an_old_library_is_upgraded_and_a_newer_one_refused(tmp_path: Path) -> N
     check.close()
     with pytest.raises(LibraryError, match="newer readerui"):
         Library(path)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(), st.integers(min_value=1, max_value=9))
+def test_a_long_text_encoded_in_pieces_reads_back_whole(text: str, piece: int) -> None:
+    """A book's text is written to JSON a piece at a time: the pieces join into one string
+    that reads back as the very text (quotes, backslashes, controls, emoji, surrogates)."""
+    from readerui.data import copies
+
+    article = Article(source="book.txt", title="A book", text=text, paragraphs=())
+    saved = copies._PIECE
+    copies._PIECE = piece
+    try:
+        encoded = copies.article_json(article)
+    finally:
+        copies._PIECE = saved
+    assert json.loads(encoded)["text"] == text
+    assert read_article(encoded).text == text

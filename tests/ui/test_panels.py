@@ -1009,3 +1009,57 @@ async def test_the_quote_index_says_how_the_speaker_was_chosen() -> None:
         await pilot.pause()
         assert app.quotes_panel.current() == third
         assert str(detail.content) == "Why: no speaker found"
+
+
+def _chronicle(quotes: int) -> tuple[Article, Analysis]:
+    """An invented chronicle with one quote a paragraph, each by one of two speakers, and an
+    analysis that lists them all (the panel is under test here, not the engine)."""
+    parts: list[str] = []
+    found: list[Quote] = []
+    offset = 0
+    for number in range(quotes):
+        said = f"Entry {number} of the harbour log is written"
+        paragraph = f"“{said},” the keeper said on day {number}."
+        found.append(
+            Quote(
+                text=said,
+                start=offset + 1,
+                end=offset + 1 + len(said),
+                speaker="Ada Quist" if number % 2 else "Ben Orrin",
+                how="said-after",
+            )
+        )
+        parts.append(paragraph)
+        offset += len(paragraph) + 2
+    text = "\n\n".join(parts)
+    article = Article.from_blocks(
+        source="chronicle.txt", title="The harbour log", blocks=[(p, "body") for p in parts]
+    )
+    assert article.text == text
+    return article, Analysis(quotes=tuple(found))
+
+
+async def test_a_long_quote_index_lists_the_quotes_around_the_reader() -> None:
+    from readerui.ui.list_panel import LIST_LIMIT
+
+    article, analysis = _chronicle(3 * LIST_LIMIT)
+    app = ReaderApp(article=article)
+    app.desk.loader.analyse = lambda article: None  # type: ignore[method-assign,assignment]
+    async with app.run_test(size=WIDE_SIZE) as pilot:
+        await pilot.pause()
+        app.desk.post_message(AnalysisReady(article, analysis))
+        await settle(pilot)
+        panel = app.quotes_panel
+        title = str(panel.query_one(".panel-title", Label).content)
+        assert title == f"Quotes · {LIST_LIMIT} of {3 * LIST_LIMIT}"
+        assert panel.option_list.option_count <= LIST_LIMIT
+        assert panel.shown[0] == analysis.quotes[0]  # the reader is at the start
+        await pilot.press("G")  # to the end: the index follows the reader there
+        await settle(pilot)
+        assert panel.shown[-1] == analysis.quotes[-1]
+        assert panel.option_list.option_count <= LIST_LIMIT
+        # Typing filters every quote, not only the ones listed.
+        panel.focus_list()
+        await pilot.press("E", "n", "t", "r", "y", "space", "1", "0", "7", " ")
+        await settle(pilot)
+        assert [q.start for q in panel.shown] == [analysis.quotes[107].start]

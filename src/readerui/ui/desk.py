@@ -228,7 +228,7 @@ class ReadingDesk(Horizontal):
             self.call_after_refresh(self.show_quote, quote)
         self.people_panel.set_analysis(message.analysis)
         self.quotes_panel.set_analysis(message.analysis)
-        self.quotes_panel.number_pages(self.view.pages_layout)
+        self.quotes_panel.number_pages(self.view.pages_layout, self.view.position)
         self.post_message(self.Changed())
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
@@ -239,7 +239,7 @@ class ReadingDesk(Horizontal):
 
     def on_page_view_changed(self, message: PageView.Changed) -> None:
         """Keep the index's page numbers in step, save the place soon (the app sees it too)."""
-        self.quotes_panel.number_pages(self.view.pages_layout)
+        self.quotes_panel.number_pages(self.view.pages_layout, self.view.position)
         self.keeper.moved()
 
     # ------------------------------------------------------------------ library
@@ -298,7 +298,7 @@ class ReadingDesk(Horizontal):
         # Textual does not always send the view a Resize when a panel beside it opens or
         # closes: lay the text out again once the new widths are known.
         self.call_after_refresh(self.view.relayout)
-        quotes.number_pages(self.view.pages_layout)
+        quotes.number_pages(self.view.pages_layout, self.view.position)
         focused = self.screen.focused
         if arrangement.covering:
             (people if arrangement.people else quotes).focus_list()

@@ -13,6 +13,11 @@ from textual.widgets import Input, Label, OptionList
 
 from readerui.core.models import Analysis
 
+LIST_LIMIT = 300
+"""Most rows a panel lists at once. Textual's OptionList measures every row when it is filled,
+about half a millisecond each on the UI thread, and a novel has tens of thousands of quotes:
+the panel lists a window of them and typing filters the whole."""
+
 
 class TypeToFilterList(OptionList):
     """An option list where typing a letter starts filtering (focus moves to the filter)."""

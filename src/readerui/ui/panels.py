@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ from textual.widgets.option_list import Option
 from readerui.core.layout import Layout
 from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.data.across import quoted_words
-from readerui.ui.list_panel import ListPanel
+from readerui.ui.list_panel import LIST_LIMIT, ListPanel
 from readerui.ui.naming import source_label
 
 _KIND_BADGES = {"byline": "byline", "credit": "photo credit"}
@@ -45,7 +46,11 @@ class PeoplePanel(ListPanel):
         needle = self.filter_input.value.strip().casefold()
         people = [p for p in self.analysis.people if _person_matches(p, needle)]
         total = len(self.analysis.people)
-        title.update(f"People · {len(people)}" + (f" of {total}" if needle else ""))
+        if len(people) > LIST_LIMIT:  # the most prominent; typing finds the others
+            title.update(f"People · {LIST_LIMIT} of {len(people)}")
+            people = people[:LIST_LIMIT]
+        else:
+            title.update(f"People · {len(people)}" + (f" of {total}" if needle else ""))
         if not people:
             options.add_option(Option(Content.styled("No one found", "dim"), disabled=True))
             return
@@ -87,23 +92,34 @@ class QuotesPanel(ListPanel):
         self.shown: list[Quote] = []
         """The quotes listed now, in list order."""
         self._paged_for: Layout | None = None
+        self.reading_at = 0
+        """The reader's place: a long index lists the quotes around it (see LIST_LIMIT)."""
+        self._window: tuple[int, int] | None = None  # first and last start listed, when cut
 
     def set_analysis(self, analysis: Analysis | None) -> None:
         """Show a new analysis (None: analysing); page numbers are taken again."""
         self._paged_for = None
         super().set_analysis(analysis)
 
-    def number_pages(self, layout: Layout | None) -> None:
-        """Take each quote's page number from ``layout`` (the pages on screen now).
+    def number_pages(self, layout: Layout | None, anchor: int = 0) -> None:
+        """Take each quote's page number from ``layout`` (the pages on screen now), and list
+        a long index around ``anchor`` (the reader's place).
 
         Only while the index is open: rebuilding a long index (thousands of quotes in a
         novel) on every resize is wasted work while it is hidden, so it is brought up to
         date when it opens.
         """
-        if self.analysis is None or layout is None or layout is self._paged_for:
+        if self.analysis is None or layout is None or not self.has_class("open"):
             return
-        if not self.has_class("open"):
+        window = self._window
+        if window is not None and not window[0] <= anchor <= window[1]:
+            self.reading_at = anchor  # read past the quotes listed: list the ones here
+            if layout is self._paged_for:
+                self.refill()
+                return
+        if layout is self._paged_for:
             return
+        self.reading_at = anchor
         self._paged_for = layout
         self.page_of = {q.start: layout.page_at(q.start) + 1 for q in self.analysis.quotes}
         self.refill()
@@ -128,8 +144,16 @@ class QuotesPanel(ListPanel):
             and (self.speaker is None or q.speaker == self.speaker)
             and (not needle or needle in _quote_haystack(q))
         ]
-        self.shown = quotes
         label = f"Quotes · {len(quotes)}"
+        self._window = None
+        if len(quotes) > LIST_LIMIT:
+            label = f"Quotes · {LIST_LIMIT} of {len(quotes)}"
+            # A few before the reader's place, the rest after it.
+            first = bisect.bisect_left([q.start for q in quotes], self.reading_at) - LIST_LIMIT // 10
+            first = max(0, min(first, len(quotes) - LIST_LIMIT))
+            quotes = quotes[first : first + LIST_LIMIT]
+            self._window = (quotes[0].start if first else 0, quotes[-1].start)
+        self.shown = quotes
         if self.speaker:
             label += f" · {self.speaker}"
         if not self.show_partial:
