@@ -49,11 +49,25 @@ MIGRATIONS = (
         " source TEXT PRIMARY KEY REFERENCES articles(source) ON DELETE CASCADE,"
         " digest TEXT NOT NULL, article TEXT NOT NULL, analysis TEXT, kept_at REAL NOT NULL)",
     ),
+    # 3: the size of each copy in bytes, for the limits on what copies take.
+    (
+        "ALTER TABLE copies ADD COLUMN size INTEGER NOT NULL DEFAULT 0",
+        "UPDATE copies SET size = length(CAST(article AS BLOB)) "
+        "+ coalesce(length(CAST(analysis AS BLOB)), 0)",
+    ),
 )
 """Schema steps: step ``n`` (1-based) brings a library to ``PRAGMA user_version = n``."""
 
 SCHEMA_VERSION = len(MIGRATIONS)
 """The schema this version of readerui reads and writes."""
+
+COPY_LIMIT = 32 * 1024 * 1024
+"""Bytes one offline copy (its article and analysis as JSON) may take; a bigger one is not
+kept (its place still is; it is read from its source again). A long novel takes a few MB."""
+
+COPIES_LIMIT = 256 * 1024 * 1024
+"""Bytes all offline copies may take together; past it, the copies of the articles read
+longest ago are dropped (they stay in the library list, with their places)."""
 
 
 def default_path() -> Path:
@@ -182,6 +196,10 @@ class Library:
         self.path = path or default_path()
         """The database file."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.copy_limit = COPY_LIMIT
+        """Bytes one offline copy may take (see :data:`COPY_LIMIT`)."""
+        self.copies_limit = COPIES_LIMIT
+        """Bytes all offline copies may take (see :data:`COPIES_LIMIT`)."""
         self._lock = threading.RLock()
         self._file: tuple[int, int] | None = None
         self._db = self._connect()
@@ -280,9 +298,15 @@ class Library:
         with self._lock:
             return self._current().execute(sql, parameters).fetchall()
 
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """The connection, in a write transaction that no other call interleaves with."""
+        with self._lock, _transaction(self._current()) as db:
+            yield db
+
     def _write(self, *statements: tuple[str, tuple[object, ...]]) -> None:
         """Run ``statements`` as one transaction."""
-        with self._lock, _transaction(self._current()) as db:
+        with self._writing() as db:
             for sql, parameters in statements:
                 db.execute(sql, parameters)
 
@@ -367,14 +391,23 @@ class Library:
             )
         )
 
-    def keep(self, source: str, digest: str, article: str, analysis: str | None) -> None:
+    def keep(self, source: str, digest: str, article: str, analysis: str | None) -> bool:
         """Keep an offline copy of ``source`` (``article``/``analysis``: JSON documents).
 
         ``analysis`` None keeps the one already stored for the same text, if any. The
-        article must have been remembered first.
+        article must have been remembered first. False when the copy is bigger than
+        :attr:`copy_limit` and not kept (a copy of an earlier text goes then, so it never
+        stands in for the new one); copies read longest ago are dropped to keep all of them
+        within :attr:`copies_limit`.
         """
-        self._write(
-            (
+        size = len(article.encode("utf-8", "surrogatepass"))
+        if analysis is not None:
+            size += len(analysis.encode("utf-8", "surrogatepass"))
+        if size > self.copy_limit:  # checked first: a huge copy is not even written
+            self._write(("DELETE FROM copies WHERE source = ? AND digest != ?", (source, digest)))
+            return False
+        with self._writing() as db:
+            db.execute(
                 "INSERT INTO copies (source, digest, article, analysis, kept_at) "
                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET "
                 "article=excluded.article, kept_at=excluded.kept_at, "
@@ -383,7 +416,33 @@ class Library:
                 "digest=excluded.digest",
                 (source, digest, article, analysis, time.time()),
             )
-        )
+            db.execute(
+                "UPDATE copies SET size = length(CAST(article AS BLOB)) "
+                "+ coalesce(length(CAST(analysis AS BLOB)), 0) WHERE source = ?",
+                (source,),
+            )
+            (stored,) = db.execute("SELECT size FROM copies WHERE source = ?", (source,))
+            if stored[0] > self.copy_limit:  # with the analysis kept from before
+                db.execute("DELETE FROM copies WHERE source = ?", (source,))
+                return False
+            self._make_room(db, source)
+        return True
+
+    def _make_room(self, db: sqlite3.Connection, kept: str) -> None:
+        """Drop the copies read longest ago (never ``kept``) until all fit the limit."""
+        total = int(db.execute("SELECT coalesce(sum(size), 0) FROM copies").fetchone()[0])
+        if total <= self.copies_limit:
+            return
+        oldest = db.execute(
+            "SELECT c.source, c.size FROM copies c LEFT JOIN articles a ON a.source = c.source "
+            "WHERE c.source != ? ORDER BY coalesce(a.opened_at, 0), c.kept_at",
+            (kept,),
+        ).fetchall()
+        for source, size in oldest:
+            db.execute("DELETE FROM copies WHERE source = ?", (source,))
+            total -= int(size)
+            if total <= self.copies_limit:
+                return
 
     def describe(self, source: str, site: str | None, people: int | None) -> None:
         """Set what the library list shows of ``source`` besides its title."""
