@@ -321,17 +321,20 @@ ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 @pytest.mark.skipif(ROOT, reason="permissions do not stop root")
-@pytest.mark.parametrize("locked", ["folder", "file"])
-def test_a_read_only_library_is_read_with_the_rollback_journal(tmp_path: Path, locked: str) -> None:
+@pytest.mark.parametrize(
+    ("locked", "journal"), [("folder", "delete"), ("file", "delete"), ("folder", "wal")]
+)
+def test_a_read_only_library_is_read_and_says_why_it_is_not_written(
+    tmp_path: Path, locked: str, journal: str
+) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
     path = folder / "lib.sqlite3"
-    old = sqlite3.connect(path)  # a library from before the log, in rollback journal mode
-    old.close()
     lib = Library(path)
     lib.remember("/a.txt", "A", "text", 3)
     lib.close()
-    sqlite3.connect(path, isolation_level=None).execute("PRAGMA journal_mode=DELETE").close()
+    if journal == "delete":  # a library from before the log, in rollback journal mode
+        sqlite3.connect(path, isolation_level=None).execute("PRAGMA journal_mode=DELETE").close()
     target = folder if locked == "folder" else path
     mode = target.stat().st_mode
     target.chmod(0o555 if locked == "folder" else 0o444)
@@ -346,4 +349,4 @@ def test_a_read_only_library_is_read_with_the_rollback_journal(tmp_path: Path, l
         assert "readonly" in error
     finally:
         target.chmod(mode)
-    assert _journal_mode(path) == "delete"
+    assert _journal_mode(path) == journal

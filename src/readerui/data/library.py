@@ -205,10 +205,26 @@ class Library:
         self._db = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
+        try:
+            db = self._open(self.path, uri=False)
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc) or not self._log_out_of_reach():
+                raise
+            # SQLite cannot read a logged library whose folder it may not write (the log's
+            # index cannot be made); with no log left to read, the file alone is whole.
+            db = self._open(self.path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+        self._file = _file_id(self.path)
+        return db
+
+    def _open(self, target: Path | str, *, uri: bool) -> sqlite3.Connection:
         # isolation_level=None: transactions are begun explicitly (see _transaction).
         # check_same_thread=False: worker threads use the connection too, under self._lock.
         db = sqlite3.connect(
-            self.path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False
+            target,
+            timeout=BUSY_TIMEOUT,
+            isolation_level=None,
+            check_same_thread=False,
+            uri=uri,
         )
         try:
             self._use_log(db)
@@ -216,8 +232,20 @@ class Library:
         except BaseException:
             db.close()
             raise
-        self._file = _file_id(self.path)
         return db
+
+    def _log_out_of_reach(self) -> bool:
+        """Whether the library is a logged one, closed cleanly (no log file left), in a folder
+        this program may not write: it can then be read as it is, and not written."""
+        log = self.path.with_name(self.path.name + "-wal")
+        if os.access(self.path.parent, os.W_OK) or log.exists():
+            return False
+        try:
+            with self.path.open("rb") as file:
+                header = file.read(20)
+        except OSError:
+            return False
+        return header.startswith(b"SQLite format 3\0") and header[18:20] == b"\x02\x02"
 
     @staticmethod
     def _use_log(db: sqlite3.Connection) -> None:
