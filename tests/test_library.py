@@ -350,3 +350,15 @@ def test_a_read_only_library_is_read_and_says_why_it_is_not_written(
     finally:
         target.chmod(mode)
     assert _journal_mode(path) == journal
+
+
+def test_a_closed_library_is_not_opened_again(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    lib = Library(path)
+    lib.remember("/a.txt", "A", "text", 1)
+    lib.close()
+    path.unlink()  # a worker that still holds the library must not make a new one
+    with pytest.raises(LibraryError, match="closed"):
+        lib.remember("/b.txt", "B", "text", 2)
+    assert not path.exists()
+    assert ReadingPlaces(lib).recent() == []

@@ -202,6 +202,7 @@ class Library:
         """Bytes all offline copies may take (see :data:`COPIES_LIMIT`)."""
         self._lock = threading.RLock()
         self._file: tuple[int, int] | None = None
+        self._closed = False
         self._db = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
@@ -299,6 +300,8 @@ class Library:
         to the deleted one without a word (under WAL even its log survives), and every
         save after it would be lost.
         """
+        if self._closed:  # a worker finishing after the reader closed the library
+            raise LibraryError("the library was closed")
         if self._file is not None and _file_id(self.path) == self._file:
             return self._db
         self._db.close()
@@ -339,8 +342,9 @@ class Library:
                 db.execute(sql, parameters)
 
     def close(self) -> None:
-        """Close the database."""
+        """Close the database (every later call raises :class:`LibraryError`)."""
         with self._lock:
+            self._closed = True
             self._db.close()
 
     def remember(
