@@ -132,3 +132,69 @@ def test_a_long_text_encoded_in_pieces_reads_back_whole(text: str, piece: int) -
         copies._PIECE = saved
     assert json.loads(encoded)["text"] == text
     assert read_article(encoded).text == text
+
+
+def _copy_size(path: Path, source: str) -> int:
+    check = sqlite3.connect(path)
+    try:
+        row = check.execute(
+            "SELECT length(CAST(article AS BLOB)) + coalesce(length(CAST(analysis AS BLOB)), 0) "
+            "FROM copies WHERE source = ?",
+            (source,),
+        ).fetchone()
+    finally:
+        check.close()
+    return int(row[0])
+
+
+def test_a_copy_too_big_to_keep_leaves_its_place_and_no_stale_copy(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    library = Library(path)
+    assert keep_copy(library, STORY)
+    library.copy_limit = _copy_size(path, STORY.source) + 10
+    longer = Article.from_blocks(
+        STORY.source, STORY.title, [("A much longer story. " * 40, "body")]
+    )
+    assert not keep_copy(library, longer)
+    assert open_copy(library, STORY.source) is None  # the copy of the earlier text went
+    library.remember(STORY.source, STORY.title, longer.text, 21)
+    (entry,) = library.recent()
+    assert (entry.title, entry.kept, entry.position) == (STORY.title, False, 21)
+    assert keep_copy(library, STORY)  # a copy within the limit is kept again
+    assert not keep_copy(library, STORY, analyze(STORY))  # with its analysis: too big
+    assert open_copy(library, STORY.source) == STORY  # the same text: its copy stays
+
+
+def test_the_copies_read_longest_ago_make_room(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    library = Library(path)
+    stories = [
+        Article.from_blocks(f"https://news.test/{n}", f"Story {n}", [(f"Story {n}. " * 50, "body")])
+        for n in range(4)
+    ]
+    for story in stories[:3]:
+        assert keep_copy(library, story)
+    one = _copy_size(path, stories[0].source)
+    library.copies_limit = 3 * one
+    assert keep_copy(library, stories[3])  # one copy too many: the oldest goes
+    assert open_copy(library, stories[0].source) is None
+    assert all(open_copy(library, s.source) == s for s in stories[1:])
+    assert len(library.recent(None)) == 4  # still listed, with their places
+    library.copies_limit = one // 2  # the newest is never dropped for the others
+    assert keep_copy(library, stories[1])
+    assert [s.source for s in stories if open_copy(library, s.source)] == [stories[1].source]
+
+
+def test_sizes_are_filled_in_for_copies_of_an_earlier_library(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite3"
+    keep_copy(Library(path), STORY, analyze(STORY))
+    old = sqlite3.connect(path)  # as schema 2 had it: no sizes
+    old.execute("ALTER TABLE copies DROP COLUMN size")
+    old.execute("PRAGMA user_version = 2")
+    old.commit()
+    old.close()
+    library = Library(path)
+    library.copies_limit = _copy_size(path, STORY.source) - 1
+    other = Article.from_blocks("/other.txt", "Other", [("A short note.", "body")])
+    assert keep_copy(library, other)
+    assert open_copy(library, STORY.source) is None  # its size was known: it made room

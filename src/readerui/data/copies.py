@@ -112,17 +112,19 @@ def read_analysis(text: str) -> Analysis:
     return Analysis(people=people, quotes=quotes)
 
 
-def keep_copy(library: Library, article: Article, analysis: Analysis | None = None) -> None:
+def keep_copy(library: Library, article: Article, analysis: Analysis | None = None) -> bool:
     """Keep ``article`` (and its analysis, when given) in the library, to reopen offline.
 
     Also notes it as opened now, with what the library list shows (site, people count).
+    False when the copy is too big to keep (see :meth:`Library.keep`): the article is
+    still listed, with its place, and is read from its source again.
     """
     digest = text_digest(article.text)
     key = article_key(article.source, article.text, digest)
     library.touch(
         key, shown_title(article.title, article.source, article.text), digest, len(article.text)
     )
-    library.keep(
+    kept = library.keep(
         key,
         digest,
         article_json(article),
@@ -130,6 +132,7 @@ def keep_copy(library: Library, article: Article, analysis: Analysis | None = No
     )
     people = None if analysis is None else sum(p.kind == "subject" for p in analysis.people)
     library.describe(key, article.site, people)
+    return kept
 
 
 def open_copy(library: Library, key: str) -> Article | None:

@@ -273,8 +273,9 @@ class ReadingDesk(Horizontal):
             self.post_message(self.Changed())  # the status line shows the new place
 
     def on_unmount(self) -> None:
-        """Save the place on the way out."""
+        """Save the place on the way out, then close the library."""
         error = self.keeper.save_on_exit()
+        self.keeper.close_library()
         if error:
             self.say(error, severity="warning")
 

@@ -41,6 +41,7 @@ class PlaceKeeper(Widget):
         self.places = ReadingPlaces(library)
         """The bookkeeping (and the library, once open)."""
         self._timer: Timer | None = None
+        self._opened_here = False
 
     def open_library(self) -> str | None:
         """Open the default library unless one was given; a line to say when it cannot be.
@@ -51,6 +52,7 @@ class PlaceKeeper(Widget):
             return None
         try:
             self.places.library = Library()
+            self._opened_here = True
         except Exception as exc:  # a broken data folder must not stop the reader
             if not is_busy(exc):
                 return f"Reading positions will not be kept: {describe(exc)}"
@@ -66,6 +68,18 @@ class PlaceKeeper(Widget):
     def on_library_opened(self, message: LibraryOpened) -> None:
         """Use the library from now on (the app hears of it too)."""
         self.places.library = message.library
+        self._opened_here = True
+
+    def close_library(self) -> None:
+        """Close the library this keeper opened (on the way out, after the last save).
+
+        Closing lets SQLite fold its write-ahead log into the file and remove it; a worker
+        still writing a copy finishes first (the library serialises its calls).
+        """
+        library = self.places.library
+        if library is not None and self._opened_here:
+            self.places.library = None
+            library.close()
 
     def recent(self, limit: int = 20) -> list[Entry]:
         """The articles read lately, newest first."""

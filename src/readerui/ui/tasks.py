@@ -187,7 +187,8 @@ def save_place(places: ReadingPlaces, place: Place, cancel: threading.Event) -> 
 def keep(library: Library, article: Article, analysis: Analysis | None) -> None:
     """Keep an offline copy of ``article`` (and its analysis) in the library.
 
-    Nothing is said when it fails: the reading position's save reports a broken library.
+    Nothing is said when it fails (the reading position's save reports a broken library)
+    or when the copy is too big to keep (the article is read from its source again).
     """
     try:
         keep_copy(library, article, analysis)
