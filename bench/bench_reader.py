@@ -222,6 +222,12 @@ def _run(sizes: dict[str, int], turns: int, runs: int, have_tmux: bool, analysis
             "READERUI_CONFIG_DIR": str(folder / "config"),
             "TERM": "xterm-256color",
         }
+        library = folder / "library"
+        subprocess.run(
+            [sys.executable, "-c", "from readerui.data.library import Library; Library().close()"],
+            env={**os.environ, "READERUI_DATA_DIR": str(library)},
+            check=True,
+        )
         reader = [sys.executable, "-m", "readerui"]
         minimal = [sys.executable, str(MINIMAL)]
         python = sys.version.split()[0]
@@ -248,8 +254,12 @@ def _run(sizes: dict[str, int], turns: int, runs: int, have_tmux: bool, analysis
                     floor_firsts.append(took)
                     floor_turns += turned
                     # A library of its own per run: a first open each time, not a reopen at
-                    # the place the last run's page turns reached.
-                    fresh = {**env, "READERUI_DATA_DIR": str(folder / f"data-{label}-{run}")}
+                    # the place the last run's page turns reached. It is a copy of one made
+                    # beforehand, as a reader's library is there before every start but the
+                    # first one ever.
+                    data = folder / f"data-{label}-{run}"
+                    shutil.copytree(library, data)
+                    fresh = {**env, "READERUI_DATA_DIR": str(data)}
                     took, turned = first_page_and_turns([*reader, path], fresh, count)
                     firsts.append(took)
                     reader_turns += turned

@@ -24,8 +24,7 @@ from readerui.core.courtesy import READER
 from readerui.core.loading import PendingArticle
 from readerui.core.models import Analysis, Article
 from readerui.data.library import Library
-from readerui.ui.across_screen import AcrossScreen
-from readerui.ui.arrangement import PanelName
+from readerui.ui.arrangement import PanelName, size_class_for
 from readerui.ui.asking import Asker
 from readerui.ui.bindings import BINDINGS, key_help, key_hint
 from readerui.ui.desk import ReadingDesk
@@ -35,7 +34,7 @@ from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
 from readerui.ui.prompt import PromptLine
-from readerui.ui.screens import HelpScreen, OpenScreen, SaveScreen
+from readerui.ui.screens import HelpScreen
 from readerui.ui.settings import SettingsKeeper
 from readerui.ui.shelf import Shelf
 from readerui.ui.status import StatusLine
@@ -151,6 +150,9 @@ class ReaderApp(App[None]):
 
     def compose(self) -> ComposeResult:
         """Panels beside the reading view, prompt line (hidden) and status line."""
+        # The width's class on the screen before its widgets are there: set later, it would
+        # restyle every widget once more before the first page is drawn.
+        self.screen.add_class(size_class_for(self.size.width))
         yield self.desk
         yield PromptLine(id="prompt")
         yield StatusLine(id="status")
@@ -341,8 +343,8 @@ class ReaderApp(App[None]):
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
         if len(self.screen_stack) > 1:  # a dialog: tab belongs to it, not to the panels
             screen = self.screen
-            tabbed = (OpenScreen, SaveScreen, AcrossScreen)
-            if step > 0 and isinstance(screen, tabbed) and screen.complete():
+            complete = getattr(screen, "complete", None)  # a dialog whose tab completes
+            if step > 0 and callable(complete) and complete():
                 return  # tab completed a path
             screen.focus_next() if step > 0 else screen.focus_previous()
         elif self.prompt.mode is None:

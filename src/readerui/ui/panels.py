@@ -149,7 +149,9 @@ class QuotesPanel(ListPanel):
         if len(quotes) > LIST_LIMIT:
             label = f"Quotes · {LIST_LIMIT} of {len(quotes)}"
             # A few before the reader's place, the rest after it.
-            first = bisect.bisect_left([q.start for q in quotes], self.reading_at) - LIST_LIMIT // 10
+            first = (
+                bisect.bisect_left([q.start for q in quotes], self.reading_at) - LIST_LIMIT // 10
+            )
             first = max(0, min(first, len(quotes) - LIST_LIMIT))
             quotes = quotes[first : first + LIST_LIMIT]
             self._window = (quotes[0].start if first else 0, quotes[-1].start)

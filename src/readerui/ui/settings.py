@@ -18,8 +18,6 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import tomlkit
-
 from readerui.ui.keymap import keymap_path
 
 if TYPE_CHECKING:
@@ -77,6 +75,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
 
 def save_setting(key: str, value: str | bool, path: Path | None = None) -> str | None:
     """Write one setting into the file (made when missing, comments kept); an error or None."""
+    # tomlkit keeps the user's comments and layout; it is imported only here, to write,
+    # because reading (tomllib) is all most starts need.
+    import tomlkit
+
     path = path or config_path()
     try:
         try:
