@@ -258,7 +258,9 @@ def _while_keys_wait(
     try:
         thread.start()
         while thread.is_alive():
-            thread.join(0.05)
+            # Short: the opening part of a book is ready long before the thread ends, and
+            # the reader starts as soon as it is seen here.
+            thread.join(0.005)
             if early is not None and early.is_set() and thread.is_alive():
                 return None, typed
             if select.select([fd], [], [], 0)[0]:

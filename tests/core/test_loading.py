@@ -272,6 +272,24 @@ def test_a_long_text_is_previewed_from_its_opening_part() -> None:
     assert (preview.title, preview.byline) == (article.title, article.byline)
 
 
+def test_a_long_text_with_escape_codes_is_previewed_clean() -> None:
+    """The opening part is cleaned on its own (the whole is cleaned after the preview shows):
+    its text is still the start of the whole's, with no escape code in either."""
+    paragraphs = _long_text(3000).split("\n\n")
+    for i in range(0, len(paragraphs), 7):  # escape codes all through, as a log might have
+        paragraphs[i] = f"\x1b[1;31m{paragraphs[i]}\x1b[0m\x1b]0;title\x07"
+    data = "\n\n".join(paragraphs).encode("utf-8")
+    previews: list[Article] = []
+    article = load_bytes(data, "ferry.txt", on_preview=lambda a, _: previews.append(a))
+    assert len(previews) == 1
+    preview = previews[0]
+    assert article.text.startswith(preview.text)
+    assert article.paragraphs[: len(preview.paragraphs)] == preview.paragraphs
+    assert "\x1b" not in article.text
+    assert "[1;31m" not in article.text
+    assert "title" not in article.text
+
+
 def test_short_texts_and_pages_are_not_previewed() -> None:
     previews: list[Article] = []
     load_bytes(

@@ -322,14 +322,22 @@ def load_bytes(
         raise LoadError(f"{name} is a binary file, not an article") from None
     if not text.strip():
         raise LoadError(f"{name} is empty")
-    text = remove_escapes(text)
-    fmt = _format_for(source, content_type, text)
-    opening = _opening(text) if on_preview is not None and fmt == "text" else None
-    if on_preview is not None and opening is not None:
-        preview = _parse(opening, source, fmt)
-        if preview.text:
-            # The whole text's length after clean-up, estimated from the opening part's.
-            on_preview(preview, round(len(text) * len(preview.text) / len(opening)))
+    raw_opening = _opening(text) if on_preview is not None else None
+    if on_preview is not None and raw_opening is not None:
+        # The opening part is cleaned and sniffed alone, so a book's first pages do not wait
+        # for the whole to be cleaned: an escape sequence never spans a paragraph break (it
+        # holds no control character), so the cleaned opening starts the cleaned whole.
+        opening = remove_escapes(raw_opening)
+        fmt = _format_for(source, content_type, opening)
+        if fmt == "text":
+            preview = _parse(opening, source, fmt)
+            if preview.text:
+                # The whole text's length after clean-up, estimated from the opening part's.
+                on_preview(preview, round(len(text) * len(preview.text) / len(raw_opening)))
+        text = remove_escapes(text)
+    else:
+        text = remove_escapes(text)
+        fmt = _format_for(source, content_type, text)
     article = _parse(text, source, fmt)
     if not article.text and not article.title:
         raise LoadError(f"{name} has no readable text")
