@@ -1,6 +1,7 @@
-"""The app's plain parts, without an app: what n/N step through, which panels show at a
-width, the status line's texts, keymap warnings and the key help, the drawing rules, and
-the worker bodies with their cancel events."""
+"""The app's plain parts, without an app: what n/N step through, the actions kept until
+the text is ready, which panels show at a width, the status line's
+texts, keymap warnings and the key help, the drawing rules, and the worker bodies with their
+cancel events."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from readerui.core.layout import Line
 from readerui.core.models import Article, Person
 from readerui.ui.arrangement import PanelArrangement, size_class_for
 from readerui.ui.bindings import BINDINGS, key_help
+from readerui.ui.deferred import DeferredActions
 from readerui.ui.keymap import bound_keys, keymap_warnings
 from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
 from readerui.ui.navigation import Selection, SpanCursor
@@ -71,6 +73,56 @@ def test_the_one_chosen_last_takes_n_and_n_back() -> None:
     selection.reset()
     assert selection.quote is None
     assert selection.escape_target() is None
+
+
+# ----------------------------------------------------------------------------- kept actions
+
+
+def test_actions_wait_until_ready_then_run_in_the_order_they_came() -> None:
+    ready = False
+    done: list[str] = []
+    kept = DeferredActions(lambda: ready)
+    kept.when_ready(lambda: done.append("G"))
+    kept.when_ready(lambda: done.append("n"))
+    assert done == []
+    assert len(kept) == 2
+    kept.run()  # not ready yet: nothing runs, nothing is lost
+    assert (done, len(kept)) == ([], 2)
+    ready = True
+    kept.run()
+    assert (done, len(kept)) == (["G", "n"], 0)
+    kept.when_ready(lambda: done.append("space"))  # ready: at once
+    assert done == ["G", "n", "space"]
+    kept.keep(lambda: done.append("kept"))  # kept even when ready, for the next run
+    assert len(kept) == 1
+    kept.clear()
+    kept.run()
+    assert done == ["G", "n", "space"]
+
+
+def test_running_stops_when_an_action_makes_it_not_ready_and_never_loops() -> None:
+    ready = True
+    done: list[int] = []
+    kept = DeferredActions(lambda: ready)
+
+    def first() -> None:
+        nonlocal ready
+        done.append(1)
+        ready = False  # say, a page past the part laid out was asked for
+
+    for action in (first, lambda: done.append(2)):
+        kept.keep(action)
+    kept.run()
+    assert (done, len(kept)) == ([1], 1)  # the second waits for the next run
+    ready = True
+
+    def again() -> None:
+        done.append(3)
+        kept.keep(again)  # keeps itself: runs once per run, not for ever
+
+    kept.keep(again)
+    kept.run()
+    assert (done, len(kept)) == ([1, 2, 3], 1)
 
 
 # ----------------------------------------------------------------------------- panels

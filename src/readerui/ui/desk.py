@@ -9,7 +9,6 @@ choosing a person or a quote does to the text (the :class:`~readerui.ui.marks.Ma
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -22,6 +21,7 @@ from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.core.sanitize import display_source
 from readerui.data.library import Library
 from readerui.ui.arrangement import PanelArrangement, PanelName
+from readerui.ui.deferred import Action, DeferredActions
 from readerui.ui.keeper import PlaceKeeper
 from readerui.ui.list_panel import ListPanel
 from readerui.ui.loader import ArticleLoader
@@ -68,7 +68,11 @@ class ReadingDesk(Horizontal):
         """Whether only the opening part of a long text is shown (the rest is being read)."""
         self.analysis_progress: float | None = None
         """How far the analysis of a long text has got (None when not running or short)."""
-        self._waiting: list[Callable[[], object]] = []
+        self._waiting = DeferredActions(
+            lambda: (
+                self.view.article is not None and not self.preview and self.loader.pending is None
+            )
+        )
         self._quote_at: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -117,18 +121,10 @@ class ReadingDesk(Horizontal):
         self.loader.open(spec, initial=initial, key=key)
         self.post_message(self.Changed())
 
-    def when_read(self, action: Callable[[], object]) -> None:
+    def when_read(self, action: Action) -> None:
         """Run ``action`` once the whole article is read: now, or when it is (keys typed while
         a book loads act then, in order, instead of being lost)."""
-        if self.view.article is not None and not self.preview and self.loader.pending is None:
-            action()
-        else:
-            self._waiting.append(action)
-
-    def _run_waiting(self) -> None:
-        waiting, self._waiting = self._waiting, []
-        for action in waiting:
-            action()
+        self._waiting.when_ready(action)
 
     def on_article_preview(self, message: ArticlePreview) -> None:
         """Show the opening part of a long text at once; the rest follows."""
@@ -166,7 +162,7 @@ class ReadingDesk(Horizontal):
         else:
             self.preview = False
             self.show(article)
-        self._run_waiting()
+        self._waiting.run()
 
     def _resumed(self, position: int) -> None:
         if self.view.position == 0:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -22,6 +22,7 @@ from readerui.core.layout import (
 )
 from readerui.core.models import Article, reading_minutes
 from readerui.data.library import reading_progress
+from readerui.ui.deferred import Action, DeferredActions
 from readerui.ui.page_paint import (
     Highlight,
     HighlightGroups,
@@ -93,7 +94,7 @@ class PageView(Widget, can_focus=True):
         self._rows: list[Strip] = []
         self._layout_key: tuple[int, int, int, int] | None = None
         self._shown_key: tuple[int, int, int, int] | None = None
-        self._deferred: list[Callable[[], object]] = []
+        self._deferred = DeferredActions(lambda: self.complete)
         self._expected_length = 0
 
     # ------------------------------------------------------------------ geometry
@@ -190,17 +191,10 @@ class PageView(Widget, can_focus=True):
             return self.page_count
         return max(self.page_count, round(self.page_count * total / covered))
 
-    def when_complete(self, action: Callable[[], object]) -> None:
+    def when_complete(self, action: Action) -> None:
         """Run ``action`` now if the whole text is laid out, else as soon as it is (keys typed
         while a book is laid out act then, in order, instead of being lost)."""
-        if self.complete:
-            action()
-        else:
-            self._deferred.append(action)
-
-    def _run_deferred(self) -> None:
-        while self._deferred and self.complete:
-            self._deferred.pop(0)()
+        self._deferred.when_ready(action)
 
     def visible_pages(self) -> list[Page]:
         """The pages on screen, left to right."""
@@ -241,10 +235,10 @@ class PageView(Widget, can_focus=True):
         """Show page ``index`` (0-based, clamped); a page not laid out yet is shown when it is."""
         if self.pages_layout is None or not self.pages_layout.pages:
             if self.article is not None:
-                self._deferred.append(lambda: self.go_to_page(index))
+                self._deferred.keep(lambda: self.go_to_page(index))
             return
         if index >= len(self.pages_layout.pages) and not self.complete:
-            self._deferred.append(lambda: self.go_to_page(index))
+            self._deferred.keep(lambda: self.go_to_page(index))
             return
         index = max(0, min(index, len(self.pages_layout.pages) - 1))
         self.position = self.pages_layout.pages[index].start
@@ -264,14 +258,14 @@ class PageView(Widget, can_focus=True):
     def next_page(self) -> bool:
         """Turn forward one page (or spread); False at the end."""
         if self.article is not None and self.pages_layout is None:
-            self._deferred.append(self.next_page)
+            self._deferred.keep(self.next_page)
             return True
         if self.pages_layout is None:
             return False
         if self.page_index + self.columns >= self.page_count:
             if self.complete:
                 return False
-            self._deferred.append(self.next_page)  # the next page is being laid out
+            self._deferred.keep(self.next_page)  # the next page is being laid out
             return True
         self.go_to_page(self.page_index + self.columns)
         return True
@@ -316,7 +310,7 @@ class PageView(Widget, can_focus=True):
             )
             self._shown_key = key
             self._changed()
-            self._run_deferred()
+            self._deferred.run()
             return
         self._layout_worker(article, measure, height, header)
         layout = self.pages_layout
@@ -353,7 +347,7 @@ class PageView(Widget, can_focus=True):
             self.pages_layout = message.layout
             self._shown_key = self._layout_key
             self._changed()
-            self._run_deferred()
+            self._deferred.run()
 
     @property
     def laying_out(self) -> bool:
