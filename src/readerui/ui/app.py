@@ -2,8 +2,8 @@
 
 :class:`~readerui.ui.desk.ReadingDesk` holds the panels, the reading view and the article on
 them (with its :class:`~readerui.ui.loader.ArticleLoader`, its
-:class:`~readerui.ui.keeper.PlaceKeeper`, the panel arrangement and the marks on the text);
-the app adds the keys, the :class:`~readerui.ui.prompt.PromptLine`, the
+:class:`~readerui.ui.keeper.PlaceKeeper`, its :class:`~readerui.ui.sidebars.Sidebars` and the
+marks on the text); the app adds the keys, the :class:`~readerui.ui.prompt.PromptLine`, the
 :class:`~readerui.ui.status.StatusLine` and the dialogs. README "Design" maps them.
 """
 
@@ -166,7 +166,7 @@ class ReaderApp(App[None]):
         if error:
             self.say(error, severity="warning")
         self.settings.apply(self)
-        self.desk.fit(self.size.width)
+        self.desk.sidebars.fit(self.size.width)
         self.view.focus()
         if self.notice:
             self.say(self.notice, severity="warning", timeout=8)
@@ -264,7 +264,8 @@ class ReaderApp(App[None]):
         self.remember("spread", view.spread)
         view.relayout()
         if view.spread and view.columns == 1:
-            panels = self.desk.arrangement.people or self.desk.arrangement.quotes
+            arrangement = self.desk.sidebars.arrangement
+            panels = arrangement.people or arrangement.quotes
             hint = " (close the panels with p and i)" if panels else ""
             self.say(f"Two-page spread on: it shows when the text area is 160+ columns{hint}")
         else:
@@ -312,7 +313,7 @@ class ReaderApp(App[None]):
 
     def on_resize(self, event: Resize) -> None:
         """Arrange the panels (and the key hint) for the terminal's width."""
-        self.desk.fit(event.size.width)
+        self.desk.sidebars.fit(event.size.width)
         self.refresh_status()
 
     def action_toggle_people(self) -> None:
@@ -324,14 +325,14 @@ class ReaderApp(App[None]):
         self._toggle_panel("quotes")
 
     def _toggle_panel(self, which: PanelName) -> None:
-        opened = self.desk.toggle_panel(which)
-        self.remember("people", self.desk.arrangement.people)
-        self.remember("quotes", self.desk.arrangement.quotes)
+        sidebars = self.desk.sidebars
+        opened = sidebars.toggle(which)
+        self.remember("people", sidebars.arrangement.people)
+        self.remember("quotes", sidebars.arrangement.quotes)
         if opened:
             # Letters typed right after p or i filter the panel: held until its list has
             # the focus (a panel that has just opened takes it on the next refresh).
-            panel = self.people_panel if which == "people" else self.quotes_panel
-            self.keys.await_focus(panel.option_list)
+            self.keys.await_focus(sidebars.panel(which).option_list)
 
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
@@ -342,7 +343,7 @@ class ReaderApp(App[None]):
                 return  # tab completed a path
             screen.focus_next() if step > 0 else screen.focus_previous()
         elif self.prompt.mode is None:
-            self.desk.cycle_focus(step)
+            self.desk.sidebars.cycle_focus(step)
 
     def action_copy_quote(self) -> None:
         """Copy a citation of the highlighted (or last chosen) quote to the clipboard."""
