@@ -20,7 +20,7 @@ from readerui.core.models import Article, Person
 from readerui.ui.arrangement import PanelArrangement, size_class_for
 from readerui.ui.bindings import BINDINGS, key_help
 from readerui.ui.deferred import DeferredActions
-from readerui.ui.keymap import bound_keys, keymap_warnings
+from readerui.ui.keymap import bound_keys, keymap_warnings, user_keymap
 from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
 from readerui.ui.navigation import Selection, SpanCursor
 from readerui.ui.page_paint import Highlight, HighlightGroups, header_lines, line_segments
@@ -269,6 +269,21 @@ def test_keymap_warnings() -> None:
         "keymap.toml gives no key to quit: the defaults stay",
     ]
     assert bound_keys("?, j,space") == ["question_mark", "j", "space"]
+
+
+def test_the_users_keymap_keeps_a_way_out_and_says_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\nnext_page = "ctrl+q,j"\nnxt = "x"\n', encoding="utf-8")
+    keymap, warnings = user_keymap(BINDINGS, path)
+    assert keymap == {"next_page": "j", "nxt": "x"}  # ctrl+q stays with quit
+    assert warnings == [
+        "keymap.toml gives ctrl+q to next_page: it is kept for quitting",
+        "Unknown key ids in keymap.toml: nxt",
+    ]
+    path.write_text("[keys\n", encoding="utf-8")
+    keymap, (error,) = user_keymap(BINDINGS, path)
+    assert keymap == {}
+    assert error.startswith(f"Ignoring {path}: ")  # a broken file: one line, the defaults
 
 
 def test_the_key_help_spells_keys_as_textual_does() -> None:

@@ -126,6 +126,14 @@ class ReadingDesk(Horizontal):
         a book loads act then, in order, instead of being lost)."""
         self._waiting.when_ready(action)
 
+    def kept_until_shown(self, action: Action) -> bool:
+        """Keep ``action`` for when the article shows, if none is shown and one is coming;
+        True when kept (keys typed at start act on the article once it is there)."""
+        if self.view.article is None and self.loader.pending is not None:
+            self.when_read(action)
+            return True
+        return False
+
     def on_article_preview(self, message: ArticlePreview) -> None:
         """Show the opening part of a long text at once; the rest follows."""
         self.show_preview(message.article, message.length)
@@ -293,6 +301,16 @@ class ReadingDesk(Horizontal):
             self.sidebars.back_to_text()
         self.marks.choose_person(person)
         self.post_message(self.Changed())
+
+    def unmark(self) -> None:
+        """Escape: clear the search, else the chosen person, else the quote highlight."""
+        target = self.marks.selection.escape_target()
+        if target == "search":
+            self.marks.clear_search()
+        elif target == "person":
+            self.select_person(None)
+        elif target == "quote":
+            self.marks.choose_quote(None)
 
     def on_quotes_panel_chosen(self, message: QuotesPanel.Chosen) -> None:
         """Go to the quote's page with the quote highlighted."""
