@@ -334,7 +334,7 @@ def test_a_url_that_cannot_be_fetched_opens_from_its_kept_copy() -> None:
     started: list[tuple[Article | None, str | None]] = []
 
     def run_app(app: ReaderApp) -> None:
-        started.append((app.initial_article, app.notice))
+        started.append((app.launch.article, app.launch.notice))
 
     with mock.patch.object(ReaderApp, "run", run_app):
         result = run(url, terminal=True)

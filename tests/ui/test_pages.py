@@ -343,9 +343,9 @@ async def test_a_resize_cancels_the_layout_under_way(
     cancelled, the held layout must stop at its next check, and only the new size's pages
     are shown."""
     from readerui.core.layout import Layout, LayoutCancelled
-    from readerui.ui import page_view as page_view_module
+    from readerui.ui import pagination as pagination_module
 
-    real_paginate = page_view_module.paginate
+    real_paginate = pagination_module.paginate
     gate, first_started = threading.Event(), threading.Event()
     outcomes: list[str] = []
 
@@ -364,7 +364,7 @@ async def test_a_resize_cancels_the_layout_under_way(
         outcomes.append("first done" if first else "done")
         return layout
 
-    monkeypatch.setattr(page_view_module, "paginate", gated_paginate)
+    monkeypatch.setattr(pagination_module, "paginate", gated_paginate)
     blocks = [(long_article.paragraph_text(p), p.kind) for p in long_article.paragraphs]
     big = Article.from_blocks("big.txt", "A Very Long Read", blocks * 20)
     app, _ = make_app(article=big)

@@ -1,6 +1,7 @@
-"""The app's plain parts, without an app: what n/N step through, which panels show at a
-width, the status line's texts, keymap warnings and the key help, the drawing rules, and
-the worker bodies with their cancel events."""
+"""The app's plain parts, without an app: what n/N step through, the actions kept until
+the text is ready, the pages for a size, which panels show at a width, the status line's
+texts, keymap warnings and the key help, the drawing rules, and the worker bodies with their
+cancel events."""
 
 from __future__ import annotations
 
@@ -13,15 +14,18 @@ from textual.app import App
 from textual.binding import Binding
 
 from readerui.core import analysis as analysis_module
-from readerui.core.layout import Line
+from readerui.core.background import opening_part
+from readerui.core.layout import Layout, Line
 from readerui.core.models import Article, Person
 from readerui.ui.arrangement import PanelArrangement, size_class_for
 from readerui.ui.bindings import BINDINGS, key_help
-from readerui.ui.keymap import bound_keys, keymap_warnings
+from readerui.ui.deferred import DeferredActions
+from readerui.ui.keymap import bound_keys, keymap_warnings, user_keymap
 from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
 from readerui.ui.navigation import Selection, SpanCursor
 from readerui.ui.page_paint import Highlight, HighlightGroups, header_lines, line_segments
 from readerui.ui.page_paint import source_label as label_of_source
+from readerui.ui.pagination import OPENING_CHARS, SYNC_LAYOUT_CHARS, Pagination
 from readerui.ui.status import duration, mention_badge, search_badge
 from readerui.ui.tasks import Abandoned, analyse, load_file, run_abandonable
 
@@ -71,6 +75,129 @@ def test_the_one_chosen_last_takes_n_and_n_back() -> None:
     selection.reset()
     assert selection.quote is None
     assert selection.escape_target() is None
+
+
+# ----------------------------------------------------------------------------- kept actions
+
+
+def test_actions_wait_until_ready_then_run_in_the_order_they_came() -> None:
+    ready = False
+    done: list[str] = []
+    kept = DeferredActions(lambda: ready)
+    kept.when_ready(lambda: done.append("G"))
+    kept.when_ready(lambda: done.append("n"))
+    assert done == []
+    assert len(kept) == 2
+    kept.run()  # not ready yet: nothing runs, nothing is lost
+    assert (done, len(kept)) == ([], 2)
+    ready = True
+    kept.run()
+    assert (done, len(kept)) == (["G", "n"], 0)
+    kept.when_ready(lambda: done.append("space"))  # ready: at once
+    assert done == ["G", "n", "space"]
+    kept.keep(lambda: done.append("kept"))  # kept even when ready, for the next run
+    assert len(kept) == 1
+    kept.clear()
+    kept.run()
+    assert done == ["G", "n", "space"]
+
+
+def test_running_stops_when_an_action_makes_it_not_ready_and_never_loops() -> None:
+    ready = True
+    done: list[int] = []
+    kept = DeferredActions(lambda: ready)
+
+    def first() -> None:
+        nonlocal ready
+        done.append(1)
+        ready = False  # say, a page past the part laid out was asked for
+
+    for action in (first, lambda: done.append(2)):
+        kept.keep(action)
+    kept.run()
+    assert (done, len(kept)) == ([1], 1)  # the second waits for the next run
+    ready = True
+
+    def again() -> None:
+        done.append(3)
+        kept.keep(again)  # keeps itself: runs once per run, not for ever
+
+    kept.keep(again)
+    kept.run()
+    assert (done, len(kept)) == ([1, 2, 3], 1)
+
+
+# ----------------------------------------------------------------------------- pages
+
+
+def _book(chars: int) -> Article:
+    paragraph = "The ferry left the quay at dawn and the gulls followed it out past the light. "
+    blocks = [(f"{i}. {paragraph * 3}", "body") for i in range(chars // (len(paragraph) * 3))]
+    return Article.from_blocks("book.txt", "A Crossing", blocks)
+
+
+def test_a_short_text_is_laid_out_at_once_and_once_per_size() -> None:
+    started: list[tuple[int, int, int]] = []
+    stopped: list[bool] = []
+    pages = Pagination(lambda _a, *size: started.append(size), lambda: stopped.append(True))
+    assert not pages.lay_out(60, 20, 3, 0)  # nothing to lay out yet
+    article = _book(5_000)
+    pages.show(article)
+    assert pages.laying_out
+    assert pages.lay_out(60, 20, 3, 0)
+    assert pages.layout is not None
+    assert (pages.layout.width, pages.layout.height) == (60, 20)
+    assert pages.complete
+    assert not pages.laying_out
+    assert pages.estimated_page_count == len(pages.layout)
+    assert pages.lay_out(60, 20, 3, 0)  # the same size: shown again, not laid out again
+    assert (started, len(stopped)) == ([], 1)
+    assert pages.progress(0, 100) == 0.0
+    assert pages.progress(100, len(article.text)) == 1.0  # the end is on screen
+    assert pages.minutes_after(len(article.text)) == 0
+    assert pages.minutes_after(0) >= 1
+
+
+def test_a_long_text_shows_its_opening_pages_while_the_whole_is_laid_out() -> None:
+    started: list[tuple[int, int, int]] = []
+    pages = Pagination(lambda _a, *size: started.append(size), lambda: None)
+    article = _book(SYNC_LAYOUT_CHARS + 50_000)
+    whole = len(article.text)
+    opening = opening_part(article, 40_000)
+    assert article.text.startswith(opening.text)
+    pages.show(opening, expected_length=whole)  # only the opening part is read yet
+    assert pages.length == whole
+    assert pages.lay_out(60, 20, 3, 0)
+    assert not pages.complete  # the rest of the text is still being read
+    assert pages.estimated_page_count > len(pages.layout or [])
+    shown = pages.layout
+    pages.extend(article)
+    assert not pages.lay_out(60, 20, 3, 0)  # the pages on screen stay...
+    assert pages.layout is shown
+    assert started == [(60, 20, 3)]  # ...while the whole is laid out in the worker
+    assert pages.laying_out
+    assert not pages.lay_out(60, 20, 3, 0)  # being laid out: wait for that worker
+    assert pages.lay_out(50, 20, 3, 0)  # another size: the whole's opening pages at once
+    assert pages.layout is not None
+    assert pages.layout.width == 50
+    assert pages.layout.pages[-1].end <= OPENING_CHARS
+    assert started == [(60, 20, 3), (50, 20, 3)]  # and a new worker
+    assert not pages.lay_out(40, 20, 3, OPENING_CHARS)  # the place is past the opening part
+    whole_layout = pages_of(article, 40, 20, 3)
+    pages.take(whole_layout)
+    assert pages.complete
+    assert pages.estimated_page_count == len(whole_layout)
+
+
+def pages_of(article: Article, measure: int, height: int, header: int) -> Layout:
+    from readerui.ui.pagination import lay_out
+
+    layout = lay_out(article, measure, height, header)
+    assert layout is not None
+    cancel = threading.Event()
+    cancel.set()
+    assert lay_out(article, measure, height, header, cancel) is None  # cancelled: no pages
+    return layout
 
 
 # ----------------------------------------------------------------------------- panels
@@ -142,6 +269,21 @@ def test_keymap_warnings() -> None:
         "keymap.toml gives no key to quit: the defaults stay",
     ]
     assert bound_keys("?, j,space") == ["question_mark", "j", "space"]
+
+
+def test_the_users_keymap_keeps_a_way_out_and_says_every_problem(tmp_path: Path) -> None:
+    path = tmp_path / "keymap.toml"
+    path.write_text('[keys]\nnext_page = "ctrl+q,j"\nnxt = "x"\n', encoding="utf-8")
+    keymap, warnings = user_keymap(BINDINGS, path)
+    assert keymap == {"next_page": "j", "nxt": "x"}  # ctrl+q stays with quit
+    assert warnings == [
+        "keymap.toml gives ctrl+q to next_page: it is kept for quitting",
+        "Unknown key ids in keymap.toml: nxt",
+    ]
+    path.write_text("[keys\n", encoding="utf-8")
+    keymap, (error,) = user_keymap(BINDINGS, path)
+    assert keymap == {}
+    assert error.startswith(f"Ignoring {path}: ")  # a broken file: one line, the defaults
 
 
 def test_the_key_help_spells_keys_as_textual_does() -> None:

@@ -17,7 +17,7 @@ async def test_panels_spread_and_theme_are_remembered(
     app, _ = make_app(article=long_article)
     async with app.run_test(size=MEDIUM) as pilot:
         await settle(pilot)
-        assert not app.desk.arrangement.people
+        assert not app.desk.sidebars.arrangement.people
         await pilot.press("p")
         await pilot.press("escape")
         await pilot.press("d")
@@ -30,7 +30,7 @@ async def test_panels_spread_and_theme_are_remembered(
     again, _ = make_app(article=long_article)
     async with again.run_test(size=MEDIUM) as pilot:
         await settle(pilot)
-        assert again.desk.arrangement.people
+        assert again.desk.sidebars.arrangement.people
         assert again.people_panel.has_class("open")
         assert not again.view.spread
         assert again.theme == "nord"

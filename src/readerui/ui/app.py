@@ -2,15 +2,16 @@
 
 :class:`~readerui.ui.desk.ReadingDesk` holds the panels, the reading view and the article on
 them (with its :class:`~readerui.ui.loader.ArticleLoader`, its
-:class:`~readerui.ui.keeper.PlaceKeeper`, the panel arrangement and the marks on the text);
-the app adds the keys, the :class:`~readerui.ui.prompt.PromptLine`, the
-:class:`~readerui.ui.status.StatusLine` and the dialogs. README "Design" maps them.
+:class:`~readerui.ui.keeper.PlaceKeeper`, its :class:`~readerui.ui.sidebars.Sidebars` and the
+marks on the text); the app adds the keys, the :class:`~readerui.ui.prompt.PromptLine`, the
+:class:`~readerui.ui.status.StatusLine`, the dialogs (its :class:`~readerui.ui.shelf.Shelf`)
+and what the command line asked to show first (its :class:`~readerui.ui.launch.Launch`).
+README "Design" maps them.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -28,8 +29,9 @@ from readerui.ui.arrangement import PanelName, size_class_for
 from readerui.ui.asking import Asker
 from readerui.ui.bindings import BINDINGS, key_help, key_hint
 from readerui.ui.desk import ReadingDesk
-from readerui.ui.keymap import keep_a_way_out, keymap_warnings, load_keymap
+from readerui.ui.keymap import user_keymap
 from readerui.ui.keyroute import KeyRouter
+from readerui.ui.launch import Launch
 from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
@@ -66,16 +68,8 @@ class ReaderApp(App[None]):
         rest: PendingArticle | None = None,
     ) -> None:
         super().__init__()
-        self.rest = rest
-        """The whole of a long text still being read, when ``article`` is its opening part."""
-        self.typed = typed
-        """Keys typed while the command line loaded the article, replayed once it shows."""
-        self.notice = notice
-        """Something to say once the reader is up (e.g. that a kept copy is shown)."""
-        self.source = source
-        """What to open at start (a path or URL), unless ``article`` is given."""
-        self.initial_article = article
-        """An article already loaded (stdin), shown at start."""
+        self.launch = Launch(source, article, rest=rest, typed=typed, notice=notice)
+        """What the command line asked to show first."""
         self.keymap_file = keymap_file
         """Keymap to load instead of the user's default one (tests use this)."""
         self._view = PageView(id="page-view")
@@ -163,34 +157,15 @@ class ReaderApp(App[None]):
         # interpreter lock back to the UI thread sooner, so a page turn waits less for them.
         sys.setswitchinterval(SWITCH_INTERVAL)
         self.desk.open_library()
-        keymap, error = load_keymap(self.keymap_file)
-        keymap, taken = keep_a_way_out(keymap)
-        for warning in [*taken, *keymap_warnings(BINDINGS, keymap)]:
+        keymap, warnings = user_keymap(BINDINGS, self.keymap_file)
+        for warning in warnings:
             self.say(warning, severity="warning")
         if keymap:
             self.set_keymap(keymap)
-        if error:
-            self.say(error, severity="warning")
         self.settings.apply(self)
-        self.desk.fit(self.size.width)
+        self.desk.sidebars.fit(self.size.width)
         self.view.focus()
-        if self.notice:
-            self.say(self.notice, severity="warning", timeout=8)
-        if self.initial_article is not None and self.rest is not None:
-            self.desk.show_preview(self.initial_article, self.rest.length)
-            self.desk.loader.follow(self.source or "", self.rest)
-            # The rest is read once the first page is on screen (see PendingArticle.go_on).
-            self.call_after_refresh(self.rest.go_on.set)
-            self.keys.replay(self.typed)
-        elif self.initial_article is not None:
-            self.show(self.initial_article)
-            self.keys.replay(self.typed)
-        elif self.source:
-            self.open_source(self.source, initial=True)
-        else:
-            self.desk.welcome()
-            if self.desk.keeper.entries():
-                self.action_library()
+        self.launch.begin(self)
         self.refresh_status()
 
     def remember(self, key: str, value: str | bool) -> None:
@@ -233,30 +208,23 @@ class ReaderApp(App[None]):
 
     # ------------------------------------------------------------------ reading
 
-    def _still_loading(self, action: Callable[[], object]) -> bool:
-        """Keep ``action`` for when the article shows, if none is shown and one is coming."""
-        if self.view.article is None and self.desk.loader.pending is not None:
-            self.desk.when_read(action)
-            return True
-        return False
-
     def action_next_page(self) -> None:
         """Turn forward."""
-        if self._still_loading(self.action_next_page):
+        if self.desk.kept_until_shown(self.action_next_page):
             return
         if not self.view.next_page() and self.view.article is not None:
             self.bell()
 
     def action_prev_page(self) -> None:
         """Turn back."""
-        if self._still_loading(self.action_prev_page):
+        if self.desk.kept_until_shown(self.action_prev_page):
             return
         if not self.view.previous_page() and self.view.article is not None:
             self.bell()
 
     def action_first_page(self) -> None:
         """Go to the first page."""
-        if not self._still_loading(self.action_first_page):
+        if not self.desk.kept_until_shown(self.action_first_page):
             self.view.go_to_page(0)
 
     def action_last_page(self) -> None:
@@ -270,7 +238,8 @@ class ReaderApp(App[None]):
         self.remember("spread", view.spread)
         view.relayout()
         if view.spread and view.columns == 1:
-            panels = self.desk.arrangement.people or self.desk.arrangement.quotes
+            arrangement = self.desk.sidebars.arrangement
+            panels = arrangement.people or arrangement.quotes
             hint = " (close the panels with p and i)" if panels else ""
             self.say(f"Two-page spread on: it shows when the text area is 160+ columns{hint}")
         else:
@@ -305,20 +274,13 @@ class ReaderApp(App[None]):
 
     def action_close_overlay(self) -> None:
         """Escape: close the prompt, else clear the search, the person, the quote highlight."""
-        if self.asker.close():
-            return
-        target = self.marks.selection.escape_target()
-        if target == "search":
-            self.marks.clear_search()
-        elif target == "person":
-            self.desk.select_person(None)
-        elif target == "quote":
-            self.marks.choose_quote(None)
-        self.refresh_status()
+        if not self.asker.close():
+            self.desk.unmark()
+            self.refresh_status()
 
     def on_resize(self, event: Resize) -> None:
         """Arrange the panels (and the key hint) for the terminal's width."""
-        self.desk.fit(event.size.width)
+        self.desk.sidebars.fit(event.size.width)
         self.refresh_status()
 
     def action_toggle_people(self) -> None:
@@ -330,25 +292,19 @@ class ReaderApp(App[None]):
         self._toggle_panel("quotes")
 
     def _toggle_panel(self, which: PanelName) -> None:
-        opened = self.desk.toggle_panel(which)
-        self.remember("people", self.desk.arrangement.people)
-        self.remember("quotes", self.desk.arrangement.quotes)
+        sidebars = self.desk.sidebars
+        opened = sidebars.toggle(which)
+        self.remember("people", sidebars.arrangement.people)
+        self.remember("quotes", sidebars.arrangement.quotes)
         if opened:
             # Letters typed right after p or i filter the panel: held until its list has
             # the focus (a panel that has just opened takes it on the next refresh).
-            panel = self.people_panel if which == "people" else self.quotes_panel
-            self.keys.await_focus(panel.option_list)
+            self.keys.await_focus(sidebars.panel(which).option_list)
 
     def action_cycle_focus(self, step: int) -> None:
         """Move focus text → people → quotes and round, opening a closed panel on the way."""
-        if len(self.screen_stack) > 1:  # a dialog: tab belongs to it, not to the panels
-            screen = self.screen
-            complete = getattr(screen, "complete", None)  # a dialog whose tab completes
-            if step > 0 and callable(complete) and complete():
-                return  # tab completed a path
-            screen.focus_next() if step > 0 else screen.focus_previous()
-        elif self.prompt.mode is None:
-            self.desk.cycle_focus(step)
+        if not self.shelf.tab(step) and self.prompt.mode is None:
+            self.desk.sidebars.cycle_focus(step)
 
     def action_copy_quote(self) -> None:
         """Copy a citation of the highlighted (or last chosen) quote to the clipboard."""

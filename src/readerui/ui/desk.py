@@ -2,26 +2,25 @@
 
 :class:`ReadingDesk` holds the article on the desk: it opens it (through its
 :class:`~readerui.ui.loader.ArticleLoader`), shows it where reading stopped (its
-:class:`~readerui.ui.keeper.PlaceKeeper`), fills the panels with its analysis, arranges the
-panels for the width (a :class:`~readerui.ui.arrangement.PanelArrangement`), and does what
-choosing a person or a quote does to the text (the :class:`~readerui.ui.marks.Marks`).
+:class:`~readerui.ui.keeper.PlaceKeeper`), fills the panels with its analysis (which its
+:class:`~readerui.ui.sidebars.Sidebars` arrange for the width), and does what choosing a
+person or a quote does to the text (the :class:`~readerui.ui.marks.Marks`); actions asked for
+before the whole article is read wait in :class:`~readerui.ui.deferred.DeferredActions`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.notifications import SeverityLevel
-from textual.widget import Widget
 
 from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.core.sanitize import display_source
 from readerui.data.library import Library
-from readerui.ui.arrangement import PanelArrangement, PanelName
+from readerui.ui.deferred import Action, DeferredActions
 from readerui.ui.keeper import PlaceKeeper
 from readerui.ui.list_panel import ListPanel
 from readerui.ui.loader import ArticleLoader
@@ -37,6 +36,7 @@ from readerui.ui.messages import (
 )
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel, citation_for
+from readerui.ui.sidebars import Sidebars
 from readerui.ui.welcome import welcome_lines
 
 
@@ -58,8 +58,8 @@ class ReadingDesk(Horizontal):
         """Keeps the reader's place (the library opens at start when not given)."""
         self.initial_error: str | None = None
         """Why the article asked for on the command line could not be opened, if it failed."""
-        self.arrangement = PanelArrangement()
-        """Which panels are open at this width."""
+        self.sidebars = Sidebars(self, view)
+        """The people panel and the quote index, arranged for the width."""
         self.marks = Marks(view)
         """Search matches, the chosen person's mentions and quote, drawn on the view."""
         self.analysis: Analysis | None = None
@@ -68,26 +68,30 @@ class ReadingDesk(Horizontal):
         """Whether only the opening part of a long text is shown (the rest is being read)."""
         self.analysis_progress: float | None = None
         """How far the analysis of a long text has got (None when not running or short)."""
-        self._waiting: list[Callable[[], object]] = []
+        self._waiting = DeferredActions(
+            lambda: (
+                self.view.article is not None and not self.preview and self.loader.pending is None
+            )
+        )
         self._quote_at: int | None = None
 
     def compose(self) -> ComposeResult:
         """The two panels either side of the view."""
-        yield PeoplePanel(id="people")
+        yield self.sidebars.people
         yield self.view
-        yield QuotesPanel(id="quotes")
+        yield self.sidebars.quotes
         yield self.loader
         yield self.keeper
 
     @property
     def people_panel(self) -> PeoplePanel:
         """The people sidebar."""
-        return self.query_one(PeoplePanel)
+        return self.sidebars.people
 
     @property
     def quotes_panel(self) -> QuotesPanel:
         """The quote index."""
-        return self.query_one(QuotesPanel)
+        return self.sidebars.quotes
 
     # ------------------------------------------------------------------ article
 
@@ -117,18 +121,18 @@ class ReadingDesk(Horizontal):
         self.loader.open(spec, initial=initial, key=key)
         self.post_message(self.Changed())
 
-    def when_read(self, action: Callable[[], object]) -> None:
+    def when_read(self, action: Action) -> None:
         """Run ``action`` once the whole article is read: now, or when it is (keys typed while
         a book loads act then, in order, instead of being lost)."""
-        if self.view.article is not None and not self.preview and self.loader.pending is None:
-            action()
-        else:
-            self._waiting.append(action)
+        self._waiting.when_ready(action)
 
-    def _run_waiting(self) -> None:
-        waiting, self._waiting = self._waiting, []
-        for action in waiting:
-            action()
+    def kept_until_shown(self, action: Action) -> bool:
+        """Keep ``action`` for when the article shows, if none is shown and one is coming;
+        True when kept (keys typed at start act on the article once it is there)."""
+        if self.view.article is None and self.loader.pending is not None:
+            self.when_read(action)
+            return True
+        return False
 
     def on_article_preview(self, message: ArticlePreview) -> None:
         """Show the opening part of a long text at once; the rest follows."""
@@ -138,15 +142,8 @@ class ReadingDesk(Horizontal):
         """Show ``article``, the opening part of a text about ``length`` characters long, while
         the whole is read; :meth:`on_article_loaded` then extends it."""
         self.initial_error = None
-        self.marks.forget()
-        self.analysis = None
-        self.analysis_progress = None
         self.preview = True
-        self.view.show_article(article, expected_length=length)
-        self.view.focus()
-        self.people_panel.reset()
-        self.quotes_panel.speaker = None
-        self.quotes_panel.reset()
+        self._lay_down(article, expected_length=length)
         self.post_message(self.Changed())
 
     def on_article_loaded(self, message: ArticleLoaded) -> None:
@@ -160,13 +157,11 @@ class ReadingDesk(Horizontal):
             resume = self.keeper.resume(article)
             if resume and self.view.position == 0:
                 self.view.when_complete(lambda: self._resumed(resume))
-            self.post_message(self.Changed())
-            self.call_after_refresh(self.loader.analyse, article)
-            self.keeper.keep(article)
+            self._analyse_and_keep(article)
         else:
             self.preview = False
             self.show(article)
-        self._run_waiting()
+        self._waiting.run()
 
     def _resumed(self, position: int) -> None:
         if self.view.position == 0:
@@ -194,16 +189,23 @@ class ReadingDesk(Horizontal):
     def show(self, article: Article) -> None:
         """Show ``article`` where reading stopped; the panels wait for its analysis."""
         resume = self.keeper.resume(article)
+        self._lay_down(article, resume or 0)
+        if resume and self._quote_at is None:
+            self.say("Back where you left off · g goes to the start", timeout=3)
+        self._analyse_and_keep(article)
+
+    def _lay_down(self, article: Article, at: int = 0, *, expected_length: int = 0) -> None:
+        """Show ``article`` at offset ``at`` with nothing marked and the panels empty."""
         self.marks.forget()
         self.analysis = None
         self.analysis_progress = None
-        self.view.show_article(article, resume or 0)
-        if resume and self._quote_at is None:
-            self.say("Back where you left off · g goes to the start", timeout=3)
+        self.view.show_article(article, at, expected_length=expected_length)
         self.view.focus()
         self.people_panel.reset()
         self.quotes_panel.speaker = None
         self.quotes_panel.reset()
+
+    def _analyse_and_keep(self, article: Article) -> None:
         self.post_message(self.Changed())
         # After the first page is on screen: the first analysis of a session loads word
         # lists, and in a thread it would hold the interpreter lock while the page is drawn.
@@ -279,75 +281,10 @@ class ReadingDesk(Horizontal):
         if error:
             self.say(error, severity="warning")
 
-    # ------------------------------------------------------------------ arrangement
-
-    def fit(self, width: int) -> None:
-        """Arrange the panels for a terminal ``width`` columns wide."""
-        arrangement = self.arrangement
-        if arrangement.fit(width):
-            for name in ("-wide", "-narrow", "-medium"):
-                self.screen.set_class(name == arrangement.size_class, name)
-            self.apply_panels()
-
-    def apply_panels(self) -> None:
-        """Show the panels the arrangement has open, and put focus where it can be seen."""
-        arrangement = self.arrangement
-        people, quotes = self.people_panel, self.quotes_panel
-        people.set_class(arrangement.people, "open")
-        quotes.set_class(arrangement.quotes, "open")
-        self.view.set_class(arrangement.covering, "covered")
-        # Textual does not always send the view a Resize when a panel beside it opens or
-        # closes: lay the text out again once the new widths are known.
-        self.call_after_refresh(self.view.relayout)
-        quotes.number_pages(self.view.pages_layout, self.view.position)
-        focused = self.screen.focused
-        if arrangement.covering:
-            (people if arrangement.people else quotes).focus_list()
-        elif focused is None or not _is_shown(focused):
-            self.view.focus()
-
-    def toggle_panel(self, which: PanelName) -> bool:
-        """Open or close a panel (focusing its list when it opens); True when it opened."""
-        opening = self.arrangement.toggle(which)
-        self.apply_panels()
-        if opening:
-            self._panel(which).focus_list()
-        return opening
-
-    def _panel(self, which: PanelName) -> ListPanel:
-        return self.people_panel if which == "people" else self.quotes_panel
-
-    def uncover_text(self) -> None:
-        """On a narrow terminal, close the panel that covers the text (else do nothing)."""
-        if self.arrangement.uncover():
-            self.apply_panels()
-
-    def back_to_text(self) -> None:
-        """Focus the text (closing a panel that covers it)."""
-        self.uncover_text()
-        self.view.focus()
-
-    def cycle_focus(self, step: int) -> None:
-        """Move focus text → people → quotes and round, opening a closed panel on the way."""
-        stops: list[PanelName | None] = [None, "people", "quotes"]
-        focused = self.screen.focused
-        current: PanelName | None = None
-        if focused is not None:
-            for name in ("people", "quotes"):
-                if self._panel(name) in focused.ancestors_with_self:
-                    current = name
-        target = stops[(stops.index(current) + step) % len(stops)]
-        if target is None:
-            self.back_to_text()
-            return
-        if not self.arrangement.is_open(target):
-            self.toggle_panel(target)
-        self._panel(target).focus_list()
-
     def on_list_panel_leave(self, message: ListPanel.Leave) -> None:
         """Escape in a panel: back to the text (closing the panel when it covers it)."""
         message.stop()
-        self.back_to_text()
+        self.sidebars.back_to_text()
 
     # ------------------------------------------------------------------ people and quotes
 
@@ -362,9 +299,19 @@ class ReadingDesk(Horizontal):
         quotes.speaker = person.name if person else None
         quotes.refill()
         if person is not None:
-            self.back_to_text()
+            self.sidebars.back_to_text()
         self.marks.choose_person(person)
         self.post_message(self.Changed())
+
+    def unmark(self) -> None:
+        """Escape: clear the search, else the chosen person, else the quote highlight."""
+        target = self.marks.selection.escape_target()
+        if target == "search":
+            self.marks.clear_search()
+        elif target == "person":
+            self.select_person(None)
+        elif target == "quote":
+            self.marks.choose_quote(None)
 
     def on_quotes_panel_chosen(self, message: QuotesPanel.Chosen) -> None:
         """Go to the quote's page with the quote highlighted."""
@@ -374,8 +321,8 @@ class ReadingDesk(Horizontal):
     def show_quote(self, quote: Quote) -> None:
         """Highlight ``quote`` and turn to its page."""
         self.marks.choose_quote(quote)
-        if self.arrangement.narrow:
-            self.back_to_text()
+        if self.sidebars.arrangement.narrow:
+            self.sidebars.back_to_text()
 
     def citation(self) -> str | None:
         """A citation of the highlighted quote in the index (when focused) or the one chosen."""
@@ -394,13 +341,3 @@ class ReadingDesk(Horizontal):
         panel.show_partial = not panel.show_partial
         panel.refill()
         return panel.show_partial
-
-
-def _is_shown(widget: Widget) -> bool:
-    """Whether a widget and all its ancestors are displayed."""
-    node: object = widget
-    while isinstance(node, Widget):
-        if not node.display:
-            return False
-        node = node.parent
-    return True

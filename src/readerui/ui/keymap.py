@@ -113,3 +113,13 @@ def bound_keys(keys: str) -> list[str]:
     if not keys.strip():
         return []
     return [b.key for b in Binding.make_bindings([Binding(keys, "")])]
+
+
+def user_keymap(
+    bindings: Sequence[BindingType], path: Path | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """The user's keymap over ``bindings``, ``ctrl+q`` kept for quitting, and one warning line
+    per problem (what was taken from it, what it gets wrong, a file that could not be read)."""
+    keymap, error = load_keymap(path)
+    keymap, taken = keep_a_way_out(keymap)
+    return keymap, [*taken, *keymap_warnings(bindings, keymap), *([error] if error else [])]

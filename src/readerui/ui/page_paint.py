@@ -18,6 +18,23 @@ from readerui.core.layout import Line, Page, wrap_lines
 from readerui.core.models import Article
 from readerui.core.sanitize import display_name, display_source
 
+COMPONENTS = {
+    "pageview--title",
+    "pageview--meta",
+    "pageview--rule",
+    "pageview--heading",
+    "pageview--caption",
+    "pageview--byline",
+    "pageview--blockquote",
+    "pageview--quote-bar",
+    "pageview--match",
+    "pageview--match-current",
+    "pageview--mention",
+    "pageview--quote",
+    "pageview--empty",
+}
+"""The reading view's component classes: the stylesheet's rules for what is drawn here."""
+
 KIND_CLASSES = {
     "heading": "pageview--heading",
     "caption": "pageview--caption",

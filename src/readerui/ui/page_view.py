@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -13,22 +13,18 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
-from readerui.core.background import opening_part
-from readerui.core.layout import (
-    Layout,
-    LayoutCancelled,
-    Page,
-    paginate,
-)
-from readerui.core.models import Article, reading_minutes, word_density
-from readerui.data.library import reading_progress
+from readerui.core.layout import Layout, Page
+from readerui.core.models import Article
+from readerui.ui.deferred import Action, DeferredActions
 from readerui.ui.page_paint import (
+    COMPONENTS,
     Highlight,
     HighlightGroups,
     draw_centred,
     draw_page,
     header_lines,
 )
+from readerui.ui.pagination import Pagination, lay_out
 
 __all__ = ["Highlight", "PageView"]
 
@@ -38,35 +34,16 @@ SPREAD_MIN_WIDTH = 160
 """A two-page spread is used only when the text area is at least this wide."""
 SPREAD_GUTTER = 6
 """Cells between the two pages of a spread."""
-SYNC_LAYOUT_CHARS = 200_000
-"""Texts shorter than this are paginated at once; longer ones in a thread worker, with the
-pages of their opening part laid out at once so the reader never waits for the first page."""
-OPENING_CHARS = 100_000
-"""How much of a long text is laid out at once while the whole is laid out in a worker."""
 
 
 class PageView(Widget, can_focus=True):
     """Shows the article as real pages that fit the view, like a book.
 
-    Positions are character offsets: :attr:`anchor` is the first character on screen, and
+    Positions are character offsets: :attr:`position` is the first character on screen, and
     the page shown is whichever page holds it, so a resize keeps the reader's place.
     """
 
-    COMPONENT_CLASSES = {
-        "pageview--title",
-        "pageview--meta",
-        "pageview--rule",
-        "pageview--heading",
-        "pageview--caption",
-        "pageview--byline",
-        "pageview--blockquote",
-        "pageview--quote-bar",
-        "pageview--match",
-        "pageview--match-current",
-        "pageview--mention",
-        "pageview--quote",
-        "pageview--empty",
-    }
+    COMPONENT_CLASSES = COMPONENTS
 
     class Changed(Message):
         """The page shown, the page count or the layout changed."""
@@ -78,23 +55,29 @@ class PageView(Widget, can_focus=True):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self.article: Article | None = None
-        """The article shown (None before one is opened)."""
-        self.pages_layout: Layout | None = None
-        """The current pages (None until laid out)."""
+        self.pagination = Pagination(
+            self._layout_worker, lambda: self.workers.cancel_group(self, "layout")
+        )
+        """The pages of the article for this size (laid out in a worker when it is long)."""
         self.position = 0
         """Offset of the first character on screen: the reader's place in the text."""
         self.spread = True
         """Whether a two-page spread is wanted (used only when the view is wide enough)."""
         self.empty_message: list[str] = []
         """Lines shown centred when no article is open."""
-        self._words_per_char = 0.0
         self._highlights = HighlightGroups()
         self._rows: list[Strip] = []
-        self._layout_key: tuple[int, int, int, int] | None = None
-        self._shown_key: tuple[int, int, int, int] | None = None
-        self._deferred: list[Callable[[], object]] = []
-        self._expected_length = 0
+        self._deferred = DeferredActions(lambda: self.complete)
+
+    @property
+    def article(self) -> Article | None:
+        """The article shown (None before one is opened)."""
+        return self.pagination.article
+
+    @property
+    def pages_layout(self) -> Layout | None:
+        """The current pages (None until laid out)."""
+        return self.pagination.layout
 
     # ------------------------------------------------------------------ geometry
 
@@ -127,12 +110,7 @@ class PageView(Widget, can_focus=True):
         ``expected_length`` is how long the text will be when ``article`` is only the opening
         part of it (see :meth:`extend_article`): pages are counted as an estimate till then.
         """
-        self.article = article
-        self._expected_length = expected_length
-        self._words_per_char = word_density(article.text)
-        self.pages_layout = None
-        self._layout_key = None
-        self._shown_key = None
+        self.pagination.show(article, expected_length)
         self.position = max(0, min(anchor, len(article.text)))
         self._highlights.clear()
         self._deferred.clear()
@@ -142,10 +120,7 @@ class PageView(Widget, can_focus=True):
         """Show the whole of an article whose opening part is shown now (its text starts with
         the text shown): the place, the highlights and the pages on screen stay while the
         rest is laid out."""
-        self.article = article
-        self._words_per_char = word_density(article.text)
-        self._expected_length = 0
-        self._layout_key = None
+        self.pagination.extend(article)
         self.relayout()
 
     def set_highlights(self, group: str, highlights: Iterable[Highlight]) -> None:
@@ -169,38 +144,17 @@ class PageView(Widget, can_focus=True):
     @property
     def complete(self) -> bool:
         """Whether the pages laid out cover the whole text at the current size."""
-        layout = self.pages_layout
-        return (
-            self.article is not None
-            and layout is not None
-            and not self.laying_out
-            and len(self.article.text) >= self._expected_length
-            and (not layout.pages or layout.pages[-1].end >= len(self.article.text))
-        )
+        return self.pagination.complete
 
     @property
     def estimated_page_count(self) -> int:
         """:attr:`page_count` once complete; before, an estimate from the part laid out."""
-        layout, article = self.pages_layout, self.article
-        if layout is None or article is None or not layout.pages or self.complete:
-            return self.page_count
-        covered = layout.pages[-1].end
-        total = max(len(article.text), self._expected_length)
-        if covered <= 0 or covered >= total:
-            return self.page_count
-        return max(self.page_count, round(self.page_count * total / covered))
+        return self.pagination.estimated_page_count
 
-    def when_complete(self, action: Callable[[], object]) -> None:
+    def when_complete(self, action: Action) -> None:
         """Run ``action`` now if the whole text is laid out, else as soon as it is (keys typed
         while a book is laid out act then, in order, instead of being lost)."""
-        if self.complete:
-            action()
-        else:
-            self._deferred.append(action)
-
-    def _run_deferred(self) -> None:
-        while self._deferred and self.complete:
-            self._deferred.pop(0)()
+        self._deferred.when_ready(action)
 
     def visible_pages(self) -> list[Page]:
         """The pages on screen, left to right."""
@@ -219,21 +173,12 @@ class PageView(Widget, can_focus=True):
     @property
     def progress(self) -> float:
         """Fraction of the text read: 0 on the first page, 1 with the end on screen."""
-        if self.article is None or not self.article.text:
-            return 0.0
-        start, end = self.visible_range()
-        length = max(len(self.article.text), self._expected_length)
-        return reading_progress(start, end, length)
+        return self.pagination.progress(*self.visible_range())
 
     @property
     def minutes_left(self) -> int:
         """Reading time left after the visible page(s), in whole minutes."""
-        article = self.article
-        if article is None or not article.text:
-            return 0
-        length = max(len(article.text), self._expected_length)
-        left_chars = length - self.visible_range()[1]
-        return reading_minutes(self._words_per_char * left_chars)
+        return self.pagination.minutes_after(self.visible_range()[1])
 
     # ------------------------------------------------------------------ navigation
 
@@ -241,10 +186,10 @@ class PageView(Widget, can_focus=True):
         """Show page ``index`` (0-based, clamped); a page not laid out yet is shown when it is."""
         if self.pages_layout is None or not self.pages_layout.pages:
             if self.article is not None:
-                self._deferred.append(lambda: self.go_to_page(index))
+                self._deferred.keep(lambda: self.go_to_page(index))
             return
         if index >= len(self.pages_layout.pages) and not self.complete:
-            self._deferred.append(lambda: self.go_to_page(index))
+            self._deferred.keep(lambda: self.go_to_page(index))
             return
         index = max(0, min(index, len(self.pages_layout.pages) - 1))
         self.position = self.pages_layout.pages[index].start
@@ -264,14 +209,14 @@ class PageView(Widget, can_focus=True):
     def next_page(self) -> bool:
         """Turn forward one page (or spread); False at the end."""
         if self.article is not None and self.pages_layout is None:
-            self._deferred.append(self.next_page)
+            self._deferred.keep(self.next_page)
             return True
         if self.pages_layout is None:
             return False
         if self.page_index + self.columns >= self.page_count:
             if self.complete:
                 return False
-            self._deferred.append(self.next_page)  # the next page is being laid out
+            self._deferred.keep(self.next_page)  # the next page is being laid out
             return True
         self.go_to_page(self.page_index + self.columns)
         return True
@@ -295,76 +240,35 @@ class PageView(Widget, can_focus=True):
 
     def relayout(self) -> None:
         """Lay the article out for the current size (now, or in a worker if it is big)."""
-        article = self.article
-        if article is None or self.size.height < 1 or self.size.width < 1:
+        if self.article is None or self.size.height < 1 or self.size.width < 1:
             self._rebuild()
             return
         measure, height = self.measure, self.size.height
         header = len(self._header_lines(measure, height))
-        key = (id(article), measure, height, header)
-        if key == self._layout_key:
-            # Laid out for this size already (or being laid out: let that worker finish).
-            if self._shown_key == key:
-                self._changed()
-            return
-        self._layout_key = key
-        # A layout under way is for another size or article now: stop it.
-        self.workers.cancel_group(self, "layout")
-        if len(article.text) < SYNC_LAYOUT_CHARS:
-            self.pages_layout = paginate(
-                article, measure, height, first_page_height=height - header
-            )
-            self._shown_key = key
+        if self.pagination.lay_out(measure, height, header, self.position):
             self._changed()
-            self._run_deferred()
-            return
-        self._layout_worker(article, measure, height, header)
-        layout = self.pages_layout
-        if self.position < OPENING_CHARS and (
-            layout is None or layout.width != measure or layout.height != height
-        ):
-            # The pages of the opening part are those of the whole: show them at once.
-            self.pages_layout = paginate(
-                opening_part(article, OPENING_CHARS),
-                measure,
-                height,
-                first_page_height=height - header,
-            )
-            self._changed()
+            self._deferred.run()
 
     # A description, or Textual describes the worker by repr() of its arguments: a whole
     # book, turned into a string on the UI thread.
     @work(thread=True, exclusive=True, group="layout", description="layout")
     def _layout_worker(self, article: Article, measure: int, height: int, header: int) -> None:
         worker = get_current_worker()
-        try:
-            layout = paginate(
-                article,
-                measure,
-                height,
-                first_page_height=height - header,
-                cancel=worker.cancelled_event,
-            )
-        except LayoutCancelled:
-            return
-        self.post_message(self._LayoutDone(layout, worker))
+        layout = lay_out(article, measure, height, header, worker.cancelled_event)
+        if layout is not None:
+            self.post_message(self._LayoutDone(layout, worker))
 
     def on_page_view__layout_done(self, message: _LayoutDone) -> None:
         """Take a layout from the worker unless a newer one was asked for since."""
         if not message.worker.is_cancelled:
-            self.pages_layout = message.layout
-            self._shown_key = self._layout_key
+            self.pagination.take(message.layout)
             self._changed()
-            self._run_deferred()
+            self._deferred.run()
 
     @property
     def laying_out(self) -> bool:
         """True while pages for the current size are still being computed."""
-        # relayout() runs on every resize and records what it asked for in _layout_key, so
-        # comparing keys says whether the pages shown are stale, without re-measuring.
-        return self.article is not None and (
-            self.pages_layout is None or self._shown_key != self._layout_key
-        )
+        return self.pagination.laying_out
 
     # ------------------------------------------------------------------ mouse
 

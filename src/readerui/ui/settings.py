@@ -123,7 +123,7 @@ class SettingsKeeper:
         elif chosen.theme:
             app.say(f"Unknown theme {chosen.theme!r} in config.toml", severity="warning")
         app.view.spread = chosen.spread
-        app.desk.arrangement.prefer(chosen.people, chosen.quotes)
+        app.desk.sidebars.arrangement.prefer(chosen.people, chosen.quotes)
         app.theme_changed_signal.subscribe(app, lambda theme: app.remember("theme", theme.name))
 
     def remember(self, key: str, value: str | bool) -> str | None:

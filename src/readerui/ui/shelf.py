@@ -1,8 +1,8 @@
 """The app's dialogs about articles as things to keep: open, the library, save.
 
 :class:`Shelf` is a part of :class:`~readerui.ui.app.ReaderApp` with no looks of its own: it
-pushes the Open dialog, the library screen and the Save dialog, and does what is chosen in
-them, so the app only binds the keys.
+pushes the Open dialog, the library screen and the Save dialog, does what is chosen in
+them, and says what tab does in them, so the app only binds the keys.
 """
 
 from __future__ import annotations
@@ -30,6 +30,19 @@ class Shelf:
     def __init__(self, app: ReaderApp) -> None:
         self.app = app
         """The app whose dialogs these are."""
+
+    def tab(self, step: int) -> bool:
+        """Tab (``step`` 1) or shift+tab (-1) in a dialog: complete a path there, else move
+        the focus; False when no dialog is open (tab then belongs to the panels)."""
+        app = self.app
+        if len(app.screen_stack) <= 1:
+            return False
+        screen = app.screen
+        complete = getattr(screen, "complete", None)  # a dialog whose tab completes a path
+        if step > 0 and callable(complete) and complete():
+            return True  # tab completed a path
+        screen.focus_next() if step > 0 else screen.focus_previous()
+        return True
 
     def open_kept(self, key: str, at: int | None = None) -> None:
         """Open an article of the library by its key: its kept copy, or its source (at the
