@@ -14,9 +14,13 @@ from readerui.core.background import (
     AnalysisFailed,
     analyze_in_child,
     opening_part,
+    pack_analysis,
+    pack_article,
+    unpack_analysis,
+    unpack_article,
 )
 from readerui.core.loading import load_path
-from readerui.core.models import Analysis, Article
+from readerui.core.models import Analysis, Article, Paragraph, Person, Quote
 from readerui.samples import sample_path
 
 
@@ -44,6 +48,30 @@ def long_article(chars: int) -> Article:
     while sum(len(text) + 2 for text, _ in out) < chars:
         out.extend(blocks)
     return Article.from_blocks("long.txt", base.title, out)
+
+
+def test_what_crosses_the_pipe_comes_back_whole() -> None:
+    """Articles and analyses cross as tuples and arrays (fast to pickle): every field of
+    every object comes back, whatever its value."""
+    article = Article(
+        source="https://news.test/ferry",
+        title="The ferry",
+        text="By Ines Caldera\n\n“We waited,” said Ada Quist.",
+        paragraphs=(Paragraph(0, 15, "byline"), Paragraph(17, 45)),
+        byline="By Ines Caldera",
+        published="2026-11-30",
+        site="News Test",
+    )
+    assert unpack_article(pack_article(article)) == article
+    analysis = Analysis(
+        people=(
+            Person("Ada Quist", ("Quist",), "captain", ((38, 47),), 1, "subject"),
+            Person("Ines Caldera", (), None, ((3, 15),), 0, "byline"),
+        ),
+        quotes=(Quote("We waited,", 18, 28, "Ada Quist", None, "said", False, "said-after"),),
+    )
+    assert unpack_analysis(pack_analysis(analysis)) == analysis
+    assert unpack_analysis(pack_analysis(Analysis())) == Analysis()
 
 
 def test_the_child_gives_the_same_analysis_as_in_process() -> None:

@@ -23,12 +23,14 @@ import sys
 import tempfile
 import threading
 import time
+from array import array
 from collections.abc import Callable
-from dataclasses import replace
-from typing import IO
+from dataclasses import fields, replace
+from typing import IO, Any
 
+from readerui.core.courtesy import READER
 from readerui.core.errors import ReaderError
-from readerui.core.models import Analysis, Article
+from readerui.core.models import Analysis, Article, Paragraph, Person, Quote
 
 __all__ = ["PARTIAL_CHARS", "AnalysisFailed", "analyze_in_child", "opening_part"]
 
@@ -53,6 +55,68 @@ def opening_part(article: Article, chars: int = PARTIAL_CHARS) -> Article:
     kept = [p for p in article.paragraphs if p.end <= chars] or list(article.paragraphs[:1])
     end = kept[-1].end if kept else 0
     return replace(article, text=article.text[:end], paragraphs=tuple(kept))
+
+
+# What crosses the pipe is plain tuples and arrays, not the dataclasses: pickle takes a frozen
+# dataclass apart and puts it together again in Python, one object at a time (a tenth of a
+# second each way for a novel's paragraphs or quotes, in the reader's process, holding the
+# interpreter lock against page turns); tuples and arrays go through pickle's C code, and the
+# reader rebuilds the objects in a loop that gives way to its keys.
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "paragraphs")
+_PERSON_FIELDS = tuple(f.name for f in fields(Person))
+_QUOTE_FIELDS = tuple(f.name for f in fields(Quote))
+
+
+def pack_article(article: Article) -> bytes:
+    """``article`` as bytes for the child (see :func:`unpack_article`)."""
+    paragraphs = article.paragraphs
+    return pickle.dumps(
+        (
+            tuple(getattr(article, name) for name in _ARTICLE_FIELDS),
+            array("q", [p.start for p in paragraphs]),
+            array("q", [p.end for p in paragraphs]),
+            [p.kind for p in paragraphs],
+        ),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+def unpack_article(payload: bytes) -> Article:
+    """The article :func:`pack_article` packed."""
+    values, starts, ends, kinds = pickle.loads(payload)
+    paragraphs = tuple(map(Paragraph, starts, ends, kinds))
+    return Article(paragraphs=paragraphs, **dict(zip(_ARTICLE_FIELDS, values, strict=True)))
+
+
+def pack_analysis(analysis: Analysis) -> bytes:
+    """``analysis`` as bytes for the reader (see :func:`unpack_analysis`)."""
+    return pickle.dumps(
+        (
+            [tuple(getattr(p, name) for name in _PERSON_FIELDS) for p in analysis.people],
+            [tuple(getattr(q, name) for name in _QUOTE_FIELDS) for q in analysis.quotes],
+        ),
+        protocol=pickle.HIGHEST_PROTOCOL,
+    )
+
+
+_GIVE_WAY_EVERY = 512
+
+
+def unpack_analysis(payload: bytes) -> Analysis:
+    """The analysis :func:`pack_analysis` packed, rebuilt giving way to the reader's keys."""
+    people_rows, quote_rows = pickle.loads(payload)
+    return Analysis(
+        people=tuple(_rebuild(Person, people_rows)), quotes=tuple(_rebuild(Quote, quote_rows))
+    )
+
+
+def _rebuild(cls: Any, rows: list[tuple[Any, ...]]) -> list[Any]:
+    built = []
+    for number, row in enumerate(rows):
+        if number % _GIVE_WAY_EVERY == 0:
+            READER.give_way()
+        built.append(cls(*row))
+    return built
 
 
 def _write_frame(stream: IO[bytes], kind: bytes, payload: bytes) -> None:
@@ -142,10 +206,9 @@ def analyze_in_child(
                 if kind == _PROGRESS and on_progress is not None:
                     on_progress(struct.unpack(">d", payload)[0])
                 elif kind == _PARTIAL and on_partial is not None:
-                    on_partial(pickle.loads(payload))
+                    on_partial(unpack_analysis(payload))
                 elif kind == _RESULT:
-                    result: Analysis = pickle.loads(payload)
-                    return result
+                    return unpack_analysis(payload)
                 elif kind == _ERROR:
                     raise AnalysisFailed(payload.decode("utf-8", "replace"))
             if cancel is not None and cancel.is_set():
@@ -162,7 +225,7 @@ def analyze_in_child(
 
 def _feed(stream: IO[bytes], article: Article) -> None:
     with contextlib.suppress(OSError):  # the child was killed (cancelled) while reading
-        _write_frame(stream, b"I", pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        _write_frame(stream, b"I", pack_article(article))
         stream.close()
 
 
@@ -201,6 +264,9 @@ def _report_progress(
 def _child_main() -> int:
     """Read one article, send the analysis back (see the module docstring)."""
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    # Below the reader for the scheduler: on a busy machine its page turns come first.
+    with contextlib.suppress(OSError, AttributeError):  # (no nice() on Windows)
+        os.nice(5)
     from readerui.core.analysis import analyze
 
     stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
@@ -208,7 +274,7 @@ def _child_main() -> int:
     if len(header) < _HEADER.size:
         return 1
     _, length = _HEADER.unpack(header)
-    article: Article = pickle.loads(stdin.read(length))
+    article = unpack_article(stdin.read(length))
     lock = threading.Lock()  # frames from the progress thread and this one must not mix
 
     def send(kind: bytes, payload: bytes) -> None:
@@ -220,7 +286,7 @@ def _child_main() -> int:
         if len(article.text) > PARTIAL_CHARS * 2:
             started = time.perf_counter()
             part = opening_part(article)
-            send(_PARTIAL, pickle.dumps(analyze(part)))
+            send(_PARTIAL, pack_analysis(analyze(part)))
             # The analysis is linear in the text: the opening part's pace says how long the
             # whole will take, and progress is reported on that estimate (never past 99%).
             pace = (time.perf_counter() - started) / max(1, len(part.text))
@@ -235,7 +301,7 @@ def _child_main() -> int:
             done.set()
         else:
             analysis = analyze(article)
-        send(_RESULT, pickle.dumps(analysis, protocol=pickle.HIGHEST_PROTOCOL))
+        send(_RESULT, pack_analysis(analysis))
     except Exception as exc:  # reported to the parent as one line, never a traceback
         from readerui.core.errors import describe
 
