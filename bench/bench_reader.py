@@ -4,12 +4,14 @@
     .venv/bin/python bench/bench_reader.py --smoke    # 1 KB and 100 KB, once (CI runs this)
 
 Every figure is measured on whole processes, the way a user meets them:
-- first page: the app is started in a detached tmux pane (100x30) and the screen is read until
-  the text's headline shows; the floor is bench/minimal_app.py showing the same file;
+- first page: the app is started in a detached tmux pane (100x30, or --cols wide) and the
+  screen is read until the text's headline shows; the floor is bench/minimal_app.py showing
+  the same file;
 - each input is opened --runs times (default 3), alternating with the floor; the table shows
   the median first page and the page turns of all runs pooled;
 - page turn: `space` is sent and the screen read until it changes, right after opening (so
-  whatever the app does in the background competes); the floor is the minimal pager;
+  whatever the app does in the background competes; --gap 0.3 --turns 40 spreads the turns
+  over the analysis of a 10 MB text); the floor is the minimal pager;
 - analysis: `readerui analyze --json` on each input, throughput and peak memory (RSS of that
   process alone, from wait4), against the same command on a small article.
 Ratios are what count: this machine is shared and its absolute times drift.
@@ -145,7 +147,7 @@ def _quote(text: str) -> str:
 
 
 def first_page_and_turns(
-    command: list[str], env: dict[str, str], turns: int
+    command: list[str], env: dict[str, str], turns: int, gap: float = 0.05
 ) -> tuple[float, list[float]]:
     """Seconds to the headline on screen, then the key-to-new-screen time of each page turn."""
     pane = Pane(command, env)
@@ -157,7 +159,7 @@ def first_page_and_turns(
             before = pane.screen()
             pane.keys("space")
             times.append(pane.wait_for(lambda screen, old=before: screen != old))
-            time.sleep(0.05)
+            time.sleep(gap)
         return first, times
     finally:
         pane.close()
@@ -187,6 +189,11 @@ def _ms(values: list[float]) -> str:
     return f"{statistics.median(values) * 1000:.0f} / {p90(values) * 1000:.0f} ms"
 
 
+def _set_width(cols: int) -> None:
+    global COLS
+    COLS = cols
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="1 KB and 100 KB, once (for CI)")
@@ -198,6 +205,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--runs", type=int, default=3, help="runs per input, alternating with the floor (median)"
     )
+    parser.add_argument(
+        "--gap",
+        type=float,
+        default=0.05,
+        help="seconds between page turns (e.g. 0.3 with --turns 40: turns all through the "
+        "analysis of a 10 MB text)",
+    )
+    parser.add_argument(
+        "--cols", type=int, default=COLS, help="terminal width (160 and more: panels open)"
+    )
     args = parser.parse_args(argv)
     chosen = [part.strip() for part in args.sizes.split(",")]
     sizes = {k: v for k, v in SIZES.items() if k in chosen and (not args.smoke or v <= 100_000)}
@@ -207,13 +224,21 @@ def main(argv: list[str] | None = None) -> int:
         subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True)
     try:
         runs = 1 if args.smoke else max(1, args.runs)
-        return _run(sizes, turns, runs, have_tmux, not args.no_analysis)
+        _set_width(args.cols)
+        return _run(sizes, turns, runs, args.gap, have_tmux, not args.no_analysis)
     finally:
         if have_tmux:
             subprocess.run([*TMUX, "kill-server"], check=False)
 
 
-def _run(sizes: dict[str, int], turns: int, runs: int, have_tmux: bool, analysis_rows: bool) -> int:
+def _run(
+    sizes: dict[str, int],
+    turns: int,
+    runs: int,
+    gap: float,
+    have_tmux: bool,
+    analysis_rows: bool,
+) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = make_inputs(folder, sizes)
@@ -250,7 +275,7 @@ def _run(sizes: dict[str, int], turns: int, runs: int, have_tmux: bool, analysis
                 floor_turns: list[float] = []
                 reader_turns: list[float] = []
                 for run in range(runs):
-                    took, turned = first_page_and_turns([*minimal, path], env, count)
+                    took, turned = first_page_and_turns([*minimal, path], env, count, gap)
                     floor_firsts.append(took)
                     floor_turns += turned
                     # A library of its own per run: a first open each time, not a reopen at
@@ -260,7 +285,7 @@ def _run(sizes: dict[str, int], turns: int, runs: int, have_tmux: bool, analysis
                     data = folder / f"data-{label}-{run}"
                     shutil.copytree(library, data)
                     fresh = {**env, "READERUI_DATA_DIR": str(data)}
-                    took, turned = first_page_and_turns([*reader, path], fresh, count)
+                    took, turned = first_page_and_turns([*reader, path], fresh, count, gap)
                     firsts.append(took)
                     reader_turns += turned
                 floor_first = statistics.median(floor_firsts)
