@@ -13,6 +13,7 @@ from readerui.core.analysis.attribution import attribute
 from readerui.core.analysis.cancel import EVERY
 from readerui.core.analysis.people import build_people, to_people
 from readerui.core.analysis.quotes import find_quotes
+from readerui.core.courtesy import READER
 from readerui.core.errors import ReaderError
 from readerui.core.models import Analysis, Article, Quote
 
@@ -45,6 +46,8 @@ def analyze(article: Article, cancel: threading.Event | None = None) -> Analysis
 
     def check() -> None:
         _check(cancel)
+        # An article is analysed in a thread of the reader: it waits while a key is answered.
+        READER.give_way()
 
     check()
     index = build_people(article, check)
