@@ -94,7 +94,11 @@ def _marker(pattern: re.Pattern[str], text: str, position: int = 0) -> re.Match[
             match = pattern.match(text, found)
             if match is not None:
                 return match
-        position = found + 1
+        # No marker starts later on this line: on to the next (a line of ten million
+        # asterisks is one step, not ten million).
+        position = text.find("\n", found) + 1
+        if position == 0:
+            return None
 
 
 def strip_gutenberg(text: str) -> tuple[str, str | None, str | None]:
