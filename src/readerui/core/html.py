@@ -341,11 +341,16 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
     blocks = drop_more_lists(blocks, teasers)
     blocks = drop_teasers(blocks, teasers)
 
-    authors = facts.authors or [
-        name
-        for part in meta.get("author", "").split(";")
-        for name in author_names(strip_trailing_month(part.strip()), facts.site_names)
-    ]
+    authors = (
+        facts.authors
+        or [
+            name
+            for part in meta.get("author", "").split(";")
+            for name in author_names(strip_trailing_month(part.strip()), facts.site_names)
+        ]
+        # No person is named anywhere: the organisation the page credits (a wire agency).
+        or facts.credits
+    )
     site = facts.site or meta.get("sitename", "")
     title = choose_title(facts, meta.get("title", ""), authors)
     blocks = _drop_headline(blocks, title)
