@@ -22,6 +22,7 @@ from readerui.core.clutter import (
     drop_more_lists,
     drop_page_meta,
     drop_teasers,
+    drop_trailing_headings,
     repair_caption,
     teaser_keys,
 )
@@ -225,6 +226,8 @@ def _refine(
         text_key = key(text)
         if kind != "heading" and text_key in facts.site_names:
             continue  # The site's name alone on a line: a logo's text or a source label.
+        if kind in ("body", "list") and text_key in facts.buttons:
+            continue  # A button's label ("More") that the extractor kept as a paragraph.
         if out and key(out[-1][0]) == text_key:
             continue  # The same block twice in a row (a caption repeated by a slideshow).
         if text_key in facts.captions or (kind in ("body", "list") and is_caption(text)):
@@ -339,7 +342,7 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
     blocks = drop_page_meta(blocks)
     teasers = teaser_keys(tree)
     blocks = drop_more_lists(blocks, teasers)
-    blocks = drop_teasers(blocks, teasers)
+    blocks = drop_trailing_headings(drop_teasers(blocks, teasers))
 
     authors = (
         facts.authors

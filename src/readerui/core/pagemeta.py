@@ -64,6 +64,8 @@ class PageFacts:
     """Author lines found in byline elements, as written ("By Jane Doe, Staff Writer")."""
     captions: set[str] = field(default_factory=set)
     """Keys of photo captions and credits (``<figcaption>``, caption and credit elements)."""
+    buttons: set[str] = field(default_factory=set)
+    """Keys of the labels of buttons ("More", "Show all"): controls, never article text."""
     anchored_captions: list[tuple[str, str]] = field(default_factory=list)
     """``(caption, key of the next paragraph)``, to put captions trafilatura drops back."""
 
@@ -261,6 +263,7 @@ _CAPTION_XPATH = (
 )
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|credit)s?(?:$|[\s_-])", re.IGNORECASE)
 _CAPTION_MAX_WORDS = 60
+_BUTTON_MAX_WORDS = 3
 _META_AUTHOR_NAMES = ("author", "byl", "parsely-author", "sailthru.author", "dc.creator")
 _META_AUTHOR_PROPERTIES = ("article:author", "og:article:author", "book:author")
 
@@ -376,6 +379,10 @@ def page_facts(tree: lxml_html.HtmlElement | None) -> PageFacts:
 
     facts.authors = _choose_authors(tree, facts, ld_people)
     _captions(tree, facts)
+    for button in _elements(tree, "//button | //*[@role='button']"):
+        label = key(element_text(button))
+        if label and len(label.split()) <= _BUTTON_MAX_WORDS:
+            facts.buttons.add(label)
     return facts
 
 
