@@ -111,6 +111,10 @@ def test_a_credit_under_the_headline_names_the_source() -> None:
     # The publisher's own name there is the site, shown as such, not a byline.
     own = header.replace("KESTREL", "Harbour Daily")
     assert _facts('<meta property="og:site_name" content="Harbour Daily">', own).credits == []
+    # Only the first few credit elements are read (a page may hold thousands).
+    lines = "".join(f'<p class="credit">Wire {n}</p>' for n in "ABCDE")
+    many = header.replace('<p class="credit">KESTREL</p>', lines)
+    assert _facts(body=many).credits == ["Wire A", "Wire B", "Wire C"]
     # A person named by the page comes first.
     named = header.replace("</header>", '<p class="byline">By Tess Arden</p></header>')
     assert _facts(body=named).authors == ["Tess Arden"]

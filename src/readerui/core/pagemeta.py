@@ -396,6 +396,9 @@ def _name_keys(names: list[str]) -> set[str]:
 
 _CREDIT_TOKEN = re.compile(r"(?:^|[_-])credits?$", re.IGNORECASE)
 _HEADLINE_CREDIT_MAX_WORDS = 5
+# A story has a credit line or two: only the first few credit elements of a header are read,
+# so a page of thousands costs no more than one.
+_HEADLINE_CREDITS_MAX = 3
 
 
 def _headline_credits(tree: lxml_html.HtmlElement) -> list[str]:
@@ -405,13 +408,20 @@ def _headline_credits(tree: lxml_html.HtmlElement) -> list[str]:
     A credit beside an image, or inside a figure, is a photo credit and stays one.
     """
     out: list[str] = []
+    seen = 0
     for header in tree.iter("header", "hgroup"):
+        # Outermost headers only, so that nested ones do not walk the same elements again.
+        if any(a.tag in ("header", "hgroup") for a in header.iterancestors()):
+            continue
         if header.find(".//h1") is None:
             continue
         for element in header.iter(etree.Element):
             classes = (element.get("class") or "").split()
             if not any(_CREDIT_TOKEN.search(token) for token in classes):
                 continue
+            seen += 1
+            if seen > _HEADLINE_CREDITS_MAX:
+                return out
             if any(a.tag in ("figure", "figcaption", "picture") for a in element.iterancestors()):
                 continue
             parent = element.getparent()
