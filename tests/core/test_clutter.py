@@ -191,6 +191,20 @@ def test_contributor_line_is_a_byline_and_by_prefix_is_tidy() -> None:
     assert article.byline == "By Tess Arden"
 
 
+def test_a_sign_off_closing_the_story_is_a_byline() -> None:
+    tail = "<p>-- By Ines Kowal Follow @ikowal</p>"
+    article = parse_html(_page("").replace("</article>", tail + "</article>"), "s.html")
+    last = article.paragraphs[-1]
+    assert (article.paragraph_text(last), last.kind) == (
+        "-- By Ines Kowal Follow @ikowal",
+        "byline",
+    )
+    # "By" opening an ordinary last sentence is no sign-off.
+    tail = "<p>By the spring, the wall will stand again.</p>"
+    article = parse_html(_page("").replace("</article>", tail + "</article>"), "s.html")
+    assert article.paragraphs[-1].kind == "body"
+
+
 def test_many_more_headings_are_handled_in_one_pass() -> None:
     # Thousands of short "More from" lines: each is checked once, not against every later one.
     story = _body() * 2_500

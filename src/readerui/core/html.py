@@ -205,6 +205,11 @@ def _fallback_blocks(tree: lxml_html.HtmlElement | None) -> list[tuple[str, Para
     return blocks
 
 
+# How far from the end a sign-off may stand, and the dashes that may open it.
+_SIGN_OFF_BLOCKS = 2
+_LEADING_DASHES = re.compile(r"^[-–—]+\s*")
+
+
 def _refine(
     blocks: list[tuple[str, ParagraphKind]], facts: PageFacts
 ) -> list[tuple[str, ParagraphKind]]:
@@ -233,8 +238,13 @@ def _refine(
         if text_key in facts.captions or (kind in ("body", "list") and is_caption(text)):
             kind = "caption"
             text = repair_caption(text)
-        elif (kind in ("body", "list") and index < 6 and is_byline(text)) or (
-            kind in ("body", "list") and is_contributor_line(text)
+        elif kind in ("body", "list") and (
+            (index < 6 and is_byline(text))
+            # A writer's sign-off closing the story: "-- By Jane Doe".
+            or (
+                index >= len(blocks) - _SIGN_OFF_BLOCKS and is_byline(_LEADING_DASHES.sub("", text))
+            )
+            or is_contributor_line(text)
         ):
             kind = "byline"
         out.append((text, kind))
