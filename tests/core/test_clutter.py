@@ -205,6 +205,17 @@ def test_a_sign_off_closing_the_story_is_a_byline() -> None:
     assert article.paragraphs[-1].kind == "body"
 
 
+def test_a_sign_off_names_the_writer_where_the_page_credits_a_desk() -> None:
+    tail = "<p>-- By Ines Kowal Follow @ikowal</p>"
+    desk = _page('<p class="byline">By National Desk</p>')
+    assert parse_html(desk, "d.html").byline == "By National Desk"
+    signed = desk.replace("</article>", tail + "</article>")
+    assert parse_html(signed, "d.html").byline == "By Ines Kowal"
+    # A person's byline is kept: the sign-off is someone else's contribution.
+    person = _page('<p class="byline">By Tess Arden</p>').replace("</article>", tail + "</article>")
+    assert parse_html(person, "p.html").byline == "By Tess Arden"
+
+
 def test_many_more_headings_are_handled_in_one_pass() -> None:
     # Thousands of short "More from" lines: each is checked once, not against every later one.
     story = _body() * 2_500

@@ -10,7 +10,13 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from readerui.core.html import parse_html
-from readerui.core.pagemeta import author_names, choose_title, join_names, page_facts
+from readerui.core.pagemeta import (
+    author_names,
+    choose_title,
+    is_desk_credit,
+    join_names,
+    page_facts,
+)
 
 
 def _facts(head: str = "", body: str = ""):  # type: ignore[no-untyped-def]
@@ -40,12 +46,28 @@ def _ld(data: object) -> str:
             ["Rafe Dunmore", "Nils Berg", "Mina Olsen"],
         ),
         ("Staff and news service reports", ["Staff and news service reports"]),
+        ("By Ines Kowal Follow @ikowal", ["Ines Kowal"]),
+        ("Ines Kowal Follow on Bluesky", ["Ines Kowal"]),
         ("https://example.com/people/jane-doe", []),
         ("No Author", []),
     ],
 )
 def test_author_names(raw: str, names: list[str]) -> None:
     assert author_names(raw, {"velmont gazette"}) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "desk"),
+    [
+        ("National Desk", True),
+        ("Our Foreign Staff", True),
+        ("Staff and news service reports", True),
+        ("Ines Kowal", False),
+        ("Desk", False),
+    ],
+)
+def test_is_desk_credit(text: str, desk: bool) -> None:
+    assert is_desk_credit(text) is desk
 
 
 def test_join_names() -> None:

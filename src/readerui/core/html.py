@@ -34,6 +34,7 @@ from readerui.core.pagemeta import (
     PageFacts,
     author_names,
     choose_title,
+    is_desk_credit,
     join_names,
     key,
     page_facts,
@@ -251,6 +252,15 @@ def _refine(
     return out
 
 
+def _signed_off(blocks: list[tuple[str, ParagraphKind]], facts: PageFacts) -> list[str]:
+    """The people of a sign-off among the last blocks ("-- By Jane Doe"), if there is one."""
+    for text, kind in blocks[-_SIGN_OFF_BLOCKS:]:
+        line = _LEADING_DASHES.sub("", text)
+        if kind == "byline" and is_byline(line):
+            return author_names(line, facts.site_names)
+    return []
+
+
 def _drop_headline(
     blocks: list[tuple[str, ParagraphKind]], title: str
 ) -> list[tuple[str, ParagraphKind]]:
@@ -364,6 +374,9 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
         # No person is named anywhere: the organisation the page credits (a wire agency).
         or facts.credits
     )
+    if authors and all(is_desk_credit(name) for name in authors):
+        # A desk's credit says less than the writer's own sign-off at the story's end.
+        authors = _signed_off(blocks, facts) or authors
     site = facts.site or meta.get("sitename", "")
     title = choose_title(facts, meta.get("title", ""), authors)
     blocks = _drop_headline(blocks, title)

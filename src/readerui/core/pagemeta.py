@@ -26,6 +26,7 @@ __all__ = [
     "author_names",
     "choose_title",
     "element_text",
+    "is_desk_credit",
     "join_names",
     "key",
     "page_facts",
@@ -76,8 +77,11 @@ _BY_PREFIX = re.compile(
     r"^(?:(?:analysis|written|words|story|reporting|text|opinion|commentary)\s+)?by\b\s*:?\s*",
     re.IGNORECASE,
 )
-# Where a byline stops being names: an e-mail address or handle, a date or time, a pipe.
-_NAME_END = re.compile(r"\s*(?:\||\S+@\S+|@\w|\bupdated\b|\bpublished\b|\d).*$", re.I | re.S)
+# Where a byline stops being names: an e-mail address or handle, a "Follow @handle" or
+# "Follow on ..." prompt, a date or time, a pipe.
+_NAME_END = re.compile(
+    r"\s*(?:\||\S+@\S+|@\w|\bfollow\s+(?:@|on\b)|\bupdated\b|\bpublished\b|\d).*$", re.I | re.S
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\n)\s*", re.IGNORECASE)
 # Academic and professional degrees after a name ("Jane Doe, MA"): credentials, not people.
 _DEGREES = frozenset((
@@ -127,10 +131,16 @@ _DESK_WORDS = frozenset((
 _AUTHOR_MAX_CHARS = 400
 
 
+def is_desk_credit(text: str) -> bool:
+    """Whether an author field is a newsroom's collective credit, not a person: "National
+    Desk", "Our Foreign Staff", "Staff and news service reports"."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
+    return len(words) > 1 and sum(w in _DESK_WORDS for w in words) >= len(words) - 1
+
+
 def _split_names(text: str) -> list[str]:
     """One author field as separate names; a collective desk credit stays whole."""
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
-    if words and sum(w in _DESK_WORDS for w in words) >= len(words) - 1 and len(words) > 1:
+    if is_desk_credit(text):
         return [text]
     return [part for part in _NAME_SPLIT.split(text) if part]
 
