@@ -103,6 +103,10 @@ def test_real_sentences_are_not_chrome(line: str) -> None:
         "[Sign up for the Morning Tide newsletter in your inbox.]",
         "Please wait...",
         "Get The Gazette's Morning Edition by email and never miss a story Free Sign Up",
+        "Were you caught in the gale on the coast road? Please share your photos, videos and "
+        "stories with Harbour Watch.",
+        "Send us your tips.",
+        "Now check your email account on your tablet to download your new app.",
     ],
 )
 def test_more_chrome(line: str) -> None:
@@ -116,6 +120,9 @@ def test_more_chrome(line: str) -> None:
         "Now watching the tide is his whole job.",
         "Thanks to the volunteers, the wall was finished a week early.",
         "Copyright law changed in 2019 after a long campaign by authors.",
+        "The mayor asked: who pays? Share your stories with the council, she told residents.",
+        'He said: "Send us your photos."',
+        "Check your email for a message from the bank, the fraud officer said.",
     ],
 )
 def test_sentences_like_chrome_are_kept(line: str) -> None:

@@ -9,7 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from readerui.core.pagemeta import author_names, choose_title, join_names, page_facts
+from readerui.core.html import parse_html
+from readerui.core.pagemeta import (
+    author_names,
+    choose_title,
+    is_desk_credit,
+    join_names,
+    page_facts,
+)
 
 
 def _facts(head: str = "", body: str = ""):  # type: ignore[no-untyped-def]
@@ -39,12 +46,28 @@ def _ld(data: object) -> str:
             ["Rafe Dunmore", "Nils Berg", "Mina Olsen"],
         ),
         ("Staff and news service reports", ["Staff and news service reports"]),
+        ("By Ines Kowal Follow @ikowal", ["Ines Kowal"]),
+        ("Ines Kowal Follow on Bluesky", ["Ines Kowal"]),
         ("https://example.com/people/jane-doe", []),
         ("No Author", []),
     ],
 )
 def test_author_names(raw: str, names: list[str]) -> None:
     assert author_names(raw, {"velmont gazette"}) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "desk"),
+    [
+        ("National Desk", True),
+        ("Our Foreign Staff", True),
+        ("Staff and news service reports", True),
+        ("Ines Kowal", False),
+        ("Desk", False),
+    ],
+)
+def test_is_desk_credit(text: str, desk: bool) -> None:
+    assert is_desk_credit(text) is desk
 
 
 def test_join_names() -> None:
@@ -76,7 +99,67 @@ def test_organisation_author_is_not_a_byline() -> None:
         + _ld({"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Coast News"}})
         + '<meta property="article:author" content="Coast News">'
     )
-    assert facts.authors == []
+    assert (facts.authors, facts.credits) == ([], [])
+
+
+def test_an_organisation_that_is_not_the_publisher_is_the_byline_when_no_person_is() -> None:
+    head = '<meta property="og:site_name" content="Harbour Daily">'
+    wire = {"@type": "Organization", "name": "Coast Wire Service"}
+    facts = _facts(head + _ld({"@type": "NewsArticle", "author": wire}))
+    assert (facts.authors, facts.credits) == ([], ["Coast Wire Service"])
+    # Named beside a person, the organisation is an affiliation, not an author.
+    person = {"@type": "Person", "name": "Oona Pike"}
+    facts = _facts(head + _ld({"@type": "NewsArticle", "author": [person, wire]}))
+    assert facts.authors == ["Oona Pike"]
+    facts = _facts(
+        head
+        + _ld({"@type": "NewsArticle", "author": wire})
+        + '<meta name="author" content="Oona Pike, Coast Wire Service">'
+    )
+    assert facts.authors == ["Oona Pike"]
+
+
+def test_a_credit_under_the_headline_names_the_source() -> None:
+    header = (
+        '<article><header><h1>Nets stolen from the quay</h1><p class="credit">KESTREL</p>'
+        "</header><p>Story text.</p></article>"
+    )
+    facts = _facts('<meta name="author" content="No Author">', header)
+    assert (facts.authors, facts.credits) == ([], ["KESTREL"])
+    # A credit beside the header's picture is the photographer's.
+    photo = header.replace('<p class="credit">', '<div><img src="q.jpg"><p class="credit">')
+    photo = photo.replace("KESTREL</p>", "Nils Berg</p></div>")
+    assert _facts(body=photo).credits == []
+    # The publisher's own name there is the site, shown as such, not a byline.
+    own = header.replace("KESTREL", "Harbour Daily")
+    assert _facts('<meta property="og:site_name" content="Harbour Daily">', own).credits == []
+    # Only the first few credit elements are read (a page may hold thousands).
+    lines = "".join(f'<p class="credit">Wire {n}</p>' for n in "ABCDE")
+    many = header.replace('<p class="credit">KESTREL</p>', lines)
+    assert _facts(body=many).credits == ["Wire A", "Wire B", "Wire C"]
+    # A person named by the page comes first.
+    named = header.replace("</header>", '<p class="byline">By Tess Arden</p></header>')
+    assert _facts(body=named).authors == ["Tess Arden"]
+
+
+def test_the_credit_is_the_byline_only_when_no_person_is_named() -> None:
+    story = "".join(
+        f"<p>{line}</p>"
+        for line in (
+            "Six hundred metres of net went missing from the north quay overnight, the harbour "
+            "office said on Tuesday, the third theft from the quay this winter.",
+            "Skippers said the nets were worth more than the boats that carry them, and asked "
+            "the council for lights and a locked gate at the quay's landward end.",
+        )
+    )
+    page = (
+        "<html><head><title>Nets stolen from the quay</title></head><body><article><header>"
+        '<h1>Nets stolen from the quay</h1><p class="credit">KESTREL</p></header>'
+        f"{story}</article></body></html>"
+    )
+    assert parse_html(page, "n.html").byline == "By KESTREL"
+    with_person = page.replace("<title>", '<meta name="author" content="Tess Arden"><title>')
+    assert parse_html(with_person, "n.html").byline == "By Tess Arden"
 
 
 def test_json_ld_in_a_graph_and_cdata_wrapper() -> None:

@@ -97,6 +97,13 @@ _CHROME = re.compile(
       | \[.{0,120}\b(?:inbox|newsletters?|subscribe|sign\ up)\b.{0,80}\]
       | tell\ us\ what\ you\ think | what\ do\ you\ think\?? | have\ your\ say
       | join\ the\ (?:conversation|discussion) | leave\ a\ reply | comments?\ (?:are\ )?closed
+      | (?:now\ )?check\ your\ (?:e-?mail|inbox)\b[^"“”.]{0,80}\bto\ (?:download|confirm|verify
+            |activate)\ (?:your|the|our)\ (?:new\ )?(?:app|subscription|account|registration)
+      | (?:(?:are|were|have|did|do)\ you\b[^?"“”]{1,150}\?\ )?(?:please\ )?(?:share|send|submit
+            |upload)\ (?:us\ )?your\ (?:own\ )?(?:videos?|photos?|pictures?|images?|stor(?:y|ies)
+            |experiences?|tips?)(?:,?\ (?:and\ |or\ )?(?:videos?|photos?|pictures?|images?
+            |stor(?:y|ies)|experiences?|tips?))*
+            (?:\ (?:at|with|to|on|via|using|through|here)\b[^"“”,;]{0,80})?
     )[\s.:!…»›>|-]*$""",
     re.IGNORECASE | re.VERBOSE,
 )

@@ -2,10 +2,11 @@
 
 trafilatura keeps what sits inside the article container; news sites put more than the story
 there: the date and section printed as a bullet list above the text, a video player's status
-lines, a "More from ..." list of links at the end, teasers for other stories, caption text
-glued to a hidden "Credit" label. Each rule here removes one such class wherever it occurs,
-judged by where the block stands and what the page's markup says about it, with text patterns
-only for the block's own shape (a date, a heading that announces other stories).
+lines, a "More from ..." list of links at the end, teasers for other stories, the heading of
+a box whose contents are gone left at the end, caption text glued to a hidden "Credit"
+label. Each rule here removes one such class wherever it occurs, judged by where the block
+stands and what the page's markup says about it, with text patterns only for the block's own
+shape (a date, a heading that announces other stories).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ __all__ = [
     "drop_more_lists",
     "drop_page_meta",
     "drop_teasers",
+    "drop_trailing_headings",
     "is_page_meta",
     "repair_caption",
     "teaser_keys",
@@ -237,6 +239,16 @@ def _drop_teaser_runs(blocks: list[Block], keys: set[str]) -> list[Block]:
     if len(run) < _TEASER_RUN:
         out.extend(run)
     return out
+
+
+def drop_trailing_headings(blocks: list[Block]) -> list[Block]:
+    """Blocks without headings at the very end: a heading with nothing under it heads a box
+    of the page ("Today on ...") whose contents the extractor or the rules above left out."""
+    end = len(blocks)
+    while end > 0 and blocks[end - 1][1] == "heading":
+        end -= 1
+    # A page of headings only is kept as it is: there is nothing else to read.
+    return blocks[:end] if end else blocks
 
 
 # --- captions --------------------------------------------------------------------------------

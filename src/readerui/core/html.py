@@ -22,6 +22,7 @@ from readerui.core.clutter import (
     drop_more_lists,
     drop_page_meta,
     drop_teasers,
+    drop_trailing_headings,
     repair_caption,
     teaser_keys,
 )
@@ -33,6 +34,7 @@ from readerui.core.pagemeta import (
     PageFacts,
     author_names,
     choose_title,
+    is_desk_credit,
     join_names,
     key,
     page_facts,
@@ -204,6 +206,11 @@ def _fallback_blocks(tree: lxml_html.HtmlElement | None) -> list[tuple[str, Para
     return blocks
 
 
+# How far from the end a sign-off may stand, and the dashes that may open it.
+_SIGN_OFF_BLOCKS = 2
+_LEADING_DASHES = re.compile(r"^[-–—]+\s*")
+
+
 def _refine(
     blocks: list[tuple[str, ParagraphKind]], facts: PageFacts
 ) -> list[tuple[str, ParagraphKind]]:
@@ -225,17 +232,33 @@ def _refine(
         text_key = key(text)
         if kind != "heading" and text_key in facts.site_names:
             continue  # The site's name alone on a line: a logo's text or a source label.
+        if kind in ("body", "list") and text_key in facts.buttons:
+            continue  # A button's label ("More") that the extractor kept as a paragraph.
         if out and key(out[-1][0]) == text_key:
             continue  # The same block twice in a row (a caption repeated by a slideshow).
         if text_key in facts.captions or (kind in ("body", "list") and is_caption(text)):
             kind = "caption"
             text = repair_caption(text)
-        elif (kind in ("body", "list") and index < 6 and is_byline(text)) or (
-            kind in ("body", "list") and is_contributor_line(text)
+        elif kind in ("body", "list") and (
+            (index < 6 and is_byline(text))
+            # A writer's sign-off closing the story: "-- By Jane Doe".
+            or (
+                index >= len(blocks) - _SIGN_OFF_BLOCKS and is_byline(_LEADING_DASHES.sub("", text))
+            )
+            or is_contributor_line(text)
         ):
             kind = "byline"
         out.append((text, kind))
     return out
+
+
+def _signed_off(blocks: list[tuple[str, ParagraphKind]], facts: PageFacts) -> list[str]:
+    """The people of a sign-off among the last blocks ("-- By Jane Doe"), if there is one."""
+    for text, kind in blocks[-_SIGN_OFF_BLOCKS:]:
+        line = _LEADING_DASHES.sub("", text)
+        if kind == "byline" and is_byline(line):
+            return author_names(line, facts.site_names)
+    return []
 
 
 def _drop_headline(
@@ -339,13 +362,21 @@ def parse_html(html: str, source: str, *, url: str | None = None) -> Article:
     blocks = drop_page_meta(blocks)
     teasers = teaser_keys(tree)
     blocks = drop_more_lists(blocks, teasers)
-    blocks = drop_teasers(blocks, teasers)
+    blocks = drop_trailing_headings(drop_teasers(blocks, teasers))
 
-    authors = facts.authors or [
-        name
-        for part in meta.get("author", "").split(";")
-        for name in author_names(strip_trailing_month(part.strip()), facts.site_names)
-    ]
+    authors = (
+        facts.authors
+        or [
+            name
+            for part in meta.get("author", "").split(";")
+            for name in author_names(strip_trailing_month(part.strip()), facts.site_names)
+        ]
+        # No person is named anywhere: the organisation the page credits (a wire agency).
+        or facts.credits
+    )
+    if authors and all(is_desk_credit(name) for name in authors):
+        # A desk's credit says less than the writer's own sign-off at the story's end.
+        authors = _signed_off(blocks, facts) or authors
     site = facts.site or meta.get("sitename", "")
     title = choose_title(facts, meta.get("title", ""), authors)
     blocks = _drop_headline(blocks, title)

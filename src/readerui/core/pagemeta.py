@@ -26,6 +26,7 @@ __all__ = [
     "author_names",
     "choose_title",
     "element_text",
+    "is_desk_credit",
     "join_names",
     "key",
     "page_facts",
@@ -56,10 +57,16 @@ class PageFacts:
     """Keys of every name the page uses for itself or its publisher: never an author."""
     authors: list[str] = field(default_factory=list)
     """The article's authors from the page's structure, best source first; may be empty."""
+    credits: list[str] = field(default_factory=list)
+    """Who else the page credits with the story: organisations named as its author that are
+    not the publisher (a wire agency, a partner newsroom) and the credit line under the
+    headline. The byline when no person is named anywhere."""
     bylines: list[str] = field(default_factory=list)
     """Author lines found in byline elements, as written ("By Jane Doe, Staff Writer")."""
     captions: set[str] = field(default_factory=set)
     """Keys of photo captions and credits (``<figcaption>``, caption and credit elements)."""
+    buttons: set[str] = field(default_factory=set)
+    """Keys of the labels of buttons ("More", "Show all"): controls, never article text."""
     anchored_captions: list[tuple[str, str]] = field(default_factory=list)
     """``(caption, key of the next paragraph)``, to put captions trafilatura drops back."""
 
@@ -70,8 +77,11 @@ _BY_PREFIX = re.compile(
     r"^(?:(?:analysis|written|words|story|reporting|text|opinion|commentary)\s+)?by\b\s*:?\s*",
     re.IGNORECASE,
 )
-# Where a byline stops being names: an e-mail address or handle, a date or time, a pipe.
-_NAME_END = re.compile(r"\s*(?:\||\S+@\S+|@\w|\bupdated\b|\bpublished\b|\d).*$", re.I | re.S)
+# Where a byline stops being names: an e-mail address or handle, a "Follow @handle" or
+# "Follow on ..." prompt, a date or time, a pipe.
+_NAME_END = re.compile(
+    r"\s*(?:\||\S+@\S+|@\w|\bfollow\s+(?:@|on\b)|\bupdated\b|\bpublished\b|\d).*$", re.I | re.S
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\n)\s*", re.IGNORECASE)
 # Academic and professional degrees after a name ("Jane Doe, MA"): credentials, not people.
 _DEGREES = frozenset((
@@ -121,10 +131,16 @@ _DESK_WORDS = frozenset((
 _AUTHOR_MAX_CHARS = 400
 
 
+def is_desk_credit(text: str) -> bool:
+    """Whether an author field is a newsroom's collective credit, not a person: "National
+    Desk", "Our Foreign Staff", "Staff and news service reports"."""
+    words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
+    return len(words) > 1 and sum(w in _DESK_WORDS for w in words) >= len(words) - 1
+
+
 def _split_names(text: str) -> list[str]:
     """One author field as separate names; a collective desk credit stays whole."""
-    words = [w.lower() for w in re.findall(r"[\w'’-]+", text)]
-    if words and sum(w in _DESK_WORDS for w in words) >= len(words) - 1 and len(words) > 1:
+    if is_desk_credit(text):
         return [text]
     return [part for part in _NAME_SPLIT.split(text) if part]
 
@@ -257,6 +273,7 @@ _CAPTION_XPATH = (
 )
 _CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|credit)s?(?:$|[\s_-])", re.IGNORECASE)
 _CAPTION_MAX_WORDS = 60
+_BUTTON_MAX_WORDS = 3
 _META_AUTHOR_NAMES = ("author", "byl", "parsely-author", "sailthru.author", "dc.creator")
 _META_AUTHOR_PROPERTIES = ("article:author", "og:article:author", "book:author")
 
@@ -357,12 +374,12 @@ def page_facts(tree: lxml_html.HtmlElement | None) -> PageFacts:
         ld_orgs += orgs
         site_names += [_ld_name(item.get("publisher")), _ld_name(item.get("copyrightHolder"))]
     facts.site = next((s for s in site_names if s), "")
-    # An organisation named as author is the publisher speaking: a site name, not a byline.
-    facts.site_names = {key(name) for name in site_names + ld_orgs if key(name)}
-    # "CNN" in a byline is also the site that calls itself "CNN.com"; "Coastline Press" is
-    # "The Coastline Press".
-    facts.site_names |= {re.sub(r"\s+(?:com|co uk|org|net)$", "", n) for n in facts.site_names}
-    facts.site_names |= {n.removeprefix("the ") for n in facts.site_names}
+    publisher = _name_keys(site_names)
+    # An organisation named as author is never one of the people of a byline ("Jane Doe and
+    # Coast Wire"); it is only a credit, for when no person is named.
+    facts.site_names = publisher | _name_keys(ld_orgs)
+    # The publisher's own name is never a credit: the header shows it as the site already.
+    facts.credits = _names_of(ld_orgs + _headline_credits(tree), publisher)
 
     for element in _elements(tree, _BYLINE_XPATH):
         text = element_text(element)
@@ -372,7 +389,58 @@ def page_facts(tree: lxml_html.HtmlElement | None) -> PageFacts:
 
     facts.authors = _choose_authors(tree, facts, ld_people)
     _captions(tree, facts)
+    for button in _elements(tree, "//button | //*[@role='button']"):
+        label = key(element_text(button))
+        if label and len(label.split()) <= _BUTTON_MAX_WORDS:
+            facts.buttons.add(label)
     return facts
+
+
+def _name_keys(names: list[str]) -> set[str]:
+    """Keys of an organisation's names with their usual variants: "CNN" in a byline is also
+    the site that calls itself "CNN.com"; "Coastline Press" is "The Coastline Press"."""
+    keys = {key(name) for name in names if key(name)}
+    keys |= {re.sub(r"\s+(?:com|co uk|org|net)$", "", k) for k in keys}
+    return keys | {k.removeprefix("the ") for k in keys}
+
+
+_CREDIT_TOKEN = re.compile(r"(?:^|[_-])credits?$", re.IGNORECASE)
+_HEADLINE_CREDIT_MAX_WORDS = 5
+# A story has a credit line or two: only the first few credit elements of a header are read,
+# so a page of thousands costs no more than one.
+_HEADLINE_CREDITS_MAX = 3
+
+
+def _headline_credits(tree: lxml_html.HtmlElement) -> list[str]:
+    """Credit lines in the headline's own ``<header>`` with no picture near them: the story's
+    source ("JIJI", "Coast Wire"), printed where other sites print the byline.
+
+    A credit beside an image, or inside a figure, is a photo credit and stays one.
+    """
+    out: list[str] = []
+    seen = 0
+    for header in tree.iter("header", "hgroup"):
+        # Outermost headers only, so that nested ones do not walk the same elements again.
+        if any(a.tag in ("header", "hgroup") for a in header.iterancestors()):
+            continue
+        if header.find(".//h1") is None:
+            continue
+        for element in header.iter(etree.Element):
+            classes = (element.get("class") or "").split()
+            if not any(_CREDIT_TOKEN.search(token) for token in classes):
+                continue
+            seen += 1
+            if seen > _HEADLINE_CREDITS_MAX:
+                return out
+            if any(a.tag in ("figure", "figcaption", "picture") for a in element.iterancestors()):
+                continue
+            parent = element.getparent()
+            if parent is None or parent.find(".//img") is not None:
+                continue
+            text = element_text(element)
+            if text and len(text.split()) <= _HEADLINE_CREDIT_MAX_WORDS and text not in out:
+                out.append(text)
+    return out
 
 
 # How far up from the first author element the story's author block may reach.
@@ -417,14 +485,20 @@ def _choose_authors(
     # The first author line of the page is the story's; later ones credit teasers.
     sources.append(facts.bylines[:1])
     for source in sources:
-        names: list[str] = []
-        for raw in source:
-            for name in author_names(raw, facts.site_names):
-                if key(name) not in {key(n) for n in names}:
-                    names.append(name)
+        names = _names_of(source, facts.site_names)
         if names:
             return names
     return []
+
+
+def _names_of(source: list[str], not_authors: set[str]) -> list[str]:
+    """The distinct names of a list of author fields."""
+    names: list[str] = []
+    for raw in source:
+        for name in author_names(raw, not_authors):
+            if key(name) not in {key(n) for n in names}:
+                names.append(name)
+    return names
 
 
 # --- the headline ----------------------------------------------------------------------------
