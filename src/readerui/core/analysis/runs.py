@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from readerui.core.analysis import lexicon as lx
-from readerui.core.analysis.cancel import EVERY, Check, never, pieces
+from readerui.core.analysis.cancel import EVERY, PIECE, Check, never
 from readerui.core.analysis.names import (
     agent_noun,
     fold,
@@ -28,6 +28,14 @@ __all__ = ["NameRun", "find_runs"]
 # A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
 # A doubled hyphen is a dash ("Céline--the"), never inside a word.
 _WORD = re.compile(r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W_](?:[\w’']*[^\W_])?)*")
+_NEXT_WORD = re.compile(r"[\W\d_]*+(" + _WORD.pattern + ")")
+"""The next word from a position: what lies before it cannot start one (no letter)."""
+_SKIP_LOWER = re.compile(r"(?:[\W\d_]*+(?>[a-z](?:[\w’']*[^\W_])?)(?!-[^\W_]))*+[\W\d_]*+")
+"""Words that open in ASCII lower case and hold no hyphen, and what lies between them, up
+to the next other word: such a word never opens a name, and most words of a text are such.
+Each word here is a whole match of _WORD (the same letters, greedy; the atomic group keeps
+a hyphenated word from being cut short instead), so one call in C steps over what a loop
+in Python took most of the time of a book's analysis for."""
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
@@ -193,6 +201,8 @@ def _is_cap(word: str) -> bool:
         return True
     if "-" in word and word.rsplit("-", 1)[1] in lx.ADJECTIVE_SUFFIXES:
         return False  # "Boston-based", "Ontario-born": an adjective
+    if word[1:].islower():
+        return True  # one capital, then lower case only: most names (and the cheap test)
     # "McCallum", "DeSantis", "Brind’Amour" pass; "NATO", "MPs", "MaRS" do not.
     if sum(c.isupper() for c in word) >= 2:
         # "O’Connor", "D'Amato", "N'Doram": a one-letter prefix and an apostrophe.
@@ -223,31 +233,38 @@ def find_runs(
     sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
     ``check`` is called every few hundred words (see :mod:`.cancel`).
     """
-    words: list[tuple[int, int, str]] = []
-    pos = start
-    for cut in pieces(text, start, end, check):  # cut at spaces: no word is split
-        words += [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, cut)]
-        pos = cut
     runs: list[NameRun] = []
-    i = 0
-    n = len(words)
-    next_check = EVERY
-    while i < n:
-        if i >= next_check:
+    pos = start
+    limit = start  # the end of the piece the next skip may read (cut at a space)
+    steps = 0
+    while True:
+        if pos >= limit:
+            if limit >= end:
+                break
             check()
-            next_check = i + EVERY
-        s, e, w = words[i]
-        if (w[0].islower() and "-" not in w) or not _is_cap(w):  # fast path: lower case
-            i += 1
+            limit = _cut_after(text, pos, end)
+        steps += 1
+        if steps % EVERY == 0:
+            check()
+        skipped = _SKIP_LOWER.match(text, pos, limit)  # always matches (maybe nothing)
+        s = skipped.end() if skipped else limit
+        if s >= limit:  # only lower-case words up to the cut
+            pos = limit
+            continue
+        m = _WORD.match(text, s, end)
+        assert m is not None  # text[s] is a letter: some word starts there
+        e, w = m.end(), m.group()
+        pos = e
+        if (w[0].islower() and "-" not in w) or not _is_cap(w):
             continue
         if w[0] in "CPIVS" and (glued := _GLUED_CHROME.match(w)):
             # "CreditJane Roe": a page label glued to a name by text extraction.
             s, w = s + glued.end(), w[glued.end() :]
         group = [(s, e, w)]
-        j = i + 1
-        while j < n and not _POSSESSIVE.search(group[-1][2]):
+        nxt = _next_word(text, e, end)
+        while nxt is not None and not _POSSESSIVE.search(group[-1][2]):
             ps, pe, pw = group[-1]
-            ns, ne, nw = words[j]
+            ns, ne, nw = nxt
             gap = text[pe:ns]
             # "J. Smith", "Dr. Jones" continue a run; "U.S. Trump" (an acronym) does not.
             ok_gap = gap == " " or (
@@ -259,32 +276,54 @@ def find_runs(
             if not ok_gap:
                 break
             if _is_cap(nw):
-                group.append((ns, ne, nw))
-                j += 1
+                group.append(nxt)
+                nxt = _next_word(text, ne, end)
                 continue
             # Particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
-            k = j
+            particles: Group = []
+            last_end = pe
             while (
-                k < n
-                and words[k][2] in lx.NAME_PARTICLES
-                and text[words[k - 1][1] : words[k][0]] == " "
+                nxt is not None and nxt[2] in lx.NAME_PARTICLES and text[last_end : nxt[0]] == " "
             ):
-                k += 1
-            if (
-                k > j
-                and k < n
-                and _is_cap(words[k][2])
-                and text[words[k - 1][1] : words[k][0]] == " "
-            ):
-                group.extend(words[j : k + 1])
-                j = k + 1
+                particles.append(nxt)
+                last_end = nxt[1]
+                nxt = _next_word(text, last_end, end)
+            if particles and nxt is not None and _is_cap(nxt[2]) and text[last_end : nxt[0]] == " ":
+                group += particles
+                group.append(nxt)
+                nxt = _next_word(text, nxt[1], end)
                 continue
             break
+        # The run's last word ends where the next word is looked for.
+        pos = group[-1][1]
+        # A lone capitalised word that is one letter ("I", "A") or a sentence starter ("The",
+        # "But") never makes a run (_classify drops it): not worth reading around it.
+        if (
+            len(group) == 1
+            and "’" not in w
+            and "'" not in w
+            and (len(w) == 1 or w.lower() in lx.COMMON_SENTENCE_STARTERS)
+        ):
+            continue
         run = _classify(text, start, group, lower_vocab)
         if run is not None:
             runs.append(run)
-        i = j
     return runs
+
+
+def _next_word(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """The first word of ``text[pos:end]`` as (start, end, word), or None."""
+    m = _NEXT_WORD.match(text, pos, end)
+    return None if m is None else (m.start(1), m.end(1), m.group(1))
+
+
+def _cut_after(text: str, pos: int, end: int) -> int:
+    """Where the piece of ``text[pos:end]`` read in one call ends: at a space (so no word is
+    cut) about PIECE characters on, or at ``end``."""
+    if end - pos <= PIECE:
+        return end
+    cut = text.find(" ", pos + PIECE, end)
+    return end if cut == -1 else cut
 
 
 _ROLE_LEAD = re.compile(
