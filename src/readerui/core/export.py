@@ -85,7 +85,7 @@ class _IndentedJson:
     _BATCH = 4096
     """Pieces gathered before one write."""
     _BIG = 1 << 16
-    """A string this long is written on its own."""
+    """A string this long is written on its own, in slices this long."""
 
     def __init__(self, stream: TextIO, indent: int) -> None:
         self.stream = stream
@@ -104,13 +104,17 @@ class _IndentedJson:
     def _value(self, value: object, level: int) -> None:
         parts = self.parts
         if isinstance(value, str):
-            encoded = _encode_string(value)
-            if len(encoded) >= self._BIG:
-                # The article's text: written at once, never joined into another copy.
-                self._flush()
-                self.stream.write(encoded)
-            else:
-                parts.append(encoded)
+            if len(value) < self._BIG:
+                parts.append(_encode_string(value))
+                return
+            # The article's text: escaped and written a slice at a time (escaping is done
+            # character by character, so the slices' escapes joined are the whole's), never
+            # copied whole.
+            self._flush()
+            self.stream.write('"')
+            for at in range(0, len(value), self._BIG):
+                self.stream.write(_encode_string(value[at : at + self._BIG])[1:-1])
+            self.stream.write('"')
         elif value is None:
             parts.append("null")
         elif value is True:
