@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -174,9 +175,10 @@ class PeopleIndex:
     ) -> None:
         self.entities = entities
         """Every person found, by index (merged ones are left empty)."""
-        self._starts = [m[0] for m in mentions]
-        self._ends = [m[1] for m in mentions]
-        self._owners = [m[2] for m in mentions]
+        # Compact arrays: a book has tens of thousands of mentions.
+        self._starts = array("q", (m[0] for m in mentions))
+        self._ends = array("q", (m[1] for m in mentions))
+        self._owners = array("q", (m[2] for m in mentions))
         self.byline_only = byline_only or []
         """Authors named in :attr:`Article.byline` but nowhere in the text (no mentions)."""
         self.asides = asides or []

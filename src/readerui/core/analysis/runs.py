@@ -9,6 +9,7 @@ non-person run, still useful for linking surnames later.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 from readerui.core.analysis import lexicon as lx
@@ -944,7 +945,8 @@ def _classify(
     # A name needs a word that is not an initial, and does not end on one ("W L T").
     if not name or len(name[-1][2]) < 2:
         return None
-    tokens = tuple(w for _, _, w in name)
+    # Shared strings: a book names the same people tens of thousands of times.
+    tokens = tuple(sys.intern(w) for _, _, w in name)
     lows = [t.lower() for t in tokens]
     if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
         return None  # "Chief Financial Officer": a title with no name
@@ -1047,7 +1049,7 @@ def _classify(
         start=name_start,
         end=name_end,
         tokens=tokens,
-        surface=text[name_start:name_end],
+        surface=tokens[0] if len(tokens) == 1 else text[name_start:name_end],
         role=role,
         honorific=honorific,
         titled=titled,
