@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from readerui.core.analysis import lexicon as lx
 from readerui.core.analysis.cancel import EVERY, PIECE, Check, never
@@ -374,6 +375,26 @@ _KIND_BEFORE = re.compile(
 )
 """A kind of firm or work right before the name: "consultancy Harrow Lab", "a shop called …".
 A bare plural ("the films Lucas directed") opens a relative clause, not a name."""
+_KIND_ENDINGS = (*sorted(lx.THING_KIND_NOUNS), "called", "named")
+_VESSEL_ENDINGS = tuple(sorted(lx.VESSEL_NOUNS))
+
+
+def _kind_before(window: str) -> bool:
+    """Whether _KIND_BEFORE matches ``window``. Its match ends in a kind noun, "called" or
+    "named", then spaces: that ending is tested first, in C, because the search (tried at
+    every position of the window) is what it costs for the many names that lack it."""
+    return window.rstrip().endswith(_KIND_ENDINGS) and _KIND_BEFORE.search(window) is not None
+
+
+def _vessel_before(window: str) -> bool:
+    """Whether _AFTER_VESSEL matches ``window``, with the same cheap test of its ending first
+    (only for ASCII, where ``lower()`` folds case exactly as the case-blind pattern does)."""
+    tail = window.rstrip()
+    if tail.isascii() and not tail.lower().endswith(_VESSEL_ENDINGS):
+        return False
+    return _AFTER_VESSEL.search(window) is not None
+
+
 _VERB_NEXT = re.compile(r"^\s+[a-z]+ed\b")
 """A past verb after the name: "the film Lucas directed" makes it a subject, no title."""
 
@@ -744,10 +765,16 @@ def _names_a_thing(
         and lows[-1] not in lx.SURNAME_LIKE_ORG_WORDS
     ):
         return True
-    folded = " ".join(fold(" ".join(w for _, _, w in name)).replace("&", " ").split())
-    if folded in lx.KNOWN_NAMELIKE_ORGS:
+    if _known_namelike_org(" ".join(w for _, _, w in name)):
         return True
     return org or (len(lows) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled)
+
+
+@lru_cache(maxsize=1 << 14)
+def _known_namelike_org(words: str) -> bool:
+    """Whether the name's words are a known organisation named like a person; the same
+    names recur through a text, so the answer is kept."""
+    return " ".join(fold(words).replace("&", " ").split()) in lx.KNOWN_NAMELIKE_ORGS
 
 
 def _country_in_brackets(after: str, lows: list[str]) -> bool:
@@ -891,7 +918,7 @@ def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bo
         after.lstrip().startswith("&")
         or _LEGAL_SUFFIX.match(after)
         or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
-        or _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:])
+        or _vessel_before(before[-_VESSEL_BEFORE:])
     )
 
 
@@ -974,7 +1001,7 @@ def _classify(
         and not role_appositive
         and bool(_ORG_APPOSITIVE.match(text, name_end, name_end + _ORG_APPOSITION_AFTER))
     )
-    if not titled and _KIND_BEFORE.search(before[-_VESSEL_BEFORE:]) and not _VERB_NEXT.match(after):
+    if not titled and _kind_before(before[-_VESSEL_BEFORE:]) and not _VERB_NEXT.match(after):
         # "the consultancy Harrow Lab", "a shop called Tova Lind": the text says what the
         # name is, for every other mention too.
         org = thing = True
