@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.alternation import alternation
 from readerui.core.analysis.cancel import EVERY, PIECE, Check, never
 from readerui.core.analysis.names import (
     agent_noun,
@@ -53,38 +54,33 @@ _ROLE_COURTESY = frozenset({"honour", "honor", "honourable", "honorable", "right
 """Words of address inside a title that are no part of the role ("His Honour Judge")."""
 
 
-def _alternation(words: frozenset[str]) -> str:
-    """A regex alternation of ``words``, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:(?:" + _alternation(lx.SPEECH_ADVERBS) + r")\s+)?"
-    r"(?:" + _alternation(lx.NAME_SPEECH_VERBS) + r")\b"
+    r"^\s+(?:(?:" + alternation(lx.SPEECH_ADVERBS) + r")\s+)?"
+    r"(?:" + alternation(lx.NAME_SPEECH_VERBS) + r")\b"
 )
 """A speech verb right after a name ("Roe said", "Roe has told"): speech evidence."""
 _SPEECH_VERB_AFTER = re.compile(
-    r"^\s+(?:(?:also|later|then)\s+)?(?:" + _alternation(lx.SUBJECT_SPEECH_VERBS) + r")\b"
+    r"^\s+(?:(?:also|later|then)\s+)?(?:" + alternation(lx.SUBJECT_SPEECH_VERBS) + r")\b"
 )
 """The name is the subject of a speech verb right after it ("Green said"): a speaker."""
-_SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + _alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
+_SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
 """A verb-first attribution right before the name ("said Gokool")."""
 _SPEECH_BEFORE = re.compile(
     r"(?:\b(?:"
-    + _alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
+    + alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
     + r")|\baccording\s+to)\s+$",
     re.IGNORECASE,
 )
 """A speech verb or "according to" right before the name: speech evidence."""
 _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:"
-    + _alternation(lx.APPOSITION_PERSON_NOUNS)
+    + alternation(lx.APPOSITION_PERSON_NOUNS)
     + r")\b)"
 )
 """An age, a relative clause or a person noun after the name: "Yuni, 34,", "Ayo, who …"."""
 _PERSON_APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|aged\s+\d|an?\s+(?:[\w\-]+\s+){0,2}(?:"
-    + _alternation(lx.APPOSITION_PERSON_NOUNS | {"man", "woman", "boy", "girl"})
+    + alternation(lx.APPOSITION_PERSON_NOUNS | {"man", "woman", "boy", "girl"})
     + r")\b)"
 )
 """An age or a person noun in apposition: "Qarvenu, 41," / "Qarvenu, a resident of …"."""
@@ -462,7 +458,7 @@ _LEGAL_SUFFIX = re.compile(
 
 _ORG_APPOSITIVE = re.compile(
     r"\s*,\s*(?:an?|the|its)\s+(?:[\w\-]+,?\s+){0,3}(?:"
-    + _alternation(lx.ORG_KIND_NOUNS)
+    + alternation(lx.ORG_KIND_NOUNS)
     + r")s?\b(?![’'\-])"
 )
 """An organisation noun in apposition: "Harrow Vale, a non-profit agency"."""
