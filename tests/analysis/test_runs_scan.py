@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from readerui.core.analysis.runs import _NEXT_WORD, _SKIP_LOWER, _WORD
+from readerui.core.analysis.runs import _NEXT_WORD, _SKIP_LOWER, _SKIP_TO_WORD, _WORD
 
 # Letters of both cases and scripts, and everything that sits inside or between words.
 _PIECES = [*"aAzZéÉßçǅ9_-’'. ,;\n—“()", "von", "al-", "O’", "x-ray", "Jean-", "U.S.", "well-"]
@@ -25,10 +25,14 @@ def test_skip_stops_at_the_first_word_that_is_not_skipped(text: str) -> None:
         # From the end of any word (or the start), the scanner stops at the next word that
         # does not open in ASCII lower case or holds a hyphen, having passed only such words.
         pos = words[i - 1].end() if i else 0
-        stop = next((w.start() for w in words[i:] if not _skippable(w.group())), len(text))
+        found = next((w for w in words[i:] if not _skippable(w.group())), None)
+        stop = found.start() if found else len(text)
         skipped = _SKIP_LOWER.match(text, pos)
         assert skipped is not None
         assert skipped.end() == stop
+        with_word = _SKIP_TO_WORD.match(text, pos)
+        assert with_word is not None
+        assert with_word.span(1) == (found.span() if found else (-1, -1))
         nxt = _NEXT_WORD.match(text, pos)
         assert nxt is not None
         assert nxt.span(1) == word.span()

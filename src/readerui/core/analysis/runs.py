@@ -39,6 +39,8 @@ to the next other word: such a word never opens a name, and most words of a text
 Each word here is a whole match of _WORD (the same letters, greedy; the atomic group keeps
 a hyphenated word from being cut short instead), so one call in C steps over what a loop
 in Python took most of the time of a book's analysis for."""
+_SKIP_TO_WORD = re.compile(_SKIP_LOWER.pattern + "(" + _WORD.pattern + ")?")
+"""_SKIP_LOWER and the word it stops at (a word never spans the space a piece ends at)."""
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
@@ -244,14 +246,11 @@ def find_runs(
         steps += 1
         if steps % EVERY == 0:
             check()
-        skipped = _SKIP_LOWER.match(text, pos, limit)  # always matches (maybe nothing)
-        s = skipped.end() if skipped else limit
-        if s >= limit:  # only lower-case words up to the cut
+        m = _SKIP_TO_WORD.match(text, pos, limit)  # always matches (maybe nothing)
+        if m is None or m.start(1) < 0:  # only lower-case words up to the cut
             pos = limit
             continue
-        m = _WORD.match(text, s, end)
-        assert m is not None  # text[s] is a letter: some word starts there
-        e, w = m.end(), m.group()
+        s, e, w = m.start(1), m.end(1), m.group(1)
         pos = e
         if (w[0].islower() and "-" not in w) or not _is_cap(w):
             continue
