@@ -57,9 +57,6 @@ _STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-_MANY_BLANK_LINES = re.compile(r"\n{3,}")
-
-
 # Anything _strip_controls would change: most texts have none of it, and one search (in C)
 # saves five passes over a whole book.
 _ANY_SPECIAL = re.compile(
@@ -93,15 +90,19 @@ def _strip_controls(text: str) -> str:
 
 _ODD_SPACE = re.compile(r"[^\S\n ]")
 _TRAILING = re.compile(r" +\n")
-_SPACE_RUN = re.compile(r"  +")
+_RUNS = re.compile(r"  +|\n{3,}|\A\n+|\n+\Z")
+"""What the last pass rewrites: runs of spaces, three or more line breaks, and line breaks at
+either end."""
 
 
-def _collapse(match: re.Match[str]) -> str:
-    # A run at the start of a line is indentation (kept); anywhere else it becomes one space.
-    start = match.start()
-    if start == 0 or match.string[start - 1] == "\n":
-        return match.group()
-    return " "
+def _tidy_run(match: re.Match[str]) -> str:
+    run, start = match.group(), match.start()
+    if run[0] == " ":
+        # A run at the start of a line is indentation (kept); anywhere else one space.
+        return run if start == 0 or match.string[start - 1] == "\n" else " "
+    if start == 0 or match.end() == len(match.string):
+        return ""  # no blank lines at either end
+    return "\n\n"  # at most one blank line in a row
 
 
 def _tidy_spaces(text: str) -> str:
@@ -113,10 +114,7 @@ def _tidy_spaces(text: str) -> str:
         text = _ODD_SPACE.sub(" ", text)  # one for one, so indentation keeps its width
     if " \n" in text:
         text = _TRAILING.sub("\n", text)
-    text = text.rstrip(" ")
-    if "  " in text:
-        text = _SPACE_RUN.sub(_collapse, text)
-    return text
+    return text.rstrip(" ")
 
 
 def normalize_text(text: str) -> str:
@@ -131,9 +129,11 @@ def normalize_text(text: str) -> str:
     # combining mark that should compose with it.
     text = unicodedata.normalize("NFC", text)
     text = _tidy_spaces(text)
-    if "\n\n\n" in text:
-        text = _MANY_BLANK_LINES.sub("\n\n", text)
-    return text.strip("\n")
+    # One pass for the runs of spaces, of blank lines and the line breaks at the ends (each
+    # pass over a book is another 10 MB copy, and the freed copies stay in the heap).
+    if "  " in text or "\n\n\n" in text or text[:1] == "\n" or text[-1:] == "\n":
+        text = _RUNS.sub(_tidy_run, text)
+    return text
 
 
 def clean_inline(text: str) -> str:
