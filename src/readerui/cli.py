@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
+from readerui.heap import steady_heap
 
 if TYPE_CHECKING:
     from readerui.core.models import Article
@@ -378,6 +379,7 @@ def reader_main(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``readerui`` command; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    steady_heap()  # a book's freed copies go back to the system (see readerui.heap)
     try:
         if args and args[0] == "analyze":
             return analyze_main(args[1:])
