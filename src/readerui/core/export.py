@@ -155,6 +155,11 @@ class _IndentedJson:
                 parts.append(_encode_string(item))  # type: ignore[arg-type]
             elif item is None:
                 parts.append("null")
+            elif kind is list and item and all(type(n) is int for n in item):  # type: ignore[attr-defined]
+                # A mention's [start, end]: laid out in one piece.
+                deeper = "\n" + self.step * (level + 2)
+                numbers = map(int.__repr__, item)  # type: ignore[call-overload]
+                parts.append(f"[{deeper}{(',' + deeper).join(numbers)}{inner}]")
             else:
                 self._value(item, level + 1)
             if len(parts) >= self._BATCH:
