@@ -157,7 +157,7 @@ def _blocks(text: str) -> Iterator[list[str]]:
         block = text[pos:cut] if cut != -1 else text[pos:]
         pos = cut + 2 if cut != -1 else -1
         # Indentation carries no meaning in saved pages (it is often a first-line indent).
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        lines = [stripped for line in block.split("\n") if (stripped := line.strip())]
         if len(lines) > 1 and max(len(line) for line in lines) > _UNWRAPPED_LINE:
             yield from ([line] for line in lines)
         elif lines:

@@ -76,6 +76,7 @@ HOW = {
 """The values of :attr:`Attribution.how` (and of ``how`` in the JSON), with what they mean."""
 
 _NON_SPACE = re.compile(r"\S")
+_STARTERS_NOT_DETERMINERS = lx.COMMON_SENTENCE_STARTERS - lx.DETERMINERS
 _HE_SHE = re.compile(r"\b([Hh]e|[Ss]he)\b")
 
 
@@ -626,7 +627,7 @@ def _after(text: str, res: _Resolver, q: RawQuote, hi: int) -> Attribution:
     # "“…” When asked …": a clause opened by a function word is not an attribution.
     opener = left_words[0].lower() if left_words else ""
     if (
-        opener in lx.COMMON_SENTENCE_STARTERS - lx.DETERMINERS
+        opener in _STARTERS_NOT_DETERMINERS
         and opener not in ("he", "she")
         and not res.people.mentions_between(start, start + m.start())
     ):

@@ -44,6 +44,11 @@ _SKIP_TO_WORD = re.compile(_SKIP_LOWER.pattern + "(" + _WORD.pattern + ")?")
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
+_SPACE_OR_OPENER = " " + _OPENERS
+# Set operations done once, not on every run classified.
+_DATES_NOT_NAMES = lx.DAYS_MONTHS - lx.NAME_MONTHS
+"""Weekdays and months that are never a name ("May" and "June" may be)."""
+_TITLE_OR_PLACE_PREFIX = lx.HONORIFICS | lx.PLACE_PREFIXES
 _ROLE_NOUN = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*$")
 """A role noun right before a name: letters, digits, hyphens ("lawyer", "co-founder")."""
 _AGE_NOUN = re.compile(r"^(?:\d{1,3}|[a-z]+)-(?:year|month|week)s?-old$")
@@ -585,7 +590,7 @@ def _strip_openers(
             (
                 low in lx.COMMON_SENTENCE_STARTERS
                 or low in lx.DAYS_MONTHS
-                or (low in lx.NOT_NAMES and low not in lx.HONORIFICS | lx.PLACE_PREFIXES)
+                or (low in lx.NOT_NAMES and low not in _TITLE_OR_PLACE_PREFIX)
                 or (
                     k == 0
                     and sentence_initial
@@ -661,7 +666,7 @@ def _trim_name(
     # they double as names ("Theresa May"). Nor is a sentence opener glued on after an
     # initial ("… Arthur C. But then …").
     while name and (
-        name[-1][2].lower() in lx.DAYS_MONTHS - lx.NAME_MONTHS
+        name[-1][2].lower() in _DATES_NOT_NAMES
         or (
             len(name) > 1
             and len(name[-2][2]) == 1
@@ -947,7 +952,7 @@ def _classify(
     """Strip titles and openers from one capitalised run and gather its evidence."""
     run_start = group[0][0]
     before = text[max(para_start, run_start - _BEFORE) : run_start]
-    stripped_before = before.rstrip(" " + _OPENERS)
+    stripped_before = before.rstrip(_SPACE_OR_OPENER)
     sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
     # Possessive on the last word: the name is the word without ’s.
     last_s, last_e, last_w = group[-1]
@@ -976,7 +981,7 @@ def _classify(
     bare_opener = sentence_initial and not starter_stripped and title.cut < 0
     link_only = False
     if len(tokens) == 1:
-        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in lx.DAYS_MONTHS - lx.NAME_MONTHS:
+        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in _DATES_NOT_NAMES:
             return None
         link_only = _link_only(lows[0])
         if bare_opener and lows[0] in lower_vocab:
