@@ -49,7 +49,8 @@ def test_table_file_follows_the_cache_override(
     monkeypatch.setenv("READERUI_CACHE_DIR", str(tmp_path))
     path, key = names._table_file()
     assert path.parent == tmp_path
-    assert key is not None and key.startswith(f"{names._TABLE_FORMAT}:")
+    assert key is not None
+    assert key.startswith(f"{names._TABLE_FORMAT}:")
 
 
 def test_unwritable_folder_keeps_no_copy(tmp_path: Path, built: dict[str, str]) -> None:
