@@ -275,11 +275,13 @@ def _credit_spans(article: Article, check: Check = never) -> list[tuple[int, int
     spans: list[tuple[int, int]] = []
     text = article.text
     for para in ticking(article.paragraphs, check):
-        if _may_hold_credit(text[para.start : para.end]):
+        body_text = text[para.start : para.end]
+        if _may_hold_credit(body_text):
             for m in finditer(_CREDIT, text, para.start, para.end, check):
                 body = m.group()
                 if para.kind == "caption" or "/" in body or "photo" in body.lower():
                     spans.append((m.start(), m.end()))
+        if "(" in body_text:  # every _CREDIT_CASED match opens with one
             spans.extend(
                 m.span() for m in finditer(_CREDIT_CASED, text, para.start, para.end, check)
             )
@@ -290,20 +292,24 @@ def _credit_spans(article: Article, check: Check = never) -> list[tuple[int, int
 
 
 _CREDIT_WORDS = ("photo", "image", "picture", "credit")
-"""Every _CREDIT match without a "(" holds one of these (in any case)."""
+"""Every _CREDIT match holds one of these (in any case), or a "(" and one of the next."""
+_CREDIT_BRACKET_WORDS = ("/", "courtesy", "file")
 
 
 def _may_hold_credit(para: str) -> bool:
-    """Whether _CREDIT or _CREDIT_CASED may match in ``para``: it has a "(" or a credit word.
+    """Whether _CREDIT may match in ``para``: it has a credit word, or a "(" and a slash,
+    "courtesy" or "file".
 
-    Most paragraphs of a book have neither, and these tests in C are ten times faster than
-    the case-blind searches. Only for ASCII text: there ``lower()`` folds case exactly as
-    the regexes do, where "ı" and "İ" would match "i" case-blind.
+    Most paragraphs of a book have none, and these tests in C are ten times faster than the
+    case-blind search. Only for ASCII text: there ``lower()`` folds case exactly as the
+    regex does, where "ı", "İ" and "ſ" would match "i" and "s" case-blind.
     """
-    if "(" in para or not para.isascii():
+    if not para.isascii():
         return True
     low = para.lower()
-    return any(word in low for word in _CREDIT_WORDS)
+    if any(word in low for word in _CREDIT_WORDS):
+        return True
+    return "(" in para and any(word in low for word in _CREDIT_BRACKET_WORDS)
 
 
 _EMBED_SIGNOFF = re.compile(
