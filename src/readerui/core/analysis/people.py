@@ -325,7 +325,11 @@ def _asides(
     out: list[tuple[int, int]] = []
     text = article.text
     for para in ticking(article.paragraphs, check):
-        if para.kind == "caption" or _EMBED_SIGNOFF.search(text, para.start, para.end):
+        if para.kind == "caption" or (
+            # Every sign-off holds "(@": most paragraphs are spared the search.
+            text.find("(@", para.start, para.end) != -1
+            and _EMBED_SIGNOFF.search(text, para.start, para.end)
+        ):
             out.append((para.start, para.end))
             continue
         end = para.end
