@@ -163,6 +163,9 @@ def _error(message: str, code: int = 1) -> int:
 def analyze_main(argv: Sequence[str]) -> int:
     """``readerui analyze``: load, analyse and print."""
     args = _analyze_parser().parse_args(list(argv))
+    # A book's freed copies go back to the system (see readerui.heap). Only here: a one-shot
+    # job that holds a whole book, not the reader, whose page turns are left as they were.
+    steady_heap()
     from readerui.core.analysis import analyze
     from readerui.core.export import to_markdown, write_json
     from readerui.core.sources import load_source
@@ -379,7 +382,6 @@ def reader_main(argv: Sequence[str]) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``readerui`` command; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    steady_heap()  # a book's freed copies go back to the system (see readerui.heap)
     try:
         if args and args[0] == "analyze":
             return analyze_main(args[1:])
