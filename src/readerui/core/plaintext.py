@@ -123,22 +123,27 @@ def _join_lines(lines: list[str]) -> str:
     """Join the lines of one block: unwrap prose, keep verse-like short lines apart."""
     if len(lines) == 1:
         return lines[0]
-    longest = max(len(line) for line in lines)
-    continued = sum(1 for line in lines[1:] if line[:1].islower())
+    longest = max(map(len, lines))
     # Nobody hard-wraps prose at under 40 columns; between 40 and the verse limit, verse
     # lines mostly start with a capital while wrapped prose mostly continues in lower case.
+    # (The count is only needed below the limit: a book's lines are longer.)
     if longest < _VERSE_SHORT_LINE or (
-        longest < _VERSE_MAX_LINE and continued * 2 < len(lines) - 1
+        longest < _VERSE_MAX_LINE
+        and sum(1 for line in lines[1:] if line[:1].islower()) * 2 < len(lines) - 1
     ):
         # Verse or an address: each line was meant to stand alone.
         return "\n".join(lines)
-    out = lines[0]
+    parts = [lines[0]]
+    tail = lines[0][-2:]  # the last two characters joined so far
     for line in lines[1:]:
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out += line  # A word hyphenated at the wrap: keep the hyphen, drop the break.
+        if tail[-1:] == "-" and len(tail) > 1 and tail[0].isalpha() and line[:1].islower():
+            parts.append(line)  # A word hyphenated at the wrap: keep the hyphen, drop the break.
+            tail = (tail + line)[-2:]
         else:
-            out += " " + line
-    return out
+            parts.append(" ")
+            parts.append(line)
+            tail = (" " + line)[-2:]
+    return "".join(parts)
 
 
 # No one hard-wraps text this wide: a block with a line this long uses one line per paragraph
@@ -158,7 +163,7 @@ def _blocks(text: str) -> Iterator[list[str]]:
         pos = cut + 2 if cut != -1 else -1
         # Indentation carries no meaning in saved pages (it is often a first-line indent).
         lines = [stripped for line in block.split("\n") if (stripped := line.strip())]
-        if len(lines) > 1 and max(len(line) for line in lines) > _UNWRAPPED_LINE:
+        if len(lines) > 1 and max(map(len, lines)) > _UNWRAPPED_LINE:
             yield from ([line] for line in lines)
         elif lines:
             yield lines
