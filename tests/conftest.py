@@ -1,5 +1,6 @@
-"""The one isolation fixture: every test gets its own empty data and config folders, so no
-test reads the developer's keymap.toml or library, and no test sees another's."""
+"""The one isolation fixture: every test gets its own empty data, config and cache folders, so
+no test reads the developer's keymap.toml, library or cached tables, and no test sees
+another's."""
 
 from __future__ import annotations
 
@@ -16,4 +17,5 @@ def _private_dirs(
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("READERUI_DATA_DIR", str(data))
     monkeypatch.setenv("READERUI_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("READERUI_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     return data

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
+from readerui.heap import steady_heap
 
 if TYPE_CHECKING:
     from readerui.core.models import Article
@@ -162,6 +163,9 @@ def _error(message: str, code: int = 1) -> int:
 def analyze_main(argv: Sequence[str]) -> int:
     """``readerui analyze``: load, analyse and print."""
     args = _analyze_parser().parse_args(list(argv))
+    # A book's freed copies go back to the system (see readerui.heap). Only here: a one-shot
+    # job that holds a whole book, not the reader, whose page turns are left as they were.
+    steady_heap()
     from readerui.core.analysis import analyze
     from readerui.core.export import to_markdown, write_json
     from readerui.core.sources import load_source

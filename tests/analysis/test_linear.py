@@ -99,13 +99,19 @@ def test_cancel_is_checked_inside_every_stage() -> None:
     text = _long_text(500_000)
     for blocks in ([(text, "body")], [(p + ".", "body") for p in text.split(". ")]):
         article = Article.from_blocks("big", "", blocks)  # type: ignore[arg-type]
-        event = _Recorder()
-        t0 = time.perf_counter()
-        analyze(article, event)
-        stamps = [t0, *event.times, time.perf_counter()]
-        total = stamps[-1] - stamps[0]
-        longest = max(b - a for a, b in itertools.pairwise(stamps))
-        assert longest <= total / 10, (longest, total)
+        shares = []
+        # The best of three runs: on a shared machine a pause of the process (another job,
+        # the garbage collector) lands in some stretch and only ever makes it longer.
+        for _ in range(3):
+            event = _Recorder()
+            t0 = time.perf_counter()
+            analyze(article, event)
+            stamps = [t0, *event.times, time.perf_counter()]
+            total = stamps[-1] - stamps[0]
+            shares.append(max(b - a for a, b in itertools.pairwise(stamps)) / total)
+            if shares[-1] <= 0.1:
+                break
+        assert min(shares) <= 0.1, shares
 
 
 def test_a_set_event_stops_a_single_huge_paragraph_midway() -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 
-from readerui.core.export import to_dict, to_json, to_markdown
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from readerui.core.export import _IndentedJson, to_dict, to_json, to_markdown, write_json
 from readerui.core.models import Analysis, Article, Person, Quote
 
 
@@ -76,3 +80,39 @@ def test_markdown_export_keeps_article_text_literal() -> None:
     md = to_markdown(article)
     assert r"The \*fell\* \<script\>alert(1)\</script\> \[link\](http://x)" in md
     assert "\n\\# not\n" in md
+
+
+# Everything to_dict makes: str-keyed dicts, lists, strings (any characters, including
+# controls, quotes, backslashes and long ones), ints, booleans and None.
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.text(),
+    st.text(min_size=1, max_size=4).map(lambda s: s * 20_000),
+)
+_values = st.recursive(
+    _scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=5),
+        st.tuples(inner, inner),
+        st.dictionaries(st.text(max_size=8), inner, max_size=5),
+    ),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_values, st.sampled_from([0, 1, 2, 4]))
+def test_streamed_json_is_what_json_dumps_writes(value: object, indent: int) -> None:
+    out = io.StringIO()
+    _IndentedJson(out, indent).write(value)
+    assert out.getvalue() == json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def test_write_json_is_to_json_and_a_newline() -> None:
+    article, analysis = _article()
+    for indent in (None, 2):
+        out = io.StringIO()
+        write_json(article, analysis, out, indent=indent)
+        assert out.getvalue() == to_json(article, analysis, indent=indent) + "\n"

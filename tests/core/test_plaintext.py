@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from readerui.core import plaintext
 from readerui.core.models import Article
-from readerui.core.plaintext import parse_plaintext
+from readerui.core.plaintext import _join_lines, parse_plaintext
 from readerui.samples import sample_path
 
 DATA = Path(__file__).parent.parent / "data"
@@ -209,3 +209,22 @@ def test_gutenberg_markers_are_found_as_the_regex_finds_them(text: str, position
         expected = pattern.search(text, position)
         found = plaintext._marker(pattern, text, position)
         assert (found and found.span()) == (expected and expected.span())
+
+
+def _joined_one_by_one(lines: list[str]) -> str:
+    """Prose lines joined as the rule says, growing one string (the reference)."""
+    out = lines[0]
+    for line in lines[1:]:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab-A. ", min_size=1, max_size=70), min_size=2, max_size=6))
+def test_wrapped_prose_joins_like_the_rule(lines: list[str]) -> None:
+    lines = [line.strip() or "x" for line in lines]
+    lines[0] = "z" * 60 + lines[0]  # long enough to be prose, not verse
+    assert _join_lines(lines) == _joined_one_by_one(lines)

@@ -160,6 +160,7 @@ _BYLINE_SMALL = frozenset(
     ]
 )
 _BYLINE_MAX_WORDS = 16
+_BYLINE_FIRST = "bBwWsSſ"
 
 
 def is_byline(line: str) -> bool:
@@ -168,7 +169,12 @@ def is_byline(line: str) -> bool:
     The words after "By" must look like names: capitalised words, initials, name particles,
     commas and separators. "By Monday, the council had voted" fails on "council".
     """
-    match = _BYLINE.match(line.strip())
+    text = line.strip()
+    # Every byline opens with "by", "written", "words" or "story" (any case; "ſ" is a
+    # case-blind "s"): one character test spares the regex for almost every line of a book.
+    if text[:1] not in _BYLINE_FIRST:
+        return False
+    match = _BYLINE.match(text)
     if match is None:
         return False
     rest = match.group("rest")
@@ -259,6 +265,21 @@ GALLERY_PREFIX = re.compile(
 )
 
 
+_CREDIT_END_HINTS = ("/", "(", "getty", "shutterstock", "alamy", "via", "photo", "image")
+"""Every _CREDIT_END match holds one of these (case aside)."""
+
+
+def _may_end_in_credit(tail: str) -> bool:
+    """Whether _CREDIT_END may match in ``tail``: most paragraphs hold none of its words, and
+    these tests in C are far cheaper than the case-blind search. Only decided for ASCII,
+    where ``lower()`` folds case exactly as the pattern does ("ı", "İ", "ſ" and the Kelvin
+    sign match "i", "s" and "k" case-blind)."""
+    if not tail.isascii():
+        return True
+    low = tail.lower()
+    return any(hint in low for hint in _CREDIT_END_HINTS)
+
+
 def is_caption(paragraph: str) -> bool:
     """Whether a paragraph is a photo caption or credit line.
 
@@ -280,7 +301,10 @@ def is_caption(paragraph: str) -> bool:
         return True
     # A closing credit is a few words long: look at the end only (a book's paragraphs are
     # long, and an end-anchored search tries every position).
-    match = _CREDIT_END.search(text, max(0, len(text) - _CREDIT_END_CHARS))
+    start = max(0, len(text) - _CREDIT_END_CHARS)
+    if not _may_end_in_credit(text[start:]):
+        return False
+    match = _CREDIT_END.search(text, start)
     if match is None:
         return False
     credit = match.group(0)

@@ -307,7 +307,8 @@ def load_bytes(
     parsed.
     """
     name = display_name(source)
-    if not data.strip():
+    # isspace, not strip: no copy of a book's bytes just to see whether it holds anything.
+    if not data or data.isspace():
         raise LoadError(f"{name} is empty")
     if len(data) > MAX_FILE_BYTES:
         raise LoadError(
@@ -320,7 +321,7 @@ def load_bytes(
         text = decode_bytes(data, charset=charset)
     except _BinaryData:
         raise LoadError(f"{name} is a binary file, not an article") from None
-    if not text.strip():
+    if not text or text.isspace():
         raise LoadError(f"{name} is empty")
     raw_opening = _opening(text) if on_preview is not None else None
     if on_preview is not None and raw_opening is not None:
@@ -417,7 +418,9 @@ def load_path(
     except OSError as exc:
         raise LoadError(f"Could not read {name}: {exc.strerror or exc}") from None
     _check_cancel(cancel, source)
-    return load_bytes(b"".join(chunks), source, on_preview=on_preview)
+    data = b"".join(chunks)
+    del chunks  # the pieces go before the parse, not after it
+    return load_bytes(data, source, on_preview=on_preview)
 
 
 HOLD_AFTER_PREVIEW = 5.0
@@ -501,6 +504,6 @@ def load_stdin(stream: BinaryIO | None = None) -> Article:
         raise LoadError(f"Could not read standard input: {exc.strerror or exc}") from None
     if len(data) > MAX_FILE_BYTES:
         raise LoadError("Standard input is too large (the limit is 64 MiB)")
-    if not data.strip():
+    if not data or data.isspace():
         raise LoadError("Standard input is empty")
     return load_bytes(data, "-")

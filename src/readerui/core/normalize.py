@@ -59,9 +59,6 @@ _STRAY_JOINER = re.compile("(?<![^\x00-\x7f])[\u200c\u200d]|[\u200c\u200d](?![^\
 _CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-_MANY_BLANK_LINES = re.compile(r"\n{3,}")
-
-
 # Anything _strip_controls would change: most texts have none of it, and one search (in C)
 # saves five passes over a whole book.
 _ANY_SPECIAL = re.compile(
@@ -95,15 +92,17 @@ def _strip_controls(text: str) -> str:
 
 _ODD_SPACE = re.compile(r"[^\S\n ]")
 _TRAILING = re.compile(r" +\n")
-_SPACE_RUN = re.compile(r"  +")
+_RUNS = re.compile(r"  +|\n{3,}")
+"""What the last pass rewrites: runs of spaces and of three or more line breaks (both open
+with a literal, so the regex engine skips ahead in C)."""
 
 
-def _collapse(match: re.Match[str]) -> str:
-    # A run at the start of a line is indentation (kept); anywhere else it becomes one space.
-    start = match.start()
-    if start == 0 or match.string[start - 1] == "\n":
-        return match.group()
-    return " "
+def _tidy_run(match: re.Match[str]) -> str:
+    run, start = match.group(), match.start()
+    if run[0] == " ":
+        # A run at the start of a line is indentation (kept); anywhere else one space.
+        return run if start == 0 or match.string[start - 1] == "\n" else " "
+    return "\n\n"  # at most one blank line in a row
 
 
 def _tidy_spaces(text: str) -> str:
@@ -115,10 +114,7 @@ def _tidy_spaces(text: str) -> str:
         text = _ODD_SPACE.sub(" ", text)  # one for one, so indentation keeps its width
     if " \n" in text:
         text = _TRAILING.sub("\n", text)
-    text = text.rstrip(" ")
-    if "  " in text:
-        text = _SPACE_RUN.sub(_collapse, text)
-    return text
+    return text.rstrip(" ")
 
 
 _PIECE = 1 << 18
@@ -147,9 +143,11 @@ def _clean_lines(text: str) -> str:
     # NFC after the removals: a stripped zero-width character may sit between a letter and a
     # combining mark that should compose with it.
     text = unicodedata.normalize("NFC", text)
+    # One pass for the runs of spaces and of blank lines, rather than a pass (and a copy of
+    # a whole book) for each.
     text = _tidy_spaces(text)
-    if "\n\n\n" in text:
-        text = _MANY_BLANK_LINES.sub("\n\n", text)
+    if "  " in text or "\n\n\n" in text:
+        text = _RUNS.sub(_tidy_run, text)
     return text
 
 
@@ -172,9 +170,11 @@ def normalize_text(text: str) -> str:
             parts.append(_clean_lines(text[start:end]))
         text = "".join(parts)
         if "\n\n\n" in text:
-            text = _MANY_BLANK_LINES.sub("\n\n", text)
+            text = _RUNS.sub(_tidy_run, text)
     else:
         text = _clean_lines(text)
+    # (Lines that were blank at the ends go last: a run of spaces they led into is
+    # indentation either way, see _tidy_run.)
     return text.strip("\n")
 
 

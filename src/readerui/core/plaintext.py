@@ -9,7 +9,9 @@ keeping text: a line is only dropped when it is short and is nothing but chrome.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from itertools import chain, islice
 
 from readerui.core.blocks import (
     GALLERY_PREFIX,
@@ -142,22 +144,27 @@ def _join_lines(lines: list[str]) -> str:
     """Join the lines of one block: unwrap prose, keep verse-like short lines apart."""
     if len(lines) == 1:
         return lines[0]
-    longest = max(len(line) for line in lines)
-    continued = sum(1 for line in lines[1:] if line[:1].islower())
+    longest = max(map(len, lines))
     # Nobody hard-wraps prose at under 40 columns; between 40 and the verse limit, verse
     # lines mostly start with a capital while wrapped prose mostly continues in lower case.
+    # (The count is only needed below the limit: a book's lines are longer.)
     if longest < _VERSE_SHORT_LINE or (
-        longest < _VERSE_MAX_LINE and continued * 2 < len(lines) - 1
+        longest < _VERSE_MAX_LINE
+        and sum(1 for line in lines[1:] if line[:1].islower()) * 2 < len(lines) - 1
     ):
         # Verse or an address: each line was meant to stand alone.
         return "\n".join(lines)
-    out = lines[0]
+    parts = [lines[0]]
+    tail = lines[0][-2:]  # the last two characters joined so far
     for line in lines[1:]:
-        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
-            out += line  # A word hyphenated at the wrap: keep the hyphen, drop the break.
+        if tail[-1:] == "-" and len(tail) > 1 and tail[0].isalpha() and line[:1].islower():
+            parts.append(line)  # A word hyphenated at the wrap: keep the hyphen, drop the break.
+            tail = (tail + line)[-2:]
         else:
-            out += " " + line
-    return out
+            parts.append(" ")
+            parts.append(line)
+            tail = (" " + line)[-2:]
+    return "".join(parts)
 
 
 # No one hard-wraps text this wide: a block with a line this long uses one line per paragraph
@@ -168,10 +175,16 @@ _UNWRAPPED_LINE = 100
 def _blocks(text: str) -> Iterator[list[str]]:
     """Blank-line separated blocks as lists of non-empty lines; in text that puts one
     paragraph on each line, every line is a block of its own."""
-    for block in text.split("\n\n"):
+    # Cut with find rather than split: a book's blocks are made one at a time, never all
+    # held at once (tens of thousands of strings that would stay in the heap).
+    pos = 0
+    while pos != -1:
+        cut = text.find("\n\n", pos)
+        block = text[pos:cut] if cut != -1 else text[pos:]
+        pos = cut + 2 if cut != -1 else -1
         # Indentation carries no meaning in saved pages (it is often a first-line indent).
-        lines = [line.strip() for line in block.split("\n") if line.strip()]
-        if len(lines) > 1 and max(len(line) for line in lines) > _UNWRAPPED_LINE:
+        lines = [stripped for line in block.split("\n") if (stripped := line.strip())]
+        if len(lines) > 1 and max(map(len, lines)) > _UNWRAPPED_LINE:
             yield from ([line] for line in lines)
         elif lines:
             yield lines
@@ -219,6 +232,14 @@ _GIVE_WAY_EVERY = 128
 _BYLINE_WINDOW = 8
 
 
+def _paragraphs(text: str) -> Iterator[tuple[str, ParagraphKind | None]]:
+    """The paragraphs of ``text`` as they come, each with the kind its block shape says."""
+    for number, lines in enumerate(_blocks(text)):
+        if number % _GIVE_WAY_EVERY == 0:
+            READER.give_way()  # a book is read in a thread while its first pages are read
+        yield from _split_block(lines)
+
+
 def parse_plaintext(text: str, source: str, *, title: str | None = None) -> Article:
     """Turn plain text into an :class:`Article`.
 
@@ -231,50 +252,73 @@ def parse_plaintext(text: str, source: str, *, title: str | None = None) -> Arti
         text = normalize_text(text)
         title = title or book_title
 
-    raw: list[tuple[str, ParagraphKind | None]] = []
-    for number, lines in enumerate(_blocks(text)):
-        if number % _GIVE_WAY_EVERY == 0:
-            READER.give_way()  # a book is read in a thread while its first pages are read
-        raw.extend(_split_block(lines))
+    stream = _paragraphs(text)
+    # Only the opening paragraphs are looked at together (credit, repeated title, headline):
+    # the rest streams through, so a book is never held as a list of paragraphs.
+    head = list(islice(stream, _HEAD))
 
     if is_book:
         # The "Produced by" credit of the volunteers who transcribed the book is not the book.
-        raw = [p for i, p in enumerate(raw) if not (i < 3 and _PG_PRODUCED.match(p[0]))]
+        head = [p for i, p in enumerate(head) if not (i < 3 and _PG_PRODUCED.match(p[0]))]
 
     if is_book and title:
         # Books repeat their title on a line of its own after the licence header.
-        for index, (para, _kind) in enumerate(raw[:5]):
+        for index, (para, _kind) in enumerate(head[:5]):
             if clean_inline(para).casefold() == title.casefold():
-                del raw[index]
+                del head[index]
                 break
 
     # Headline: the first block, when it looks like one and something follows it.
     found_title = title or ""
-    if raw and len(raw) > 1:
-        first, first_kind = raw[0]
+    if head and len(head) > 1:
+        first, first_kind = head[0]
         candidate = clean_inline(first)
         if first_kind is None and (
             (title and candidate.casefold() == title.casefold())
             or (not title and _looks_like_headline(candidate))
         ):
             found_title = found_title or candidate
-            raw = raw[1:]
+            head = head[1:]
+
+    found = _Found()
+    article = Article.from_blocks(
+        source, found_title, _final_blocks(chain(head, stream), found, is_book)
+    )
+    byline = found.byline
+    if byline is None and book_author:
+        byline = f"By {book_author}"
+    return replace(article, byline=byline) if byline is not None else article
+
+
+_HEAD = 10
+"""Paragraphs read before the rest, enough for every test on the opening ones: the credit
+among the first three, the repeated title among the first five after it, the headline."""
+
+
+@dataclass(slots=True)
+class _Found:
+    """The byline met while the paragraphs stream past."""
 
     byline: str | None = None
-    blocks: list[tuple[str, ParagraphKind]] = []
+
+
+def _final_blocks(
+    raw: Iterable[tuple[str, ParagraphKind | None]], found: _Found, is_book: bool
+) -> Iterator[tuple[str, ParagraphKind]]:
+    """Each paragraph with its final kind, cleaned; notes the byline in ``found``."""
     for index, (para, kind) in enumerate(raw):
         final: ParagraphKind
         if kind == "byline":
             if index < _BYLINE_WINDOW or is_book:
                 final = "byline"
-                byline = byline or para
+                found.byline = found.byline or para
             else:
                 final = "body"
         elif kind == "list":
             final = "list"
-        elif index < 2 and byline is None and is_credit_line(para):
+        elif index < 2 and found.byline is None and is_credit_line(para):
             final = "byline"
-            byline = para
+            found.byline = para
         elif is_contributor_line(para):
             final = "byline"  # "Jane Doe contributed to this report.": an author, at the end.
         elif is_caption(para):
@@ -284,8 +328,4 @@ def parse_plaintext(text: str, source: str, *, title: str | None = None) -> Arti
             final = "heading"
         else:
             final = "body"
-        blocks.append((para if "\n" in para else clean_inline(para), final))
-
-    if byline is None and book_author:
-        byline = f"By {book_author}"
-    return Article.from_blocks(source, found_title, blocks, byline=byline)
+        yield para if "\n" in para else clean_inline(para), final

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from readerui.core.analysis import lexicon as lx
+from readerui.core.analysis.alternation import alternation
 
 __all__ = ["FEATURES", "Mention", "describe", "features", "score", "weights"]
 
@@ -66,7 +67,7 @@ _SUBJECT_BEFORE = re.compile(
 """The mention opens its sentence or clause: it is (part of) the subject."""
 _SPEECH_AFTER = re.compile(
     r"(?:,?\s+[\w\-]+){0,3}?,?\s+(?:"
-    + "|".join(sorted(lx.SPEECH_VERBS, key=len, reverse=True))
+    + alternation(lx.SPEECH_VERBS)  # prefix-factored: read after every mention
     + r")\b",
     re.IGNORECASE,
 )

@@ -6,9 +6,17 @@ Word-level knowledge only; finding and classifying runs of capitalised words is 
 
 from __future__ import annotations
 
+import contextlib
+import importlib.util
+import json
+import os
 import re
+import tempfile
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
+
+from platformdirs import user_cache_path
 
 from readerui.core.analysis import lexicon as lx
 from readerui.core.analysis.cancel import Check, never, ticking
@@ -42,11 +50,24 @@ def load_given_names(check: Check = never) -> dict[str, str]:
 
     gender-guesser ships ~45,000 given names from 50 countries as a plain data file: far more
     coverage of non-English names ("Volodymyr", "Gonzalo") than a hand list, no model. The
-    table is built once per process; ``check`` runs while it is built (its parsing of the
-    file, about 0.2 s, cannot be interrupted).
+    table is built once per process, from a copy kept in the user cache folder when there is
+    a good one (see :func:`_read_table`); ``check`` runs while it is built.
     """
     if _GIVEN_NAMES:
         return _GIVEN_NAMES
+    path, key = _table_file()
+    table = _read_table(path, key) if key else None
+    if table is None:
+        table = _build_table(check)
+        if key:
+            _write_table(path, key, table)
+    _GIVEN_NAMES.update(table)  # only a complete table is kept
+    return _GIVEN_NAMES
+
+
+def _build_table(check: Check) -> dict[str, str]:
+    """The table made from gender-guesser itself: its parse of the data file takes about
+    0.3 s and briefly tens of megabytes (a dictionary of every name in every country)."""
     import gender_guesser.detector as gd  # type: ignore[import-untyped]
 
     detector = gd.Detector(case_sensitive=False)
@@ -57,8 +78,70 @@ def load_given_names(check: Check = never) -> dict[str, str]:
     # same given name, unless it is a different name of its own.
     for name, gender in [kv for kv in table.items() if not kv[0].isascii()]:
         table.setdefault(fold(name), gender)
-    _GIVEN_NAMES.update(table)  # only a complete table is kept
-    return _GIVEN_NAMES
+    return table
+
+
+_TABLE_FORMAT = 1
+"""Bumped whenever :func:`_build_table` would build a different table from the same data."""
+
+
+def _table_file() -> tuple[Path, str | None]:
+    """Where the kept table lives (``$READERUI_CACHE_DIR`` overrides the user cache folder),
+    and the key it must carry: the table format and the size and time of gender-guesser's
+    data file, so that a new version of it makes a new table. None when the data file is
+    not found (building the table will then say what is wrong)."""
+    override = os.environ.get("READERUI_CACHE_DIR")
+    path = (Path(override) if override else user_cache_path("readerui")) / "given-names.json"
+    spec = importlib.util.find_spec("gender_guesser")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    for folder in folders:
+        try:
+            info = (Path(folder) / "data" / "nam_dict.txt").stat()
+        except OSError:
+            continue
+        return path, f"{_TABLE_FORMAT}:{info.st_size}:{info.st_mtime_ns}"
+    return path, None
+
+
+def _read_table(path: Path, key: str) -> dict[str, str] | None:
+    """The kept table, or None when it is missing, unreadable, damaged or for other data.
+
+    Reading the kept copy (one JSON file, names grouped by verdict) takes a few hundredths of
+    a second, where building the table from gender-guesser takes a third of one on every
+    ``readerui analyze``. Anything wrong with the copy only means it is built again.
+    """
+    try:
+        with path.open(encoding="utf-8") as handle:
+            kept = json.load(handle)
+        if not isinstance(kept, dict) or kept.get("key") != key:
+            return None
+        table: dict[str, str] = {}
+        for gender, names in kept["names"].items():
+            if not isinstance(gender, str) or not all(isinstance(n, str) for n in names):
+                return None
+            table.update(dict.fromkeys(names, gender))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return table or None
+
+
+def _write_table(path: Path, key: str, table: dict[str, str]) -> None:
+    """Keep ``table`` for the next run; a folder that cannot be written only means no copy.
+    Written to a temporary file then renamed, so a reader never sees half a file."""
+    grouped: dict[str, list[str]] = {}
+    for name, gender in table.items():
+        grouped.setdefault(gender, []).append(name)
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".given-names-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump({"key": key, "names": grouped}, handle, ensure_ascii=False)
+        os.replace(temporary, path)
+    except OSError:
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
 
 
 def _given_names() -> dict[str, str]:

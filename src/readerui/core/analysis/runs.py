@@ -9,10 +9,13 @@ non-person run, still useful for linking surnames later.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
+from functools import lru_cache
 
 from readerui.core.analysis import lexicon as lx
-from readerui.core.analysis.cancel import EVERY, Check, never, pieces
+from readerui.core.analysis.alternation import alternation
+from readerui.core.analysis.cancel import EVERY, PIECE, Check, never
 from readerui.core.analysis.names import (
     agent_noun,
     fold,
@@ -28,9 +31,24 @@ __all__ = ["NameRun", "find_runs"]
 # A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
 # A doubled hyphen is a dash ("Céline--the"), never inside a word.
 _WORD = re.compile(r"[^\W\d_](?:[\w’']*[^\W_])?(?:-[^\W_](?:[\w’']*[^\W_])?)*")
+_NEXT_WORD = re.compile(r"[\W\d_]*+(" + _WORD.pattern + ")")
+"""The next word from a position: what lies before it cannot start one (no letter)."""
+_SKIP_LOWER = re.compile(r"(?:[\W\d_]*+(?>[a-z](?:[\w’']*[^\W_])?)(?!-[^\W_]))*+[\W\d_]*+")
+"""Words that open in ASCII lower case and hold no hyphen, and what lies between them, up
+to the next other word: such a word never opens a name, and most words of a text are such.
+Each word here is a whole match of _WORD (the same letters, greedy; the atomic group keeps
+a hyphenated word from being cut short instead), so one call in C steps over what a loop
+in Python took most of the time of a book's analysis for."""
+_SKIP_TO_WORD = re.compile(_SKIP_LOWER.pattern + "(" + _WORD.pattern + ")?")
+"""_SKIP_LOWER and the word it stops at (a word never spans the space a piece ends at)."""
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _OPENERS = "“\"‘'(—–[-"
+_SPACE_OR_OPENER = " " + _OPENERS
+# Set operations done once, not on every run classified.
+_DATES_NOT_NAMES = lx.DAYS_MONTHS - lx.NAME_MONTHS
+"""Weekdays and months that are never a name ("May" and "June" may be)."""
+_TITLE_OR_PLACE_PREFIX = lx.HONORIFICS | lx.PLACE_PREFIXES
 _ROLE_NOUN = re.compile(r"(?<![\w\-])[A-Za-z][\w\-]*$")
 """A role noun right before a name: letters, digits, hyphens ("lawyer", "co-founder")."""
 _AGE_NOUN = re.compile(r"^(?:\d{1,3}|[a-z]+)-(?:year|month|week)s?-old$")
@@ -43,38 +61,33 @@ _ROLE_COURTESY = frozenset({"honour", "honor", "honourable", "honorable", "right
 """Words of address inside a title that are no part of the role ("His Honour Judge")."""
 
 
-def _alternation(words: frozenset[str]) -> str:
-    """A regex alternation of ``words``, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _SPEECH_AFTER = re.compile(
-    r"^\s+(?:(?:" + _alternation(lx.SPEECH_ADVERBS) + r")\s+)?"
-    r"(?:" + _alternation(lx.NAME_SPEECH_VERBS) + r")\b"
+    r"^\s+(?:(?:" + alternation(lx.SPEECH_ADVERBS) + r")\s+)?"
+    r"(?:" + alternation(lx.NAME_SPEECH_VERBS) + r")\b"
 )
 """A speech verb right after a name ("Roe said", "Roe has told"): speech evidence."""
 _SPEECH_VERB_AFTER = re.compile(
-    r"^\s+(?:(?:also|later|then)\s+)?(?:" + _alternation(lx.SUBJECT_SPEECH_VERBS) + r")\b"
+    r"^\s+(?:(?:also|later|then)\s+)?(?:" + alternation(lx.SUBJECT_SPEECH_VERBS) + r")\b"
 )
 """The name is the subject of a speech verb right after it ("Green said"): a speaker."""
-_SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + _alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
+_SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
 """A verb-first attribution right before the name ("said Gokool")."""
 _SPEECH_BEFORE = re.compile(
     r"(?:\b(?:"
-    + _alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
+    + alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
     + r")|\baccording\s+to)\s+$",
     re.IGNORECASE,
 )
 """A speech verb or "according to" right before the name: speech evidence."""
 _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:"
-    + _alternation(lx.APPOSITION_PERSON_NOUNS)
+    + alternation(lx.APPOSITION_PERSON_NOUNS)
     + r")\b)"
 )
 """An age, a relative clause or a person noun after the name: "Yuni, 34,", "Ayo, who …"."""
 _PERSON_APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|aged\s+\d|an?\s+(?:[\w\-]+\s+){0,2}(?:"
-    + _alternation(lx.APPOSITION_PERSON_NOUNS | {"man", "woman", "boy", "girl"})
+    + alternation(lx.APPOSITION_PERSON_NOUNS | {"man", "woman", "boy", "girl"})
     + r")\b)"
 )
 """An age or a person noun in apposition: "Qarvenu, 41," / "Qarvenu, a resident of …"."""
@@ -193,6 +206,8 @@ def _is_cap(word: str) -> bool:
         return True
     if "-" in word and word.rsplit("-", 1)[1] in lx.ADJECTIVE_SUFFIXES:
         return False  # "Boston-based", "Ontario-born": an adjective
+    if word[1:].islower():
+        return True  # one capital, then lower case only: most names (and the cheap test)
     # "McCallum", "DeSantis", "Brind’Amour" pass; "NATO", "MPs", "MaRS" do not.
     if sum(c.isupper() for c in word) >= 2:
         # "O’Connor", "D'Amato", "N'Doram": a one-letter prefix and an apostrophe.
@@ -223,31 +238,35 @@ def find_runs(
     sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
     ``check`` is called every few hundred words (see :mod:`.cancel`).
     """
-    words: list[tuple[int, int, str]] = []
-    pos = start
-    for cut in pieces(text, start, end, check):  # cut at spaces: no word is split
-        words += [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, pos, cut)]
-        pos = cut
     runs: list[NameRun] = []
-    i = 0
-    n = len(words)
-    next_check = EVERY
-    while i < n:
-        if i >= next_check:
+    pos = start
+    limit = start  # the end of the piece the next skip may read (cut at a space)
+    steps = 0
+    while True:
+        if pos >= limit:
+            if limit >= end:
+                break
             check()
-            next_check = i + EVERY
-        s, e, w = words[i]
-        if (w[0].islower() and "-" not in w) or not _is_cap(w):  # fast path: lower case
-            i += 1
+            limit = _cut_after(text, pos, end)
+        steps += 1
+        if steps % EVERY == 0:
+            check()
+        m = _SKIP_TO_WORD.match(text, pos, limit)  # always matches (maybe nothing)
+        if m is None or m.start(1) < 0:  # only lower-case words up to the cut
+            pos = limit
+            continue
+        s, e, w = m.start(1), m.end(1), m.group(1)
+        pos = e
+        if (w[0].islower() and "-" not in w) or not _is_cap(w):
             continue
         if w[0] in "CPIVS" and (glued := _GLUED_CHROME.match(w)):
             # "CreditJane Roe": a page label glued to a name by text extraction.
             s, w = s + glued.end(), w[glued.end() :]
         group = [(s, e, w)]
-        j = i + 1
-        while j < n and not _POSSESSIVE.search(group[-1][2]):
+        nxt = _next_word(text, e, end)
+        while nxt is not None and not _POSSESSIVE.search(group[-1][2]):
             ps, pe, pw = group[-1]
-            ns, ne, nw = words[j]
+            ns, ne, nw = nxt
             gap = text[pe:ns]
             # "J. Smith", "Dr. Jones" continue a run; "U.S. Trump" (an acronym) does not.
             ok_gap = gap == " " or (
@@ -259,32 +278,54 @@ def find_runs(
             if not ok_gap:
                 break
             if _is_cap(nw):
-                group.append((ns, ne, nw))
-                j += 1
+                group.append(nxt)
+                nxt = _next_word(text, ne, end)
                 continue
             # Particles inside names: "Ursula von der Leyen", "Mohammed bin Salman".
-            k = j
+            particles: Group = []
+            last_end = pe
             while (
-                k < n
-                and words[k][2] in lx.NAME_PARTICLES
-                and text[words[k - 1][1] : words[k][0]] == " "
+                nxt is not None and nxt[2] in lx.NAME_PARTICLES and text[last_end : nxt[0]] == " "
             ):
-                k += 1
-            if (
-                k > j
-                and k < n
-                and _is_cap(words[k][2])
-                and text[words[k - 1][1] : words[k][0]] == " "
-            ):
-                group.extend(words[j : k + 1])
-                j = k + 1
+                particles.append(nxt)
+                last_end = nxt[1]
+                nxt = _next_word(text, last_end, end)
+            if particles and nxt is not None and _is_cap(nxt[2]) and text[last_end : nxt[0]] == " ":
+                group += particles
+                group.append(nxt)
+                nxt = _next_word(text, nxt[1], end)
                 continue
             break
+        # The run's last word ends where the next word is looked for.
+        pos = group[-1][1]
+        # A lone capitalised word that is one letter ("I", "A") or a sentence starter ("The",
+        # "But") never makes a run (_classify drops it): not worth reading around it.
+        if (
+            len(group) == 1
+            and "’" not in w
+            and "'" not in w
+            and (len(w) == 1 or w.lower() in lx.COMMON_SENTENCE_STARTERS)
+        ):
+            continue
         run = _classify(text, start, group, lower_vocab)
         if run is not None:
             runs.append(run)
-        i = j
     return runs
+
+
+def _next_word(text: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """The first word of ``text[pos:end]`` as (start, end, word), or None."""
+    m = _NEXT_WORD.match(text, pos, end)
+    return None if m is None else (m.start(1), m.end(1), m.group(1))
+
+
+def _cut_after(text: str, pos: int, end: int) -> int:
+    """Where the piece of ``text[pos:end]`` read in one call ends: at a space (so no word is
+    cut) about PIECE characters on, or at ``end``."""
+    if end - pos <= PIECE:
+        return end
+    cut = text.find(" ", pos + PIECE, end)
+    return end if cut == -1 else cut
 
 
 _ROLE_LEAD = re.compile(
@@ -334,6 +375,26 @@ _KIND_BEFORE = re.compile(
 )
 """A kind of firm or work right before the name: "consultancy Harrow Lab", "a shop called …".
 A bare plural ("the films Lucas directed") opens a relative clause, not a name."""
+_KIND_ENDINGS = (*sorted(lx.THING_KIND_NOUNS), "called", "named")
+_VESSEL_ENDINGS = tuple(sorted(lx.VESSEL_NOUNS))
+
+
+def _kind_before(window: str) -> bool:
+    """Whether _KIND_BEFORE matches ``window``. Its match ends in a kind noun, "called" or
+    "named", then spaces: that ending is tested first, in C, because the search (tried at
+    every position of the window) is what it costs for the many names that lack it."""
+    return window.rstrip().endswith(_KIND_ENDINGS) and _KIND_BEFORE.search(window) is not None
+
+
+def _vessel_before(window: str) -> bool:
+    """Whether _AFTER_VESSEL matches ``window``, with the same cheap test of its ending first
+    (only for ASCII, where ``lower()`` folds case exactly as the case-blind pattern does)."""
+    tail = window.rstrip()
+    if tail.isascii() and not tail.lower().endswith(_VESSEL_ENDINGS):
+        return False
+    return _AFTER_VESSEL.search(window) is not None
+
+
 _VERB_NEXT = re.compile(r"^\s+[a-z]+ed\b")
 """A past verb after the name: "the film Lucas directed" makes it a subject, no title."""
 
@@ -401,7 +462,7 @@ _LEGAL_SUFFIX = re.compile(
 
 _ORG_APPOSITIVE = re.compile(
     r"\s*,\s*(?:an?|the|its)\s+(?:[\w\-]+,?\s+){0,3}(?:"
-    + _alternation(lx.ORG_KIND_NOUNS)
+    + alternation(lx.ORG_KIND_NOUNS)
     + r")s?\b(?![’'\-])"
 )
 """An organisation noun in apposition: "Harrow Vale, a non-profit agency"."""
@@ -529,7 +590,7 @@ def _strip_openers(
             (
                 low in lx.COMMON_SENTENCE_STARTERS
                 or low in lx.DAYS_MONTHS
-                or (low in lx.NOT_NAMES and low not in lx.HONORIFICS | lx.PLACE_PREFIXES)
+                or (low in lx.NOT_NAMES and low not in _TITLE_OR_PLACE_PREFIX)
                 or (
                     k == 0
                     and sentence_initial
@@ -605,7 +666,7 @@ def _trim_name(
     # they double as names ("Theresa May"). Nor is a sentence opener glued on after an
     # initial ("… Arthur C. But then …").
     while name and (
-        name[-1][2].lower() in lx.DAYS_MONTHS - lx.NAME_MONTHS
+        name[-1][2].lower() in _DATES_NOT_NAMES
         or (
             len(name) > 1
             and len(name[-2][2]) == 1
@@ -704,10 +765,16 @@ def _names_a_thing(
         and lows[-1] not in lx.SURNAME_LIKE_ORG_WORDS
     ):
         return True
-    folded = " ".join(fold(" ".join(w for _, _, w in name)).replace("&", " ").split())
-    if folded in lx.KNOWN_NAMELIKE_ORGS:
+    if _known_namelike_org(" ".join(w for _, _, w in name)):
         return True
     return org or (len(lows) >= 2 and lows[0] in lx.PLACE_PREFIXES and not titled)
+
+
+@lru_cache(maxsize=1 << 14)
+def _known_namelike_org(words: str) -> bool:
+    """Whether the name's words are a known organisation named like a person; the same
+    names recur through a text, so the answer is kept."""
+    return " ".join(fold(words).replace("&", " ").split()) in lx.KNOWN_NAMELIKE_ORGS
 
 
 def _country_in_brackets(after: str, lows: list[str]) -> bool:
@@ -851,7 +918,7 @@ def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bo
         after.lstrip().startswith("&")
         or _LEGAL_SUFFIX.match(after)
         or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
-        or _AFTER_VESSEL.search(before[-_VESSEL_BEFORE:])
+        or _vessel_before(before[-_VESSEL_BEFORE:])
     )
 
 
@@ -885,7 +952,7 @@ def _classify(
     """Strip titles and openers from one capitalised run and gather its evidence."""
     run_start = group[0][0]
     before = text[max(para_start, run_start - _BEFORE) : run_start]
-    stripped_before = before.rstrip(" " + _OPENERS)
+    stripped_before = before.rstrip(_SPACE_OR_OPENER)
     sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
     # Possessive on the last word: the name is the word without ’s.
     last_s, last_e, last_w = group[-1]
@@ -905,7 +972,8 @@ def _classify(
     # A name needs a word that is not an initial, and does not end on one ("W L T").
     if not name or len(name[-1][2]) < 2:
         return None
-    tokens = tuple(w for _, _, w in name)
+    # Shared strings: a book names the same people tens of thousands of times.
+    tokens = tuple(sys.intern(w) for _, _, w in name)
     lows = [t.lower() for t in tokens]
     if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
         return None  # "Chief Financial Officer": a title with no name
@@ -913,7 +981,7 @@ def _classify(
     bare_opener = sentence_initial and not starter_stripped and title.cut < 0
     link_only = False
     if len(tokens) == 1:
-        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in lx.DAYS_MONTHS - lx.NAME_MONTHS:
+        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in _DATES_NOT_NAMES:
             return None
         link_only = _link_only(lows[0])
         if bare_opener and lows[0] in lower_vocab:
@@ -933,7 +1001,7 @@ def _classify(
         and not role_appositive
         and bool(_ORG_APPOSITIVE.match(text, name_end, name_end + _ORG_APPOSITION_AFTER))
     )
-    if not titled and _KIND_BEFORE.search(before[-_VESSEL_BEFORE:]) and not _VERB_NEXT.match(after):
+    if not titled and _kind_before(before[-_VESSEL_BEFORE:]) and not _VERB_NEXT.match(after):
         # "the consultancy Harrow Lab", "a shop called Tova Lind": the text says what the
         # name is, for every other mention too.
         org = thing = True
@@ -1008,7 +1076,7 @@ def _classify(
         start=name_start,
         end=name_end,
         tokens=tokens,
-        surface=text[name_start:name_end],
+        surface=tokens[0] if len(tokens) == 1 else text[name_start:name_end],
         role=role,
         honorific=honorific,
         titled=titled,
