@@ -27,24 +27,31 @@ def test_an_idle_reader_is_not_waited_for() -> None:
 
 def test_a_busy_reader_is_waited_for_until_it_is_quiet() -> None:
     courtesy = Courtesy()
-    courtesy.busy()
+    courtesy.busy(30)
+    assert courtesy.is_busy
     passed = _in_thread(courtesy, 30)
     assert not passed.wait(0.2)  # the loop waits while the reader answers its key
     courtesy.quiet()
     assert passed.wait(5)
+    assert not courtesy.is_busy
+
+
+def test_a_key_keeps_the_reader_busy_for_a_moment_only() -> None:
+    courtesy = Courtesy()
+    courtesy.busy(0.05)  # and nobody says quiet: the moment passes by itself
+    assert _in_thread(courtesy, 30).wait(5)
+    assert not courtesy.is_busy
 
 
 def test_the_wait_has_a_limit() -> None:
     courtesy = Courtesy()
-    courtesy.busy()  # and never quiet again (a key whose answer is never drawn)
-    started = time.monotonic()
+    courtesy.busy(30)  # a key whose answer takes for ever
     assert _in_thread(courtesy, 0.05).wait(5)
-    assert time.monotonic() - started < 5
 
 
 def test_the_readers_own_thread_never_waits_for_itself() -> None:
     courtesy = Courtesy()
-    courtesy.busy()
+    courtesy.busy(30)
     started = time.monotonic()
     courtesy.give_way(30)  # the same loops run in the reader's thread on short texts
     assert time.monotonic() - started < 5

@@ -2,17 +2,27 @@
 
 Reading a book and laying it out run in threads of the reader's process, and Python runs one
 thread at a time: while such a thread holds the interpreter, a page turn waits for its turn
-(every few milliseconds, many times over for one screen). So the reader says when it is busy
-with a key, and long loops in the core call :meth:`Courtesy.give_way` now and then: it
-returns at once when the reader is idle, and otherwise waits until the reader has drawn the
-answer to the key (never longer than a moment, so the work always goes on).
+(every millisecond, many times over for one screen). So the reader says when a key comes in,
+and long loops in the core call :meth:`Courtesy.give_way` now and then: it returns at once
+when the reader is idle, and otherwise waits while the reader answers the key — for
+:data:`ANSWER_TIME` after it, or until the reader says it is done, and never longer than
+:data:`GIVE_WAY_LIMIT` at a time, so the work always goes on.
+
+A span of time rather than "until the next refresh": the app's refresh can come before the
+screen has even been handed the key (each has its own message queue), and a loop let go that
+early competes with the very page turn it should wait for.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 
-__all__ = ["GIVE_WAY_LIMIT", "READER", "Courtesy"]
+__all__ = ["ANSWER_TIME", "GIVE_WAY_LIMIT", "READER", "Courtesy"]
+
+ANSWER_TIME = 0.05
+"""Seconds the reader is taken to be busy after a key: a page turn is drawn in 10 to 20 ms,
+this covers a slow one."""
 
 GIVE_WAY_LIMIT = 0.1
 """The longest a background loop waits for the reader at one time, in seconds."""
@@ -22,31 +32,38 @@ class Courtesy:
     """Whether the reader is busy with a key, for threads that should wait until it is not."""
 
     def __init__(self) -> None:
+        self._until = 0.0
         self._quiet = threading.Event()
         self._quiet.set()
         self._reader_thread: int | None = None
 
-    def busy(self) -> None:
-        """The reader is handling a key: background loops wait (called in the reader's thread)."""
+    def busy(self, seconds: float = ANSWER_TIME) -> None:
+        """A key came in: background loops wait for ``seconds`` (called in the reader's
+        thread; another key extends the wait)."""
         self._reader_thread = threading.get_ident()
+        self._until = time.monotonic() + seconds
         self._quiet.clear()
 
     def quiet(self) -> None:
-        """The reader has drawn its answer: background loops go on."""
+        """The reader is done with its keys: background loops go on at once."""
+        self._until = 0.0
         self._quiet.set()
 
     @property
     def is_busy(self) -> bool:
-        """True between :meth:`busy` and :meth:`quiet`."""
-        return not self._quiet.is_set()
+        """True from :meth:`busy` until its time is up or :meth:`quiet` is called."""
+        return time.monotonic() < self._until
 
     def give_way(self, limit: float = GIVE_WAY_LIMIT) -> None:
         """Return at once when the reader is idle, else when it is or after ``limit`` s.
 
         The reader's own thread never waits here: the same loops also run there, on short
         texts, and would wait for themselves."""
-        if not self._quiet.is_set() and threading.get_ident() != self._reader_thread:
-            self._quiet.wait(limit)
+        if threading.get_ident() == self._reader_thread:
+            return
+        left = self._until - time.monotonic()
+        if left > 0:
+            self._quiet.wait(min(left, limit))
 
 
 READER = Courtesy()

@@ -30,7 +30,11 @@ INDENTS: dict[str, int] = {"blockquote": 2, "list": 2}
 """Cells of indentation for paragraph kinds that are drawn indented."""
 
 _WORD = re.compile(r"\S+")
-_CANCEL_EVERY = 512
+_GIVE_WAY_EVERY = 32
+"""Paragraphs laid out between two looks at the cancel event and at whether the reader is
+busy with a key (a millisecond or so of work: a page turn should not wait longer)."""
+_GIVE_WAY_LINES = 4096
+"""Lines cut into pages between two such looks."""
 
 
 class LayoutCancelled(ReaderError):
@@ -313,7 +317,7 @@ def paginate(
         (Paragraph(0, len(text)),) if text else ()
     )
     for number, paragraph in enumerate(paragraphs):
-        if number % _CANCEL_EVERY == 0:
+        if number % _GIVE_WAY_EVERY == 0:
             READER.give_way()
             if cancel is not None and cancel.is_set():
                 raise LayoutCancelled("layout cancelled")
@@ -332,6 +336,8 @@ def paginate(
     capacity = first
     index = 0
     while index < total:
+        if index % _GIVE_WAY_LINES == 0:
+            READER.give_way()
         if not current and kinds[index] == _BLANK:
             index += 1  # no blank line at the top of a page
             continue

@@ -117,8 +117,8 @@ def _tidy_spaces(text: str) -> str:
     return text.rstrip(" ")
 
 
-_PIECE = 1 << 18
-"""Characters of a long text cleaned in one go (a few milliseconds of work)."""
+_PIECE = 1 << 16
+"""Characters of a long text cleaned in one go (a millisecond or so of work)."""
 
 
 def _line_pieces(text: str, size: int) -> list[tuple[int, int]]:

@@ -224,8 +224,8 @@ def _split_block(lines: list[str]) -> Iterator[tuple[str, ParagraphKind | None]]
         yield _join_lines(pending), None
 
 
-_GIVE_WAY_EVERY = 128
-"""Blocks between two looks at whether the reader is busy with a key (a few milliseconds)."""
+_GIVE_WAY_EVERY = 16
+"""Blocks between two looks at whether the reader is busy with a key (a millisecond or so)."""
 
 # The byline is only looked for near the top; further down "By ..." lines are more likely
 # to be something else (a list of contributors, a quoted sign).

@@ -90,9 +90,8 @@ class ReaderApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         """Note where each key is handed; hand a key that comes back astray on again."""
         if isinstance(event, events.Key):
-            # Threads reading or laying out a book give way until the answer is drawn.
+            # Threads reading or laying out a book give way while the answer is drawn.
             READER.busy()
-            self.call_after_refresh(READER.quiet)
             if not event.is_forwarded:
                 self.keys.arrived(event)
             elif self.keys.astray(event):

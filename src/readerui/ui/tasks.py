@@ -123,7 +123,6 @@ def analyse(
     instant). A long text goes to a child process, which reports progress and the people and
     quotes of the opening part early: they are given to ``post`` as they come.
     """
-    from readerui.core.analysis import AnalysisCancelled, analyze
     from readerui.core.background import analyze_in_child
 
     if library is not None:
@@ -136,7 +135,15 @@ def analyse(
 
     def work() -> Analysis | None:
         if len(article.text) <= CHILD_ANALYSIS_CHARS or post is None:
-            return analyze(article, cancel)
+            # Imported here, not above: a long text is analysed in the child, and importing
+            # the engine (a tenth of a second of regexes and word lists) in the reader would
+            # only compete with its page turns.
+            from readerui.core.analysis import AnalysisCancelled, analyze
+
+            try:
+                return analyze(article, cancel)
+            except AnalysisCancelled:
+                return None
         return analyze_in_child(
             article,
             cancel,
@@ -146,7 +153,7 @@ def analyse(
 
     try:
         analysis = run_abandonable(work, cancel)
-    except (AnalysisCancelled, Abandoned):
+    except Abandoned:
         return None
     except Exception as exc:  # a bad analysis must never take the reader down
         if cancel.is_set():
