@@ -10,7 +10,15 @@ from typing import Any
 
 import pytest
 from tests.ui.conftest import read_blocks
-from tests.ui.helpers import MakeApp, assert_pages_drawn, label, position, settle, until
+from tests.ui.helpers import (
+    MakeApp,
+    assert_pages_drawn,
+    label,
+    position,
+    settle,
+    until,
+)
+from textual.events import MouseScrollDown
 
 from readerui.core import loading
 from readerui.core.models import Article
@@ -198,3 +206,28 @@ async def test_workers_are_not_described_by_the_book_they_carry(
         await settle(pilot)
     assert len(described) >= 3  # loading, layout, analysis, the place, the copy …
     assert max(len(text) for text in described) < 200, described
+
+
+async def test_keys_and_the_wheel_hold_background_reading_up(
+    make_app: MakeApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A key or a turn of the wheel tells the threads reading a book to give way while the
+    answer is drawn (core.courtesy); a mouse that only moves does not."""
+    from readerui.core.courtesy import READER
+
+    said: list[float] = []
+    monkeypatch.setattr(READER, "busy", lambda seconds=0.05: said.append(seconds))
+    book = write_book(tmp_path / "book.txt", 3)
+    app, _ = make_app(str(book))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.view.article is not None, "the article shows")
+        await pilot.hover("#page-view")
+        assert said == []
+        await pilot.press("space")
+        assert len(said) == 1
+        region = app.view.region
+        x, y = region.x + region.width // 2, region.y + region.height // 2
+        # As the driver sends it: to the app, which hands it on to the widget under it.
+        app.post_message(MouseScrollDown(app.view, x, y, 0, 1, 0, False, False, False, x, y))
+        await pilot.pause()
+        assert len(said) == 2

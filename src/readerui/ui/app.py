@@ -44,6 +44,9 @@ from readerui.ui.welcome import WELCOME
 
 __all__ = ["WELCOME", "ReaderApp"]
 
+_TURNS = (events.Key, events.MouseScrollDown, events.MouseScrollUp)
+"""What the driver sends when the reader acts (as opposed to a mouse moving)."""
+
 SWITCH_INTERVAL = 0.001
 """Seconds a thread may hold the interpreter lock while another waits (Python's default: 5 ms)."""
 
@@ -89,9 +92,11 @@ class ReaderApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         """Note where each key is handed; hand a key that comes back astray on again."""
-        if isinstance(event, events.Key):
-            # Threads reading or laying out a book give way while the answer is drawn.
+        if isinstance(event, _TURNS) and not event.is_forwarded:
+            # Threads reading or laying out a book give way while the answer is drawn (keys
+            # and the wheel turn pages; a mouse that merely moves does not hold them up).
             READER.busy()
+        if isinstance(event, events.Key):
             if not event.is_forwarded:
                 self.keys.arrived(event)
             elif self.keys.astray(event):
