@@ -44,8 +44,7 @@ from readerui.ui.welcome import WELCOME
 
 __all__ = ["WELCOME", "ReaderApp"]
 
-_TURNS = (events.Key, events.MouseScrollDown, events.MouseScrollUp)
-"""What the driver sends when the reader acts (as opposed to a mouse moving)."""
+_TURNS = (events.Key, events.MouseScrollDown, events.MouseScrollUp)  # the reader acting
 
 SWITCH_INTERVAL = 0.001
 """Seconds a thread may hold the interpreter lock while another waits (Python's default: 5 ms)."""
