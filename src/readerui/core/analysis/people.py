@@ -24,7 +24,7 @@ from readerui.core.analysis.names import (
     load_given_names,
     name_case,
 )
-from readerui.core.analysis.runs import NameRun, find_runs
+from readerui.core.analysis.runs import Memo, NameRun, find_runs
 from readerui.core.models import Article, Person, PersonKind
 
 __all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "surname_key", "to_people"]
@@ -591,9 +591,10 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
         or (p.end - p.start < 200 and _CONTRIBUTORS.search(text, p.start, p.end))
     ]
     runs: list[NameRun] = []
+    memo: Memo = {}  # this article's run shapes, shared by its paragraphs
     for para in article.paragraphs:
         check()
-        runs.extend(find_runs(text, para.start, para.end, lower_vocab, check))
+        runs.extend(find_runs(text, para.start, para.end, lower_vocab, check, memo))
     caps = _caps_credit_runs(text, credits) + _caps_byline_runs(text, byline_spans)
     if caps:
         runs = sorted([*runs, *caps], key=lambda r: r.start)

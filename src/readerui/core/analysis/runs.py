@@ -26,7 +26,7 @@ from readerui.core.analysis.names import (
     name_case,
 )
 
-__all__ = ["NameRun", "find_runs"]
+__all__ = ["Memo", "NameRun", "find_runs"]
 
 # A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
 # A doubled hyphen is a dash ("Céline--the"), never inside a word.
@@ -230,14 +230,22 @@ def _camel_ok(part: str) -> bool:
 
 
 def find_runs(
-    text: str, start: int, end: int, lower_vocab: frozenset[str], check: Check = never
+    text: str,
+    start: int,
+    end: int,
+    lower_vocab: frozenset[str],
+    check: Check = never,
+    memo: Memo | None = None,
 ) -> list[NameRun]:
     """Every capitalised run in ``text[start:end]`` (one paragraph), classified.
 
     ``lower_vocab`` is the set of words the article also uses in lower case: a capitalised
     sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
-    ``check`` is called every few hundred words (see :mod:`.cancel`).
+    ``check`` is called every few hundred words (see :mod:`.cancel`). ``memo`` keeps what
+    runs' words say between the paragraphs of one article (same ``text`` and ``lower_vocab``).
     """
+    if memo is None:
+        memo = {}
     runs: list[NameRun] = []
     pos = start
     limit = start  # the end of the piece the next skip may read (cut at a space)
@@ -307,7 +315,7 @@ def find_runs(
             and (len(w) == 1 or w.lower() in lx.COMMON_SENTENCE_STARTERS)
         ):
             continue
-        run = _classify(text, start, group, lower_vocab)
+        run = _classify(text, start, group, lower_vocab, memo)
         if run is not None:
             runs.append(run)
     return runs
@@ -619,10 +627,11 @@ class _Title:
     titled: bool
 
 
-def _split_title(text: str, group: Group, before: str, whole_run: bool) -> _Title:
+def _split_title(text: str, group: Group) -> _Title:
     """The name follows the last title or honorific: "Nova Scotia Premier Stephen McNeil",
     "French President Emmanuel Macron", "Mr. Namah". A title is never the last word
-    ("Brenden Major" keeps his surname)."""
+    ("Brenden Major" keeps his surname). What opens the role before the run is added by
+    :func:`_role_lead`."""
     cut = -1
     honorific: str | None = None
     titled = False
@@ -641,13 +650,16 @@ def _split_title(text: str, group: Group, before: str, whole_run: bool) -> _Titl
         role = " ".join(w for _, _, w in group[:cut]) or None
     if role:
         role = " ".join(w for w in role.split() if w.lower() not in _ROLE_COURTESY) or None
-    if role and cut >= 0 and whole_run:
-        # "former US President Donald Trump": the lower-case modifier and the acronym before
-        # the capitalised title belong to the role.
-        lead = _ROLE_LEAD.search(before)
-        if lead and lead.group().strip():
-            role = f"{' '.join(lead.group().split())} {role}"
     return _Title(cut, role, honorific, titled)
+
+
+def _role_lead(before: str, role: str) -> str:
+    """ "former US President Donald Trump": the lower-case modifier and the acronym before
+    the capitalised title belong to the role."""
+    lead = _ROLE_LEAD.search(before)
+    if lead and lead.group().strip():
+        return f"{' '.join(lead.group().split())} {role}"
+    return role
 
 
 def _trim_name(
@@ -946,49 +958,78 @@ def _introduced_before(
     return titled, found if titled else role, False
 
 
+@dataclass(slots=True, frozen=True)
+class _Shape:
+    """What a capitalised run's own words say, whatever surrounds it: the name left once
+    openers and titles are stripped, its role and the evidence its words hold. Offsets are
+    relative to the run's first word, so one shape serves every run written the same way."""
+
+    start: int
+    """Offset of the name from the run's first word."""
+    end: int
+    """Offset just past the name (before any possessive ’s)."""
+    words: tuple[tuple[int, int, str], ...]
+    """The name's words with their relative offsets."""
+    tokens: tuple[str, ...]
+    lows: list[str]
+    surface: str
+    role: str | None
+    """The role from the run's words (without what opens it before the run)."""
+    lead: bool
+    """The title is the run's own first words: the text before it may open the role."""
+    honorific: str | None
+    titled: bool
+    possessive: bool
+    starter_stripped: bool
+    cut: int
+    bare_opener: bool
+    first_ok: bool
+    org: bool | None
+    """Whether the words mark a thing; None when that depends on the text around them."""
+
+
+_MEMO_CAP = 1 << 15
+"""Most distinct run shapes kept per article (a novel has a few thousand)."""
+
+Memo = dict[tuple[str, bool], "_Shape | None"]
+"""Run shapes by (the run as written, whether it opens a sentence)."""
+
+
 def _classify(
-    text: str, para_start: int, group: Group, lower_vocab: frozenset[str]
+    text: str, para_start: int, group: Group, lower_vocab: frozenset[str], memo: Memo
 ) -> NameRun | None:
     """Strip titles and openers from one capitalised run and gather its evidence."""
     run_start = group[0][0]
     before = text[max(para_start, run_start - _BEFORE) : run_start]
     stripped_before = before.rstrip(_SPACE_OR_OPENER)
     sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
-    # Possessive on the last word: the name is the word without ’s.
-    last_s, last_e, last_w = group[-1]
-    possessive = bool(_POSSESSIVE.search(last_w))
-    if possessive:
-        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
-    group, starter_stripped = _strip_openers(text, group, sentence_initial, lower_vocab)
-    if not group:
+    # A book writes the same few hundred names tens of thousands of times: what the words
+    # alone say is worked out once per way of writing them (the words, and the spaces and
+    # dots between them, are the whole of ``text[run_start:group_end]``).
+    key = (text[run_start : group[-1][1]], sentence_initial)
+    try:
+        shape = memo[key]
+    except KeyError:
+        shape = _shape(
+            key[0],
+            [(s - run_start, e - run_start, w) for s, e, w in group],
+            sentence_initial,
+            lower_vocab,
+        )
+        if len(memo) < _MEMO_CAP:
+            memo[key] = shape
+    if shape is None:
         return None
-    if any(w[0].isupper() and w.lower() in _AUX for _, _, w in group[1:]):
-        # "A Star Is Born", "Who Was Jane Roe": a capitalised verb inside the run makes it
-        # the title of a work or a headline, no name.
-        return None
-    title = _split_title(text, group, before, whole_run=group[0][0] == run_start)
-    titled, honorific = title.titled, title.honorific
-    name, role = _trim_name(group[title.cut + 1 :], title.role, honorific, lower_vocab)
-    # A name needs a word that is not an initial, and does not end on one ("W L T").
-    if not name or len(name[-1][2]) < 2:
-        return None
-    # Shared strings: a book names the same people tens of thousands of times.
-    tokens = tuple(sys.intern(w) for _, _, w in name)
-    lows = [t.lower() for t in tokens]
-    if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
-        return None  # "Chief Financial Officer": a title with no name
-    # The run opens its sentence as it stands, so its capital proves nothing.
-    bare_opener = sentence_initial and not starter_stripped and title.cut < 0
-    link_only = False
-    if len(tokens) == 1:
-        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in _DATES_NOT_NAMES:
-            return None
-        link_only = _link_only(lows[0])
-        if bare_opener and lows[0] in lower_vocab:
-            return None
-    first_ok = is_first_name(tokens[0]) and not (bare_opener and lows[0] in lower_vocab)
-    org = link_only or _names_a_thing(text, before, name, lows, first_ok, titled)
-    name_end = name[-1][1]
+    tokens, lows, titled, honorific = shape.tokens, shape.lows, shape.titled, shape.honorific
+    role, possessive, starter_stripped = shape.role, shape.possessive, shape.starter_stripped
+    bare_opener, first_ok = shape.bare_opener, shape.first_ok
+    if role and shape.lead:
+        role = _role_lead(before, role)
+    org = shape.org
+    if org is None:
+        name = [(s + run_start, e + run_start, w) for s, e, w in shape.words]
+        org = _names_a_thing(text, before, name, lows, first_ok, titled)
+    name_end = run_start + shape.end
     after = text[name_end : name_end + _AFTER]
     comma_after = after.lstrip(" ")[:1] == ","
     role_appositive = comma_after and _role_appositive(
@@ -1017,7 +1058,7 @@ def _classify(
         before,
         after,
         # "the Paraguayan Juan Roe": the article belongs to the modifier that was trimmed.
-        article_counts=title.cut < 0 and not starter_stripped and name[0][0] == run_start,
+        article_counts=shape.cut < 0 and not starter_stripped and shape.start == 0,
     ):
         org = True
     kin_run = False
@@ -1071,12 +1112,12 @@ def _classify(
         # "at Fenwick Hall", "in Marlow Park": a given name after a spatial preposition names
         # a venue or a district; people are rarely "in" or "at" anyone.
         org = True
-    name_start = name[0][0]
+    name_start = run_start + shape.start
     return NameRun(
         start=name_start,
         end=name_end,
         tokens=tokens,
-        surface=tokens[0] if len(tokens) == 1 else text[name_start:name_end],
+        surface=shape.surface,
         role=role,
         honorific=honorific,
         titled=titled,
@@ -1102,4 +1143,71 @@ def _classify(
         common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
         kin=kin_run,
         thing=thing,
+    )
+
+
+def _shape(
+    text: str, group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
+) -> _Shape | None:
+    """The :class:`_Shape` of a run (``text`` is the run as written, ``group`` its words at
+    offsets into it), or None when its words make no name."""
+    # Possessive on the last word: the name is the word without ’s.
+    last_s, last_e, last_w = group[-1]
+    possessive = bool(_POSSESSIVE.search(last_w))
+    if possessive:
+        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
+    group, starter_stripped = _strip_openers(text, group, sentence_initial, lower_vocab)
+    if not group:
+        return None
+    if any(w[0].isupper() and w.lower() in _AUX for _, _, w in group[1:]):
+        # "A Star Is Born", "Who Was Jane Roe": a capitalised verb inside the run makes it
+        # the title of a work or a headline, no name.
+        return None
+    title = _split_title(text, group)
+    titled, honorific = title.titled, title.honorific
+    name, role = _trim_name(group[title.cut + 1 :], title.role, honorific, lower_vocab)
+    # A name needs a word that is not an initial, and does not end on one ("W L T").
+    if not name or len(name[-1][2]) < 2:
+        return None
+    # Shared strings: a book names the same people tens of thousands of times.
+    tokens = tuple(sys.intern(w) for _, _, w in name)
+    lows = [t.lower() for t in tokens]
+    if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
+        return None  # "Chief Financial Officer": a title with no name
+    # The run opens its sentence as it stands, so its capital proves nothing.
+    bare_opener = sentence_initial and not starter_stripped and title.cut < 0
+    link_only = False
+    if len(tokens) == 1:
+        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in _DATES_NOT_NAMES:
+            return None
+        link_only = _link_only(lows[0])
+        if bare_opener and lows[0] in lower_vocab:
+            return None
+    first_ok = is_first_name(tokens[0]) and not (bare_opener and lows[0] in lower_vocab)
+    org: bool | None = None
+    if link_only:
+        org = True
+    elif not (
+        first_ok and any(t in lx.PLACE_NAMES and t not in lx.PLACE_SURNAMES for t in lows[1:])
+    ):
+        # Only a place word after a given name makes _names_a_thing read the text around.
+        org = _names_a_thing(text, "", name, lows, first_ok, titled)
+    start, end = name[0][0], name[-1][1]
+    return _Shape(
+        start=start,
+        end=end,
+        words=tuple(name),
+        tokens=tokens,
+        lows=lows,
+        surface=tokens[0] if len(tokens) == 1 else sys.intern(text[start:end]),
+        role=role,
+        lead=title.role is not None and title.cut >= 0 and not starter_stripped,
+        honorific=honorific,
+        titled=titled,
+        possessive=possessive,
+        starter_stripped=starter_stripped,
+        cut=title.cut,
+        bare_opener=bare_opener,
+        first_ok=first_ok,
+        org=org,
     )
