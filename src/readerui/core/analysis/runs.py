@@ -43,6 +43,8 @@ _SKIP_TO_WORD = re.compile(_SKIP_LOWER.pattern + "(" + _WORD.pattern + ")?")
 """_SKIP_LOWER and the word it stops at (a word never spans the space a piece ends at)."""
 _POSSESSIVE = re.compile(r"[’']s$")
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
+_SENTENCE_END_LAST = frozenset(".!?:;”\"’')]")
+"""What a text _SENTENCE_END matches ends with, before its spaces (a cheap test first)."""
 _OPENERS = "“\"‘'(—–[-"
 _SPACE_OR_OPENER = " " + _OPENERS
 # Set operations done once, not on every run classified.
@@ -72,13 +74,14 @@ _SPEECH_VERB_AFTER = re.compile(
 """The name is the subject of a speech verb right after it ("Green said"): a speaker."""
 _SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
 """A verb-first attribution right before the name ("said Gokool")."""
+_SPEECH_VERB_ENDINGS = tuple(sorted(lx.INVERTED_SPEECH_VERBS))
+_SPEECH_BEFORE_VERBS = lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"}
 _SPEECH_BEFORE = re.compile(
-    r"(?:\b(?:"
-    + alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
-    + r")|\baccording\s+to)\s+$",
+    r"(?:\b(?:" + alternation(_SPEECH_BEFORE_VERBS) + r")|\baccording\s+to)\s+$",
     re.IGNORECASE,
 )
 """A speech verb or "according to" right before the name: speech evidence."""
+_SPEECH_BEFORE_ENDINGS = (*sorted(_SPEECH_BEFORE_VERBS), "to")
 _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:"
     + alternation(lx.APPOSITION_PERSON_NOUNS)
@@ -94,12 +97,14 @@ _PERSON_APPOSITIVE = re.compile(
 _SITE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+$")
 _DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
 """Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
-_PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
+_PLACEY_WORDS = ("in", "at", "near", "into", "across", "outside", "inside", "for", "from", "of")
+_PLACEY_BEFORE = re.compile(r"\b(?:" + "|".join(_PLACEY_WORDS) + r")\s+$")
 _NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
 _TITLE_WORDS = lx.TITLES | lx.TITLE_MODIFIERS | lx.ROLE_NOUNS
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|into|across|throughout|outside|inside)\s+$")
+_LOCATIVE_WORDS = ("in", "near", "into", "across", "throughout", "outside", "inside")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(_LOCATIVE_WORDS) + r")\s+$")
 
 
 @dataclass(slots=True)
@@ -196,8 +201,10 @@ _APOSTROPHE_PREFIX = re.compile(r"^[A-Z][’'](?=[A-Z][a-z])")
 _CONTRACTION = re.compile(r"[’'](?:ve|m|re|ll|d|t)$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_cap(word: str) -> bool:
-    """A capitalised word that may be part of a name (not an all-caps acronym)."""
+    """A capitalised word that may be part of a name (not an all-caps acronym); asked of
+    every capitalised word of a text, of the same few thousand words, so answers are kept."""
     if not word[0].isupper():
         return "-" in word and bool(_ARABIC_PREFIX.match(word))
     if ("’" in word or "'" in word) and _CONTRACTION.search(word):
@@ -271,7 +278,8 @@ def find_runs(
             # "CreditJane Roe": a page label glued to a name by text extraction.
             s, w = s + glued.end(), w[glued.end() :]
         group = [(s, e, w)]
-        nxt = _next_word(text, e, end)
+        # Only a space or a dot may join the next word (see ok_gap): else none is looked for.
+        nxt = _next_word(text, e, end) if text[e : e + 1] in (" ", ".") else None
         while nxt is not None and not _POSSESSIVE.search(group[-1][2]):
             ps, pe, pw = group[-1]
             ns, ne, nw = nxt
@@ -385,6 +393,19 @@ _KIND_BEFORE = re.compile(
 A bare plural ("the films Lucas directed") opens a relative clause, not a name."""
 _KIND_ENDINGS = (*sorted(lx.THING_KIND_NOUNS), "called", "named")
 _VESSEL_ENDINGS = tuple(sorted(lx.VESSEL_NOUNS))
+
+
+def _speech_word_last(tail: str) -> bool:
+    """Whether ``tail`` (text before a name, its spaces stripped) may end in a word that
+    _SPEECH_BEFORE matches. Tested in C for ASCII, where ``lower()`` folds case as the
+    case-blind pattern does; any other ending is left to the pattern."""
+    end = tail[-12:]  # the longest word tested is shorter
+    return not end.isascii() or end.lower().endswith(_SPEECH_BEFORE_ENDINGS)
+
+
+def _locative_before(window: str) -> bool:
+    """Whether _LOCATIVE_BEFORE matches ``window``, its ending tested first."""
+    return window.rstrip().endswith(_LOCATIVE_WORDS) and _LOCATIVE_BEFORE.search(window) is not None
 
 
 def _kind_before(window: str) -> bool:
@@ -868,18 +889,16 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
     # Read word by word from the end (a regex anchored at the end would try every start).
     if not before[-1:].isspace():
         return False, None
-    head = before[-_ROLE_WORDS_REACH:].split()
-    if head and _AGE_NOUN.match(head[-1]):
+    window = before[-_ROLE_WORDS_REACH:]
+    # The last word decides; the words before it are split off only for a role noun.
+    last = window.rsplit(None, 1)[-1:]
+    if last and _AGE_NOUN.match(last[0]):
         # "two-year-old Ayo", "the 5-year-old Tia Roe": an age says a person follows.
         return True, None
-    found = _ROLE_NOUN.search(head[-1]) if head else None
+    found = _ROLE_NOUN.search(last[0]) if last else None
     if found is None:
         return False, None
     word = found.group()
-    if found.start() > 0:
-        head = []  # "Rapper/actor Ludacris": the noun ends a longer token, no modifiers
-    else:
-        head.pop()
     noun = word.lower()
     if not (
         (word[0].islower() and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun))))
@@ -887,6 +906,11 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
         or (word.isupper() and len(noun) > 1 and noun in lx.TITLES)
     ):
         return False, None
+    head = window.split()
+    if found.start() > 0:
+        head = []  # "Rapper/actor Ludacris": the noun ends a longer token, no modifiers
+    else:
+        head.pop()
     # Up to two words before the noun may describe it.
     mods: list[str] = []
     while head and len(mods) < 2 and _ROLE_MODIFIER.fullmatch(head[-len(mods) - 1]):
@@ -929,7 +953,11 @@ def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bo
     return bool(
         after.lstrip().startswith("&")
         or _LEGAL_SUFFIX.match(after)
-        or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
+        or (
+            article_counts
+            and before.rstrip().endswith("the")
+            and _THE_BEFORE.search(before[-_THE_REACH:])
+        )
         or _vessel_before(before[-_VESSEL_BEFORE:])
     )
 
@@ -1002,7 +1030,10 @@ def _classify(
     run_start = group[0][0]
     before = text[max(para_start, run_start - _BEFORE) : run_start]
     stripped_before = before.rstrip(_SPACE_OR_OPENER)
-    sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
+    sentence_initial = not stripped_before or (
+        stripped_before.rstrip()[-1:] in _SENTENCE_END_LAST
+        and bool(_SENTENCE_END.search(stripped_before))
+    )
     # A book writes the same few hundred names tens of thousands of times: what the words
     # alone say is worked out once per way of writing them (the words, and the spaces and
     # dots between them, are the whole of ``text[run_start:group_end]``).
@@ -1085,7 +1116,12 @@ def _classify(
         # "Qarvenu, 41, …", "Drelliko, a local resident, …": a lone name described as a
         # person is one, given name or not.
         titled = True
-    verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-_VERB_FIRST_REACH:]))
+    # The patterns read before the name end in a word and spaces: a match needs the text to
+    # end in that word, tested first in C (each search tries every start in its window).
+    tail = before.rstrip()
+    verb_first = tail.endswith(_SPEECH_VERB_ENDINGS) and bool(
+        _SPEECH_VERB_BEFORE.search(before[-_VERB_FIRST_REACH:])
+    )
     if (
         not titled
         and not org
@@ -1099,7 +1135,7 @@ def _classify(
     speech = bool(
         appositive
         or _SPEECH_AFTER.search(after)
-        or _SPEECH_BEFORE.search(before[-_SPEECH_BEFORE_REACH:])
+        or (_speech_word_last(tail) and _SPEECH_BEFORE.search(before[-_SPEECH_BEFORE_REACH:]))
     )
     if (
         len(tokens) >= 2
@@ -1130,15 +1166,13 @@ def _classify(
         and (verb_first or bool(_SPEECH_VERB_AFTER.search(after)))
         and (len(tokens) > 1 or (lows[0] not in lower_vocab and name_case(tokens[0]))),
         org=org or (modifier and len(tokens) == 1 and not titled),
-        placey=bool(_PLACEY_BEFORE.search(before[-_PLACEY_REACH:])) and not titled,
+        placey=tail.endswith(_PLACEY_WORDS)
+        and bool(_PLACEY_BEFORE.search(before[-_PLACEY_REACH:]))
+        and not titled,
         locative=len(tokens) == 1
         and not titled
         and not possessive
-        and bool(
-            _LOCATIVE_BEFORE.search(
-                text[max(para_start, name_start - _LOCATIVE_REACH) : name_start]
-            )
-        ),
+        and _locative_before(text[max(para_start, name_start - _LOCATIVE_REACH) : name_start]),
         sentence_initial=bare_opener,
         common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
         kin=kin_run,
