@@ -41,7 +41,8 @@ a hyphenated word from being cut short instead), so one call in C steps over wha
 in Python took most of the time of a book's analysis for."""
 _SKIP_TO_WORD = re.compile(_SKIP_LOWER.pattern + "(" + _WORD.pattern + ")?")
 """_SKIP_LOWER and the word it stops at (a word never spans the space a piece ends at)."""
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = ("’s", "'s")
+"""A word ending in one is possessive (tested with ``endswith``: a word holds no newline)."""
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
 _SENTENCE_END_LAST = frozenset(".!?:;”\"’')]")
 """What a text _SENTENCE_END matches ends with, before its spaces (a cheap test first)."""
@@ -280,7 +281,7 @@ def find_runs(
         group = [(s, e, w)]
         # Only a space or a dot may join the next word (see ok_gap): else none is looked for.
         nxt = _next_word(text, e, end) if text[e : e + 1] in (" ", ".") else None
-        while nxt is not None and not _POSSESSIVE.search(group[-1][2]):
+        while nxt is not None and not group[-1][2].endswith(_POSSESSIVE):
             ps, pe, pw = group[-1]
             ns, ne, nw = nxt
             gap = text[pe:ns]
@@ -1187,7 +1188,7 @@ def _shape(
     offsets into it), or None when its words make no name."""
     # Possessive on the last word: the name is the word without ’s.
     last_s, last_e, last_w = group[-1]
-    possessive = bool(_POSSESSIVE.search(last_w))
+    possessive = last_w.endswith(_POSSESSIVE)
     if possessive:
         group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
     group, starter_stripped = _strip_openers(text, group, sentence_initial, lower_vocab)
