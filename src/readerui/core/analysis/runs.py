@@ -488,6 +488,8 @@ _LEGAL_SUFFIX = re.compile(
     r"^,?\s(?:GmbH|AG|LLC|LLP|PLC|plc|S\.?A\.?|N\.?V\.?|B\.?V\.?|Inc\.?|Ltd\.?|Corp\.?|S\.?p\.?A\.?)"
     r"(?![\w])"
 )
+_LEGAL_FIRST = frozenset("GALPpSNBIC")
+"""The first letters of those suffixes: one of them after the space, or no search."""
 
 
 _ORG_APPOSITIVE = re.compile(
@@ -953,7 +955,10 @@ def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bo
     title or opener was stripped), "the trawler Silver Plover"."""
     return bool(
         after.lstrip().startswith("&")
-        or _LEGAL_SUFFIX.match(after)
+        or (
+            (after[1:2] in _LEGAL_FIRST or after[2:3] in _LEGAL_FIRST)
+            and _LEGAL_SUFFIX.match(after)
+        )
         or (
             article_counts
             and before.rstrip().endswith("the")
@@ -1013,6 +1018,7 @@ class _Shape:
     cut: int
     bare_opener: bool
     first_ok: bool
+    initial: bool
     org: bool | None
     """Whether the words mark a thing; None when that depends on the text around them."""
 
@@ -1159,7 +1165,7 @@ def _classify(
         honorific=honorific,
         titled=titled,
         first_name=first_ok,
-        initial=any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2,
+        initial=shape.initial,
         speech=speech,
         verb_first=verb_first,
         appositive=appositive,
@@ -1244,5 +1250,6 @@ def _shape(
         cut=title.cut,
         bare_opener=bare_opener,
         first_ok=first_ok,
+        initial=any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2,
         org=org,
     )
