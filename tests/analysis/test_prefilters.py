@@ -6,7 +6,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from readerui.core import blocks
-from readerui.core.analysis import attribution, people, runs
+from readerui.core.analysis import attribution, focus, people, runs
 
 _PIECES = [
     *" ()/.:,é\n",
@@ -126,3 +126,25 @@ def test_abbreviation_test_agrees_with_its_pattern(text: str, lo: int, end: int)
         return
     expected = attribution._ABBREV_END.search(text[lo:end]) is not None
     assert attribution._abbreviation_ends(text, lo, end) == expected
+
+
+_MENTION_BEFORE_PIECES = [
+    *(" ", "  ", "\n", ". ", "” ", '"', ", ", "’", "-"),
+    *("of", "to", "told", "but", "and", "when", "he", "the", "friend", "asked", "about"),
+    *("Mr.", "Ana", "Roe", "St.", "his", "rival", "O’Neil", "x-ray", "said", "In"),
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_MENTION_BEFORE_PIECES), max_size=24).map("".join))
+@example("but Ana  Roe  ")
+@example("but Ana Roe the x ")
+@example("\nAna Roe the x ")
+@example('said." Ana ')
+def test_searches_from_the_last_words_find_what_whole_searches_find(before: str) -> None:
+    tail = focus._tail_start(before, focus._PATTERN_WORDS)
+    for pattern in (focus._PREPOSITION_BEFORE, focus._PREPOSITION_PHRASE, focus._SUBJECT_BEFORE):
+        assert (pattern.search(before, tail) is None) == (pattern.search(before) is None)
+    whole = focus._LAST_WORD.search(before)
+    last = focus._LAST_WORD.search(before, focus._tail_start(before, 1))
+    assert (whole and whole.span()) == (last and last.span())
