@@ -148,3 +148,19 @@ def test_searches_from_the_last_words_find_what_whole_searches_find(before: str)
     whole = focus._LAST_WORD.search(before)
     last = focus._LAST_WORD.search(before, focus._tail_start(before, 1))
     assert (whole and whole.span()) == (last and last.span())
+
+
+_BIRTH_PIECES = [*(" ", "\n", ",", "x"), "was", "WAS", "born", "Born", "née", "nee", "as", "he"]
+_BIRTH_PIECES += ["is", "called", "CALLED", "nicknamed", "known", "him", "her", "HER", "İ", "ſ"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_BIRTH_PIECES), max_size=12).map("".join))
+@example("Day was born ")
+@example("she was called ")
+def test_birth_name_endings_never_hide_a_match(before: str) -> None:
+    end = len(before)
+    if not people._may_follow(before, end, 20, people._BORN_ENDINGS):
+        assert people._BORN_AS.search(before, max(0, end - 20), end) is None
+    if not people._may_follow(before, end, 30, people._CALLED_ENDINGS):
+        assert people._CALLED_AS.search(before, max(0, end - 30), end) is None
