@@ -29,6 +29,8 @@ __all__ = ["parse_plaintext", "strip_gutenberg"]
 
 # Lines such as "=====" or "* * *": underlines and separators, not text.
 _RULE = re.compile(r"^[\s=\-_~*#+.·•]{3,}$")
+_RULE_FIRST = frozenset("=-_~*#+.·•")
+"""What a rule's first character is besides a space (a test in C before the pattern)."""
 
 # --- headings and headline -----------------------------------------------------------------
 
@@ -202,7 +204,8 @@ def _split_block(lines: list[str]) -> Iterator[tuple[str, ParagraphKind | None]]
     """
     pending: list[str] = []
     for line in lines:
-        if _RULE.match(line):
+        first = line[:1]
+        if (first in _RULE_FIRST or first.isspace()) and _RULE.match(line):
             continue
         # Inside a hard-wrapped paragraph a line like "close." or "search." is the end of a
         # sentence, not a button: only a line that starts afresh can be chrome.
