@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 from readerui import __version__
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
-from readerui.heap import steady_heap
+from readerui.heap import fewer_collections, steady_heap
 
 if TYPE_CHECKING:
     from readerui.core.models import Article
@@ -170,12 +170,13 @@ def analyze_main(argv: Sequence[str]) -> int:
     from readerui.core.export import to_markdown, write_json
     from readerui.core.sources import load_source
 
-    article = load_source(args.source)
-    analysis = None if args.no_analysis else analyze(article)
-    if args.markdown:
-        sys.stdout.write(to_markdown(article, analysis))
-    else:
-        write_json(article, analysis, sys.stdout)
+    with fewer_collections():
+        article = load_source(args.source)
+        analysis = None if args.no_analysis else analyze(article)
+        if args.markdown:
+            sys.stdout.write(to_markdown(article, analysis))
+        else:
+            write_json(article, analysis, sys.stdout)
     return 0
 
 

@@ -13,9 +13,12 @@ in time. No library exposes ``mallopt``; ctypes reaches it where glibc provides 
 from __future__ import annotations
 
 import ctypes
+import gc
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-__all__ = ["steady_heap"]
+__all__ = ["fewer_collections", "steady_heap"]
 
 _M_MMAP_THRESHOLD = -3
 """glibc's ``mallopt`` parameter number (malloc.h)."""
@@ -35,3 +38,21 @@ def steady_heap() -> bool:
     mallopt.argtypes = [ctypes.c_int, ctypes.c_int]
     mallopt.restype = ctypes.c_int
     return bool(mallopt(_M_MMAP_THRESHOLD, _THRESHOLD))
+
+
+_YOUNG_COLLECTION = 10_000
+"""Objects allocated between two collections of the youngest generation (Python's is 700)."""
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Collect cyclic garbage less often while the block runs. The analysis of a book makes
+    some hundreds of thousands of objects that live to its end and holds no cycles worth
+    reclaiming early; with the default threshold the collector walks the young ones about a
+    thousand times in a 10 MB run (a few percent of its time). For one-shot jobs."""
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(young, _YOUNG_COLLECTION), middle, old)
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, old)

@@ -8,6 +8,7 @@ import unicodedata
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from readerui.core import normalize
 from readerui.core.normalize import clean_inline, normalize_text
 
 
@@ -90,3 +91,25 @@ def test_a_long_text_cleaned_in_pieces_is_cleaned_as_a_whole(text: str, piece: i
         assert normalize_text(text) == whole
     finally:
         normalize._PIECE = saved
+
+
+def _one_pass_runs(text: str) -> str:
+    """The runs of spaces and blank lines rewritten in one pass of one pattern, as written
+    before the two faster passes: indentation kept, other runs of spaces one space, at most
+    one blank line in a row."""
+
+    def tidy(m: re.Match[str]) -> str:
+        run, start = m.group(), m.start()
+        if run[0] == " ":
+            return run if start == 0 or text[start - 1] == "\n" else " "
+        return "\n\n"
+
+    return re.sub(r"  +|\n{3,}", tidy, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\n", "\n\n\n", "a", "b c", "\t"]), max_size=30))
+@example([" ", " ", "\n", "\n", "\n", " ", " ", "a"])
+def test_space_and_blank_line_passes_agree_with_one_pass(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert normalize._tidy_runs(text) == _one_pass_runs(text)

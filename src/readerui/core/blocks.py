@@ -287,7 +287,8 @@ def is_caption(paragraph: str) -> bool:
     "AP Photo", "Photograph: ...") or a description that ends in an agency credit.
     """
     text = paragraph.strip()
-    if not text or len(text.split()) > _CAPTION_MAX_WORDS:
+    # Words counted only up to the limit (a split stopped there): a book's paragraphs are long.
+    if not text or len(text.split(None, _CAPTION_MAX_WORDS)) > _CAPTION_MAX_WORDS:
         return False
     if GALLERY_PREFIX.match(text) and len(text.split()) > 5:
         return True
@@ -335,4 +336,5 @@ _CONTRIBUTORS_MAX_WORDS = 40
 def is_contributor_line(line: str) -> bool:
     """Whether a line credits contributors: "Ana Ruiz contributed to this report."."""
     text = line.strip().strip("()")
-    return len(text.split()) <= _CONTRIBUTORS_MAX_WORDS and _CONTRIBUTORS.match(text) is not None
+    words = len(text.split(None, _CONTRIBUTORS_MAX_WORDS))  # counted up to the limit only
+    return words <= _CONTRIBUTORS_MAX_WORDS and _CONTRIBUTORS.match(text) is not None

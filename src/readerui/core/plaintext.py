@@ -29,6 +29,8 @@ __all__ = ["parse_plaintext", "strip_gutenberg"]
 
 # Lines such as "=====" or "* * *": underlines and separators, not text.
 _RULE = re.compile(r"^[\s=\-_~*#+.·•]{3,}$")
+_RULE_FIRST = frozenset("=-_~*#+.·•")
+"""What a rule's first character is besides a space (a test in C before the pattern)."""
 
 # --- headings and headline -----------------------------------------------------------------
 
@@ -69,7 +71,8 @@ def _looks_like_headline(text: str) -> bool:
 
 def _is_heading(text: str) -> bool:
     """Whether a one-line block inside the body is a section heading (conservative)."""
-    if "\n" in text or len(text.split()) > 12 or text.endswith(_TERMINAL):
+    # Words counted up to the limit only (a split stopped there): most paragraphs are long.
+    if "\n" in text or len(text.split(None, 12)) > 12 or text.endswith(_TERMINAL):
         return False
     return _all_caps(text) or _BOOK_HEADING.match(text) is not None
 
@@ -201,12 +204,14 @@ def _split_block(lines: list[str]) -> Iterator[tuple[str, ParagraphKind | None]]
     """
     pending: list[str] = []
     for line in lines:
-        if _RULE.match(line):
+        first = line[:1]
+        if (first in _RULE_FIRST or first.isspace()) and _RULE.match(line):
             continue
         # Inside a hard-wrapped paragraph a line like "close." or "search." is the end of a
         # sentence, not a button: only a line that starts afresh can be chrome.
         # (The cheap test first: most lines of a book continue a sentence.)
-        if (not pending or pending[-1].rstrip().endswith(_SENTENCE_END)) and is_chrome(line):
+        # (Lines come stripped from _blocks.)
+        if (not pending or pending[-1].endswith(_SENTENCE_END)) and is_chrome(line):
             continue
         special: ParagraphKind | None = None
         if is_byline(line):

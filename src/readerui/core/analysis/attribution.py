@@ -38,10 +38,27 @@ _CUE = re.compile(
 )
 _WORD = re.compile(r"[\w’'\-.]+")
 # A period that ends an abbreviation or an initial, not a sentence ("Nov. 15", "Mr. Lund").
-_ABBREV_END = re.compile(
-    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|No|vs|etc"
-    r"|Inc|Co|Corp|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K))\.$"
+_ABBREVIATIONS = (
+    *("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col"),
+    *("Sgt", "Capt", "Prof", "No", "vs", "etc", "Inc", "Co", "Corp", "Ltd", "Jan", "Feb"),
+    *("Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K"),
 )
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + r"))\.$"
+)
+_ABBREV_DOTTED = tuple(f"{a}." for a in _ABBREVIATIONS)
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _abbreviation_ends(text: str, lo: int, end: int) -> bool:
+    """Whether _ABBREV_END matches ``text[lo:end]``: it must end in a capital or one of the
+    abbreviations and a period, tested first in C (most sentences end in neither)."""
+    return (
+        text.endswith(_ABBREV_DOTTED, lo, end)
+        or (text[end - 2 : end - 1] in _CAPITALS and text[end - 1 : end] == "." and end - 2 >= lo)
+    ) and _ABBREV_END.search(text[lo:end]) is not None
+
+
 _SENT_END = re.compile(r"[.!?]+(?=[\s”\"’']*(?:\s[A-Z“\"‘(]|$))")
 # Initials may carry their period: "Harry J. Kazianis, director of …".
 _LEAD_NAME = re.compile(r"\s*[A-Z][^\s,.;:!?]*\.?(?:\s+[A-Z][^\s,.;:!?]*\.?){0,3}\s*,")
@@ -157,7 +174,7 @@ def _boundaries(text: str, lo: int, hi: int, check: Check = never) -> list[int]:
     for i, m in enumerate(_SENT_END.finditer(text, lo, hi)):
         if i % EVERY == EVERY - 1:
             check()
-        if not _ABBREV_END.search(text[max(lo, m.start() - 6) : m.end()]):
+        if not _abbreviation_ends(text, max(lo, m.start() - 6), m.end()):
             out.append(m.end())
     return out
 
@@ -165,7 +182,7 @@ def _boundaries(text: str, lo: int, hi: int, check: Check = never) -> list[int]:
 def _sentence_end(text: str, pos: int, hi: int) -> int:
     """End of the sentence holding ``pos``, not after ``hi``."""
     for m in _SENT_END.finditer(text, pos, hi):
-        if _ABBREV_END.search(text[max(pos, m.start() - 6) : m.end()]):
+        if _abbreviation_ends(text, max(pos, m.start() - 6), m.end()):
             continue
         return m.end()
     return hi

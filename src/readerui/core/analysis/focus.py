@@ -99,11 +99,25 @@ class Mention:
     speaks_here: bool
 
 
+def _tail_start(text: str, words: int) -> int:
+    """Where the last ``words`` whitespace-separated words of ``text`` begin, or a little
+    before (0 when it holds no more). A pattern anchored at the end whose match spans at most
+    that many words starts nowhere earlier, so its search can start there: a search tries
+    every start, and the text read before a mention is 80 characters long."""
+    parts = text.rsplit(None, words)
+    return len(parts[0]) if len(parts) > words else 0
+
+
+_PATTERN_WORDS = 5
+"""Most words a match of _PREPOSITION_BEFORE (a preposition and three), _PREPOSITION_PHRASE
+(the end of a word, a preposition and three) or _SUBJECT_BEFORE (an opener and four) spans."""
+
+
 def _strip_titles(before: str) -> str:
     """``before`` without the titles that open the name ("… he denied Mr. ", "Justice "), so
     an abbreviation's period is not read as a sentence end."""
     for _ in range(4):
-        m = _LAST_WORD.search(before)
+        m = _LAST_WORD.search(before, _tail_start(before, 1))  # a match is in the last word
         if m is None or not m.group(1)[0].isupper():
             break
         low = m.group(1).lower()
@@ -116,9 +130,11 @@ def _strip_titles(before: str) -> str:
 def describe(text: str, start: int, end: int) -> Mention:
     """The position of the mention ``text[start:end]`` in its sentence."""
     before = _strip_titles(text[max(0, start - _BEFORE) : start])
-    obj = bool(_PREPOSITION_BEFORE.search(before))
-    in_phrase = not obj and bool(_PREPOSITION_PHRASE.search(before))
-    subj = not obj and bool(_SUBJECT_BEFORE.search(before))
+    # (With a start position "^" still matches only at the start of ``before``.)
+    tail = _tail_start(before, _PATTERN_WORDS)
+    obj = bool(_PREPOSITION_BEFORE.search(before, tail))
+    in_phrase = not obj and bool(_PREPOSITION_PHRASE.search(before, tail))
+    subj = not obj and bool(_SUBJECT_BEFORE.search(before, tail))
     apposition = subject_apposition = fronted = False
     if not obj and not subj and before.rstrip().endswith(","):
         phrase = before.rstrip()[:-1]

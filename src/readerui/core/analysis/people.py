@@ -24,7 +24,7 @@ from readerui.core.analysis.names import (
     load_given_names,
     name_case,
 )
-from readerui.core.analysis.runs import NameRun, find_runs
+from readerui.core.analysis.runs import Memo, NameRun, find_runs
 from readerui.core.models import Article, Person, PersonKind
 
 __all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "surname_key", "to_people"]
@@ -591,9 +591,10 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
         or (p.end - p.start < 200 and _CONTRIBUTORS.search(text, p.start, p.end))
     ]
     runs: list[NameRun] = []
+    memo: Memo = {}  # this article's run shapes, shared by its paragraphs
     for para in article.paragraphs:
         check()
-        runs.extend(find_runs(text, para.start, para.end, lower_vocab, check))
+        runs.extend(find_runs(text, para.start, para.end, lower_vocab, check, memo))
     caps = _caps_credit_runs(text, credits) + _caps_byline_runs(text, byline_spans)
     if caps:
         runs = sorted([*runs, *caps], key=lambda r: r.start)
@@ -766,6 +767,20 @@ _CALLED_REACH = 200
 """Characters before a birth name in which the person it belongs to is named."""
 
 
+_BORN_ENDINGS = ("born", "née", "nee", "as")
+"""The words a _BORN_AS match ends in, before its spaces."""
+_CALLED_ENDINGS = ("called", "nicknamed", "as", "him", "her")
+"""The words a _CALLED_AS match ends in (in any case), before its spaces."""
+
+
+def _may_follow(text: str, pos: int, reach: int, endings: tuple[str, ...]) -> bool:
+    """Whether the ``reach`` characters before ``pos`` may end in one of ``endings`` and
+    spaces: a test in C before a pattern ending so is searched (it tries every start). Case
+    is folded for ASCII only, as a case-blind pattern folds it; anything else may match."""
+    tail = text[max(0, pos - reach) : pos].rstrip()[-12:]
+    return not tail.isascii() or tail.lower().endswith(endings)
+
+
 def _find(remap: dict[int, int], ei: int) -> int:
     """The entity ``ei`` was merged into, following merges (they never form a cycle)."""
     while ei in remap:
@@ -791,11 +806,15 @@ def _merge_birth_names(
         if k < 0:
             continue
         ei = _find(remap, ei)
-        if _BORN_AS.search(text, max(0, run.start - 20), run.start):
+        if _may_follow(text, run.start, 20, _BORN_ENDINGS) and _BORN_AS.search(
+            text, max(0, run.start - 20), run.start
+        ):
             target = _find(remap, owner_of[starts[k][1]])
             if run.start - keys[k] > _BORN_REACH or "." in text[keys[k] : run.start]:
                 continue  # named in another sentence
-        elif called := _CALLED_AS.search(text, max(0, run.start - 30), run.start):
+        elif _may_follow(text, run.start, 30, _CALLED_ENDINGS) and (
+            called := _CALLED_AS.search(text, max(0, run.start - 30), run.start)
+        ):
             # The nearest person named before whose given name does not contradict the
             # pronoun ("called her Betty" is no man's name).
             pronoun = called.group(1) or called.group(2)
@@ -914,9 +933,9 @@ def _vote_end(text: str, end: int) -> int:
     after a quote is the speaker, not the person the quote names."""
     stop = end + 200
     line = text.rfind("\n", max(0, end - 2000), end) + 1
-    seg = text[line:end]
-    curly = seg.count("“") > seg.count("”")
-    if curly or seg.count('"') % 2 == 1:
+    # Counted in place: a book's paragraph is one long line.
+    curly = text.count("“", line, end) > text.count("”", line, end)
+    if curly or text.count('"', line, end) % 2 == 1:
         close = text.find("”" if curly else '"', end, stop)
         if close != -1:
             return close

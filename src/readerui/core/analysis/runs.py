@@ -26,7 +26,7 @@ from readerui.core.analysis.names import (
     name_case,
 )
 
-__all__ = ["NameRun", "find_runs"]
+__all__ = ["Memo", "NameRun", "find_runs"]
 
 # A word: letters, with inner apostrophes or hyphens ("O’Brien", "Jean-Pierre", "al-Assad").
 # A doubled hyphen is a dash ("Céline--the"), never inside a word.
@@ -41,8 +41,11 @@ a hyphenated word from being cut short instead), so one call in C steps over wha
 in Python took most of the time of a book's analysis for."""
 _SKIP_TO_WORD = re.compile(_SKIP_LOWER.pattern + "(" + _WORD.pattern + ")?")
 """_SKIP_LOWER and the word it stops at (a word never spans the space a piece ends at)."""
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE = ("’s", "'s")
+"""A word ending in one is possessive (tested with ``endswith``: a word holds no newline)."""
 _SENTENCE_END = re.compile(r"(?:[.!?:;]|[.!?][”\"’')\]])\s*$")
+_SENTENCE_END_LAST = frozenset(".!?:;”\"’')]")
+"""What a text _SENTENCE_END matches ends with, before its spaces (a cheap test first)."""
 _OPENERS = "“\"‘'(—–[-"
 _SPACE_OR_OPENER = " " + _OPENERS
 # Set operations done once, not on every run classified.
@@ -72,13 +75,14 @@ _SPEECH_VERB_AFTER = re.compile(
 """The name is the subject of a speech verb right after it ("Green said"): a speaker."""
 _SPEECH_VERB_BEFORE = re.compile(r"\b(?:" + alternation(lx.INVERTED_SPEECH_VERBS) + r")\s+$")
 """A verb-first attribution right before the name ("said Gokool")."""
+_SPEECH_VERB_ENDINGS = tuple(sorted(lx.INVERTED_SPEECH_VERBS))
+_SPEECH_BEFORE_VERBS = lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"}
 _SPEECH_BEFORE = re.compile(
-    r"(?:\b(?:"
-    + alternation(lx.INVERTED_SPEECH_VERBS - {"quipped", "recalled", "continued"})
-    + r")|\baccording\s+to)\s+$",
+    r"(?:\b(?:" + alternation(_SPEECH_BEFORE_VERBS) + r")|\baccording\s+to)\s+$",
     re.IGNORECASE,
 )
 """A speech verb or "according to" right before the name: speech evidence."""
+_SPEECH_BEFORE_ENDINGS = (*sorted(_SPEECH_BEFORE_VERBS), "to")
 _APPOSITIVE = re.compile(
     r"^\s*,\s*(?:\d{1,3}\s*,|who\b|whose\b|aged\s+\d|an?\s+(?:\w+\s+){0,2}(?:"
     + alternation(lx.APPOSITION_PERSON_NOUNS)
@@ -94,12 +98,14 @@ _PERSON_APPOSITIVE = re.compile(
 _SITE_BEFORE = re.compile(r"\b(?:in|at|near|inside|outside|across|throughout)\s+$")
 _DOTTED = lx.HONORIFICS | lx.TITLES | {"st.", "mt.", "ft."}
 """Abbreviations whose period does not end a run ("Dr. Roe", "St. Louis Park")."""
-_PLACEY_BEFORE = re.compile(r"\b(?:in|at|near|into|across|outside|inside|for|from|of)\s+$")
+_PLACEY_WORDS = ("in", "at", "near", "into", "across", "outside", "inside", "for", "from", "of")
+_PLACEY_BEFORE = re.compile(r"\b(?:" + "|".join(_PLACEY_WORDS) + r")\s+$")
 _NEXT_LOWER = re.compile(r"^ ([a-z][a-z\-]+)\b")
 _TITLE_WORDS = lx.TITLES | lx.TITLE_MODIFIERS | lx.ROLE_NOUNS
 _THE_BEFORE = re.compile(r"\bthe\s+$")
 _COUNTRY_AFTER = re.compile(r"^\s*\(\s*([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*\)")
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|into|across|throughout|outside|inside)\s+$")
+_LOCATIVE_WORDS = ("in", "near", "into", "across", "throughout", "outside", "inside")
+_LOCATIVE_BEFORE = re.compile(r"\b(?:" + "|".join(_LOCATIVE_WORDS) + r")\s+$")
 
 
 @dataclass(slots=True)
@@ -196,8 +202,10 @@ _APOSTROPHE_PREFIX = re.compile(r"^[A-Z][’'](?=[A-Z][a-z])")
 _CONTRACTION = re.compile(r"[’'](?:ve|m|re|ll|d|t)$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_cap(word: str) -> bool:
-    """A capitalised word that may be part of a name (not an all-caps acronym)."""
+    """A capitalised word that may be part of a name (not an all-caps acronym); asked of
+    every capitalised word of a text, of the same few thousand words, so answers are kept."""
     if not word[0].isupper():
         return "-" in word and bool(_ARABIC_PREFIX.match(word))
     if ("’" in word or "'" in word) and _CONTRACTION.search(word):
@@ -230,14 +238,22 @@ def _camel_ok(part: str) -> bool:
 
 
 def find_runs(
-    text: str, start: int, end: int, lower_vocab: frozenset[str], check: Check = never
+    text: str,
+    start: int,
+    end: int,
+    lower_vocab: frozenset[str],
+    check: Check = never,
+    memo: Memo | None = None,
 ) -> list[NameRun]:
     """Every capitalised run in ``text[start:end]`` (one paragraph), classified.
 
     ``lower_vocab`` is the set of words the article also uses in lower case: a capitalised
     sentence opener that is an ordinary word elsewhere ("Tap", "Click") is not a name.
-    ``check`` is called every few hundred words (see :mod:`.cancel`).
+    ``check`` is called every few hundred words (see :mod:`.cancel`). ``memo`` keeps what
+    runs' words say between the paragraphs of one article (same ``text`` and ``lower_vocab``).
     """
+    if memo is None:
+        memo = {}
     runs: list[NameRun] = []
     pos = start
     limit = start  # the end of the piece the next skip may read (cut at a space)
@@ -263,8 +279,9 @@ def find_runs(
             # "CreditJane Roe": a page label glued to a name by text extraction.
             s, w = s + glued.end(), w[glued.end() :]
         group = [(s, e, w)]
-        nxt = _next_word(text, e, end)
-        while nxt is not None and not _POSSESSIVE.search(group[-1][2]):
+        # Only a space or a dot may join the next word (see ok_gap): else none is looked for.
+        nxt = _next_word(text, e, end) if text[e : e + 1] in (" ", ".") else None
+        while nxt is not None and not group[-1][2].endswith(_POSSESSIVE):
             ps, pe, pw = group[-1]
             ns, ne, nw = nxt
             gap = text[pe:ns]
@@ -307,7 +324,7 @@ def find_runs(
             and (len(w) == 1 or w.lower() in lx.COMMON_SENTENCE_STARTERS)
         ):
             continue
-        run = _classify(text, start, group, lower_vocab)
+        run = _classify(text, start, group, lower_vocab, memo)
         if run is not None:
             runs.append(run)
     return runs
@@ -377,6 +394,19 @@ _KIND_BEFORE = re.compile(
 A bare plural ("the films Lucas directed") opens a relative clause, not a name."""
 _KIND_ENDINGS = (*sorted(lx.THING_KIND_NOUNS), "called", "named")
 _VESSEL_ENDINGS = tuple(sorted(lx.VESSEL_NOUNS))
+
+
+def _speech_word_last(tail: str) -> bool:
+    """Whether ``tail`` (text before a name, its spaces stripped) may end in a word that
+    _SPEECH_BEFORE matches. Tested in C for ASCII, where ``lower()`` folds case as the
+    case-blind pattern does; any other ending is left to the pattern."""
+    end = tail[-12:]  # the longest word tested is shorter
+    return not end.isascii() or end.lower().endswith(_SPEECH_BEFORE_ENDINGS)
+
+
+def _locative_before(window: str) -> bool:
+    """Whether _LOCATIVE_BEFORE matches ``window``, its ending tested first."""
+    return window.rstrip().endswith(_LOCATIVE_WORDS) and _LOCATIVE_BEFORE.search(window) is not None
 
 
 def _kind_before(window: str) -> bool:
@@ -458,6 +488,8 @@ _LEGAL_SUFFIX = re.compile(
     r"^,?\s(?:GmbH|AG|LLC|LLP|PLC|plc|S\.?A\.?|N\.?V\.?|B\.?V\.?|Inc\.?|Ltd\.?|Corp\.?|S\.?p\.?A\.?)"
     r"(?![\w])"
 )
+_LEGAL_FIRST = frozenset("GALPpSNBIC")
+"""The first letters of those suffixes: one of them after the space, or no search."""
 
 
 _ORG_APPOSITIVE = re.compile(
@@ -619,10 +651,11 @@ class _Title:
     titled: bool
 
 
-def _split_title(text: str, group: Group, before: str, whole_run: bool) -> _Title:
+def _split_title(text: str, group: Group) -> _Title:
     """The name follows the last title or honorific: "Nova Scotia Premier Stephen McNeil",
     "French President Emmanuel Macron", "Mr. Namah". A title is never the last word
-    ("Brenden Major" keeps his surname)."""
+    ("Brenden Major" keeps his surname). What opens the role before the run is added by
+    :func:`_role_lead`."""
     cut = -1
     honorific: str | None = None
     titled = False
@@ -641,13 +674,16 @@ def _split_title(text: str, group: Group, before: str, whole_run: bool) -> _Titl
         role = " ".join(w for _, _, w in group[:cut]) or None
     if role:
         role = " ".join(w for w in role.split() if w.lower() not in _ROLE_COURTESY) or None
-    if role and cut >= 0 and whole_run:
-        # "former US President Donald Trump": the lower-case modifier and the acronym before
-        # the capitalised title belong to the role.
-        lead = _ROLE_LEAD.search(before)
-        if lead and lead.group().strip():
-            role = f"{' '.join(lead.group().split())} {role}"
     return _Title(cut, role, honorific, titled)
+
+
+def _role_lead(before: str, role: str) -> str:
+    """ "former US President Donald Trump": the lower-case modifier and the acronym before
+    the capitalised title belong to the role."""
+    lead = _ROLE_LEAD.search(before)
+    if lead and lead.group().strip():
+        return f"{' '.join(lead.group().split())} {role}"
+    return role
 
 
 def _trim_name(
@@ -856,18 +892,16 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
     # Read word by word from the end (a regex anchored at the end would try every start).
     if not before[-1:].isspace():
         return False, None
-    head = before[-_ROLE_WORDS_REACH:].split()
-    if head and _AGE_NOUN.match(head[-1]):
+    window = before[-_ROLE_WORDS_REACH:]
+    # The last word decides; the words before it are split off only for a role noun.
+    last = window.rsplit(None, 1)[-1:]
+    if last and _AGE_NOUN.match(last[0]):
         # "two-year-old Ayo", "the 5-year-old Tia Roe": an age says a person follows.
         return True, None
-    found = _ROLE_NOUN.search(head[-1]) if head else None
+    found = _ROLE_NOUN.search(last[0]) if last else None
     if found is None:
         return False, None
     word = found.group()
-    if found.start() > 0:
-        head = []  # "Rapper/actor Ludacris": the noun ends a longer token, no modifiers
-    else:
-        head.pop()
     noun = word.lower()
     if not (
         (word[0].islower() and (is_role_word(noun) or (len(tokens) >= 2 and agent_noun(noun))))
@@ -875,6 +909,11 @@ def _role_before(before: str, tokens: tuple[str, ...]) -> tuple[bool, str | None
         or (word.isupper() and len(noun) > 1 and noun in lx.TITLES)
     ):
         return False, None
+    head = window.split()
+    if found.start() > 0:
+        head = []  # "Rapper/actor Ludacris": the noun ends a longer token, no modifiers
+    else:
+        head.pop()
     # Up to two words before the noun may describe it.
     mods: list[str] = []
     while head and len(mods) < 2 and _ROLE_MODIFIER.fullmatch(head[-len(mods) - 1]):
@@ -916,8 +955,15 @@ def _names_a_firm_or_vessel(before: str, after: str, article_counts: bool) -> bo
     title or opener was stripped), "the trawler Silver Plover"."""
     return bool(
         after.lstrip().startswith("&")
-        or _LEGAL_SUFFIX.match(after)
-        or (article_counts and _THE_BEFORE.search(before[-_THE_REACH:]))
+        or (
+            (after[1:2] in _LEGAL_FIRST or after[2:3] in _LEGAL_FIRST)
+            and _LEGAL_SUFFIX.match(after)
+        )
+        or (
+            article_counts
+            and before.rstrip().endswith("the")
+            and _THE_BEFORE.search(before[-_THE_REACH:])
+        )
         or _vessel_before(before[-_VESSEL_BEFORE:])
     )
 
@@ -946,49 +992,82 @@ def _introduced_before(
     return titled, found if titled else role, False
 
 
+@dataclass(slots=True, frozen=True)
+class _Shape:
+    """What a capitalised run's own words say, whatever surrounds it: the name left once
+    openers and titles are stripped, its role and the evidence its words hold. Offsets are
+    relative to the run's first word, so one shape serves every run written the same way."""
+
+    start: int
+    """Offset of the name from the run's first word."""
+    end: int
+    """Offset just past the name (before any possessive ’s)."""
+    words: tuple[tuple[int, int, str], ...]
+    """The name's words with their relative offsets."""
+    tokens: tuple[str, ...]
+    lows: list[str]
+    surface: str
+    role: str | None
+    """The role from the run's words (without what opens it before the run)."""
+    lead: bool
+    """The title is the run's own first words: the text before it may open the role."""
+    honorific: str | None
+    titled: bool
+    possessive: bool
+    starter_stripped: bool
+    cut: int
+    bare_opener: bool
+    first_ok: bool
+    initial: bool
+    org: bool | None
+    """Whether the words mark a thing; None when that depends on the text around them."""
+
+
+_MEMO_CAP = 1 << 15
+"""Most distinct run shapes kept per article (a novel has a few thousand)."""
+
+Memo = dict[tuple[str, bool], "_Shape | None"]
+"""Run shapes by (the run as written, whether it opens a sentence)."""
+
+
 def _classify(
-    text: str, para_start: int, group: Group, lower_vocab: frozenset[str]
+    text: str, para_start: int, group: Group, lower_vocab: frozenset[str], memo: Memo
 ) -> NameRun | None:
     """Strip titles and openers from one capitalised run and gather its evidence."""
     run_start = group[0][0]
     before = text[max(para_start, run_start - _BEFORE) : run_start]
     stripped_before = before.rstrip(_SPACE_OR_OPENER)
-    sentence_initial = not stripped_before or bool(_SENTENCE_END.search(stripped_before))
-    # Possessive on the last word: the name is the word without ’s.
-    last_s, last_e, last_w = group[-1]
-    possessive = bool(_POSSESSIVE.search(last_w))
-    if possessive:
-        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
-    group, starter_stripped = _strip_openers(text, group, sentence_initial, lower_vocab)
-    if not group:
+    sentence_initial = not stripped_before or (
+        stripped_before.rstrip()[-1:] in _SENTENCE_END_LAST
+        and bool(_SENTENCE_END.search(stripped_before))
+    )
+    # A book writes the same few hundred names tens of thousands of times: what the words
+    # alone say is worked out once per way of writing them (the words, and the spaces and
+    # dots between them, are the whole of ``text[run_start:group_end]``).
+    key = (text[run_start : group[-1][1]], sentence_initial)
+    try:
+        shape = memo[key]
+    except KeyError:
+        shape = _shape(
+            key[0],
+            [(s - run_start, e - run_start, w) for s, e, w in group],
+            sentence_initial,
+            lower_vocab,
+        )
+        if len(memo) < _MEMO_CAP:
+            memo[key] = shape
+    if shape is None:
         return None
-    if any(w[0].isupper() and w.lower() in _AUX for _, _, w in group[1:]):
-        # "A Star Is Born", "Who Was Jane Roe": a capitalised verb inside the run makes it
-        # the title of a work or a headline, no name.
-        return None
-    title = _split_title(text, group, before, whole_run=group[0][0] == run_start)
-    titled, honorific = title.titled, title.honorific
-    name, role = _trim_name(group[title.cut + 1 :], title.role, honorific, lower_vocab)
-    # A name needs a word that is not an initial, and does not end on one ("W L T").
-    if not name or len(name[-1][2]) < 2:
-        return None
-    # Shared strings: a book names the same people tens of thousands of times.
-    tokens = tuple(sys.intern(w) for _, _, w in name)
-    lows = [t.lower() for t in tokens]
-    if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
-        return None  # "Chief Financial Officer": a title with no name
-    # The run opens its sentence as it stands, so its capital proves nothing.
-    bare_opener = sentence_initial and not starter_stripped and title.cut < 0
-    link_only = False
-    if len(tokens) == 1:
-        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in _DATES_NOT_NAMES:
-            return None
-        link_only = _link_only(lows[0])
-        if bare_opener and lows[0] in lower_vocab:
-            return None
-    first_ok = is_first_name(tokens[0]) and not (bare_opener and lows[0] in lower_vocab)
-    org = link_only or _names_a_thing(text, before, name, lows, first_ok, titled)
-    name_end = name[-1][1]
+    tokens, lows, titled, honorific = shape.tokens, shape.lows, shape.titled, shape.honorific
+    role, possessive, starter_stripped = shape.role, shape.possessive, shape.starter_stripped
+    bare_opener, first_ok = shape.bare_opener, shape.first_ok
+    if role and shape.lead:
+        role = _role_lead(before, role)
+    org = shape.org
+    if org is None:
+        name = [(s + run_start, e + run_start, w) for s, e, w in shape.words]
+        org = _names_a_thing(text, before, name, lows, first_ok, titled)
+    name_end = run_start + shape.end
     after = text[name_end : name_end + _AFTER]
     comma_after = after.lstrip(" ")[:1] == ","
     role_appositive = comma_after and _role_appositive(
@@ -1017,7 +1096,7 @@ def _classify(
         before,
         after,
         # "the Paraguayan Juan Roe": the article belongs to the modifier that was trimmed.
-        article_counts=title.cut < 0 and not starter_stripped and name[0][0] == run_start,
+        article_counts=shape.cut < 0 and not starter_stripped and shape.start == 0,
     ):
         org = True
     kin_run = False
@@ -1044,7 +1123,12 @@ def _classify(
         # "Qarvenu, 41, …", "Drelliko, a local resident, …": a lone name described as a
         # person is one, given name or not.
         titled = True
-    verb_first = bool(_SPEECH_VERB_BEFORE.search(before[-_VERB_FIRST_REACH:]))
+    # The patterns read before the name end in a word and spaces: a match needs the text to
+    # end in that word, tested first in C (each search tries every start in its window).
+    tail = before.rstrip()
+    verb_first = tail.endswith(_SPEECH_VERB_ENDINGS) and bool(
+        _SPEECH_VERB_BEFORE.search(before[-_VERB_FIRST_REACH:])
+    )
     if (
         not titled
         and not org
@@ -1058,7 +1142,7 @@ def _classify(
     speech = bool(
         appositive
         or _SPEECH_AFTER.search(after)
-        or _SPEECH_BEFORE.search(before[-_SPEECH_BEFORE_REACH:])
+        or (_speech_word_last(tail) and _SPEECH_BEFORE.search(before[-_SPEECH_BEFORE_REACH:]))
     )
     if (
         len(tokens) >= 2
@@ -1071,17 +1155,17 @@ def _classify(
         # "at Fenwick Hall", "in Marlow Park": a given name after a spatial preposition names
         # a venue or a district; people are rarely "in" or "at" anyone.
         org = True
-    name_start = name[0][0]
+    name_start = run_start + shape.start
     return NameRun(
         start=name_start,
         end=name_end,
         tokens=tokens,
-        surface=tokens[0] if len(tokens) == 1 else text[name_start:name_end],
+        surface=shape.surface,
         role=role,
         honorific=honorific,
         titled=titled,
         first_name=first_ok,
-        initial=any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2,
+        initial=shape.initial,
         speech=speech,
         verb_first=verb_first,
         appositive=appositive,
@@ -1089,17 +1173,83 @@ def _classify(
         and (verb_first or bool(_SPEECH_VERB_AFTER.search(after)))
         and (len(tokens) > 1 or (lows[0] not in lower_vocab and name_case(tokens[0]))),
         org=org or (modifier and len(tokens) == 1 and not titled),
-        placey=bool(_PLACEY_BEFORE.search(before[-_PLACEY_REACH:])) and not titled,
+        placey=tail.endswith(_PLACEY_WORDS)
+        and bool(_PLACEY_BEFORE.search(before[-_PLACEY_REACH:]))
+        and not titled,
         locative=len(tokens) == 1
         and not titled
         and not possessive
-        and bool(
-            _LOCATIVE_BEFORE.search(
-                text[max(para_start, name_start - _LOCATIVE_REACH) : name_start]
-            )
-        ),
+        and _locative_before(text[max(para_start, name_start - _LOCATIVE_REACH) : name_start]),
         sentence_initial=bare_opener,
         common_first=len(tokens) > 1 and not first_ok and lows[0] in lower_vocab,
         kin=kin_run,
         thing=thing,
+    )
+
+
+def _shape(
+    text: str, group: Group, sentence_initial: bool, lower_vocab: frozenset[str]
+) -> _Shape | None:
+    """The :class:`_Shape` of a run (``text`` is the run as written, ``group`` its words at
+    offsets into it), or None when its words make no name."""
+    # Possessive on the last word: the name is the word without ’s.
+    last_s, last_e, last_w = group[-1]
+    possessive = last_w.endswith(_POSSESSIVE)
+    if possessive:
+        group = [*group[:-1], (last_s, last_e - 2, last_w[:-2])]
+    group, starter_stripped = _strip_openers(text, group, sentence_initial, lower_vocab)
+    if not group:
+        return None
+    if any(w[0].isupper() and w.lower() in _AUX for _, _, w in group[1:]):
+        # "A Star Is Born", "Who Was Jane Roe": a capitalised verb inside the run makes it
+        # the title of a work or a headline, no name.
+        return None
+    title = _split_title(text, group)
+    titled, honorific = title.titled, title.honorific
+    name, role = _trim_name(group[title.cut + 1 :], title.role, honorific, lower_vocab)
+    # A name needs a word that is not an initial, and does not end on one ("W L T").
+    if not name or len(name[-1][2]) < 2:
+        return None
+    # Shared strings: a book names the same people tens of thousands of times.
+    tokens = tuple(sys.intern(w) for _, _, w in name)
+    lows = [t.lower() for t in tokens]
+    if len(lows) > 1 and all(t in _TITLE_WORDS for t in lows):
+        return None  # "Chief Financial Officer": a title with no name
+    # The run opens its sentence as it stands, so its capital proves nothing.
+    bare_opener = sentence_initial and not starter_stripped and title.cut < 0
+    link_only = False
+    if len(tokens) == 1:
+        if lows[0] in lx.COMMON_SENTENCE_STARTERS or lows[0] in _DATES_NOT_NAMES:
+            return None
+        link_only = _link_only(lows[0])
+        if bare_opener and lows[0] in lower_vocab:
+            return None
+    first_ok = is_first_name(tokens[0]) and not (bare_opener and lows[0] in lower_vocab)
+    org: bool | None = None
+    if link_only:
+        org = True
+    elif not (
+        first_ok and any(t in lx.PLACE_NAMES and t not in lx.PLACE_SURNAMES for t in lows[1:])
+    ):
+        # Only a place word after a given name makes _names_a_thing read the text around.
+        org = _names_a_thing(text, "", name, lows, first_ok, titled)
+    start, end = name[0][0], name[-1][1]
+    return _Shape(
+        start=start,
+        end=end,
+        words=tuple(name),
+        tokens=tokens,
+        lows=lows,
+        surface=tokens[0] if len(tokens) == 1 else sys.intern(text[start:end]),
+        role=role,
+        lead=title.role is not None and title.cut >= 0 and not starter_stripped,
+        honorific=honorific,
+        titled=titled,
+        possessive=possessive,
+        starter_stripped=starter_stripped,
+        cut=title.cut,
+        bare_opener=bare_opener,
+        first_ok=first_ok,
+        initial=any(len(t) == 1 for t in tokens[:-1]) and len(tokens) >= 2,
+        org=org,
     )
