@@ -6,6 +6,7 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -362,3 +363,27 @@ def test_a_closed_library_is_not_opened_again(tmp_path: Path) -> None:
         lib.remember("/b.txt", "B", "text", 2)
     assert not path.exists()
     assert ReadingPlaces(lib).recent() == []
+
+
+def test_the_text_on_screen_is_fingerprinted_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its place, its copy and its kept analysis all ask for the same book's fingerprint."""
+    import hashlib
+
+    from readerui.data import library
+
+    passes: list[int] = []
+    real_sha1 = hashlib.sha1
+
+    def sha1(data: bytes) -> Any:
+        passes.append(len(data))
+        return real_sha1(data)
+
+    monkeypatch.setattr(library.hashlib, "sha1", sha1)
+    book = "A chapter. " * 1000
+    first = library.text_digest(book)
+    assert library.text_digest(book) == first
+    assert len(passes) == 1
+    same_words = "".join(["A chapter. "] * 1000)  # equal, but another string
+    assert same_words is not book
+    assert library.text_digest(same_words) == first
+    assert library.text_digest("Another text") != first

@@ -77,9 +77,22 @@ def default_path() -> Path:
     return base / "library.sqlite3"
 
 
+_last_digest: tuple[str, str] | None = None
+
+
 def text_digest(text: str) -> str:
-    """A fingerprint of an article's text."""
-    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    """A fingerprint of an article's text.
+
+    The last text's fingerprint is kept (by the identity of the string, so no comparison):
+    the article on screen is fingerprinted for its place, its offline copy and its kept
+    analysis, each a pass over a whole book otherwise, one of them on the UI thread."""
+    global _last_digest
+    last = _last_digest
+    if last is not None and last[0] is text:
+        return last[1]
+    digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+    _last_digest = (text, digest)
+    return digest
 
 
 @dataclass(frozen=True, slots=True)
@@ -577,7 +590,6 @@ class ReadingPlaces:
         self.library = library
         """The library (None: positions are not kept, or not yet: it may still be opening)."""
         self._saved: tuple[str, int] | None = None
-        self._digest: tuple[str, str] | None = None
         self._reported: str | None = None
 
     def resume(self, source: str, text: str) -> int | None:
@@ -624,9 +636,7 @@ class ReadingPlaces:
         """
         if self.library is None:
             return None
-        if self._digest is None or self._digest[0] is not text:
-            self._digest = (text, text_digest(text))
-        digest = self._digest[1]
+        digest = text_digest(text)
         key = article_key(source, text, digest)
         position, read_to = visible
         if self._saved == (key, position):
