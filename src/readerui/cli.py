@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from readerui.core.loading import PendingArticle
 
 from readerui import __version__
+from readerui.core.daemon import DaemonWork
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
 from readerui.heap import fewer_collections, steady_heap
@@ -239,34 +240,23 @@ def _while_keys_wait(
     if not sys.stdin.isatty():
         if early is None:
             return work(), ""
-        threading.Thread(target=work, name="readerui-load", daemon=True).start()
+        DaemonWork(work, "readerui-load")
         early.wait()
         return None, ""
     import select
     import termios
     import tty
 
-    outcome: list[T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as exc:  # handed to the waiting thread, raised there
-            failure.append(exc)
-
-    thread = threading.Thread(target=run, name="readerui-load", daemon=True)
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
     typed = ""
     tty.setcbreak(fd)  # keys one by one, not echoed, so they can be kept for the reader
     try:
-        thread.start()
-        while thread.is_alive():
-            # Short: the opening part of a book is ready long before the thread ends, and
-            # the reader starts as soon as it is seen here.
-            thread.join(0.005)
-            if early is not None and early.is_set() and thread.is_alive():
+        job = DaemonWork(work, "readerui-load")
+        # Short waits: the opening part of a book is ready long before the work ends, and
+        # the reader starts as soon as it is seen here.
+        while not job.done.wait(0.005):
+            if early is not None and early.is_set() and not job.done.is_set():
                 return None, typed
             if select.select([fd], [], [], 0)[0]:
                 chunk = os.read(fd, 256).decode("utf-8", "replace")
@@ -275,9 +265,7 @@ def _while_keys_wait(
                 typed = (typed + chunk)[-MAX_TYPED:]
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-    if failure:
-        raise failure[0]
-    return outcome[0], typed
+    return job.result(), typed
 
 
 MAX_TYPED = 64

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
+from readerui.core.daemon import DaemonWork
 from readerui.core.errors import ReaderError, describe
 from readerui.core.models import Analysis, Article
 from readerui.data.copies import keep_copy, open_copy, stored_analysis
@@ -44,32 +45,17 @@ def run_abandonable(work: Callable[[], T], cancel: threading.Event) -> T:
     """``work()`` in a daemon thread; raises :class:`Abandoned` as soon as ``cancel`` is set.
 
     The core checks ``cancel`` between its steps, but a step that runs long without looking
-    (extracting a huge page, a pathological text) would keep a worker thread busy, and
-    Python waits for worker threads before the process can exit. A daemon thread never
-    keeps the process alive: the worker hands the work to one and only waits for it, so
+    would keep a worker thread busy, and Python waits for worker threads before the process
+    can exit: the worker hands the work to a :class:`DaemonWork` and only waits for it, so
     quitting ends the worker at once whatever the work is doing.
     """
-    done = threading.Event()
-    outcome: list[T] = []
-    failure: list[BaseException] = []
-
-    def run() -> None:
-        try:
-            outcome.append(work())
-        except BaseException as exc:  # handed to the waiting worker, raised there
-            failure.append(exc)
-        finally:
-            done.set()
-
-    threading.Thread(target=run, name="readerui-work", daemon=True).start()
-    while not done.wait(POLL):
+    job = DaemonWork(work, "readerui-work")
+    while not job.done.wait(POLL):
         if cancel.is_set():
             raise Abandoned
     if cancel.is_set():  # finished, but for nobody: a newer request or quitting came first
         raise Abandoned
-    if failure:
-        raise failure[0]
-    return outcome[0]
+    return job.result()
 
 
 def load_file(
