@@ -121,15 +121,16 @@ def test_an_old_library_is_upgraded_and_a_newer_one_refused(tmp_path: Path) -> N
 def test_a_long_text_encoded_in_pieces_reads_back_whole(text: str, piece: int) -> None:
     """A book's text is written to JSON a piece at a time: the pieces join into one string
     that reads back as the very text (quotes, backslashes, controls, emoji, surrogates)."""
+    from readerui.core import export
     from readerui.data import copies
 
     article = Article(source="book.txt", title="A book", text=text, paragraphs=())
-    saved = copies._PIECE
-    copies._PIECE = piece
+    saved = export.JSON_SLICE
+    export.JSON_SLICE = piece
     try:
         encoded = copies.article_json(article)
     finally:
-        copies._PIECE = saved
+        export.JSON_SLICE = saved
     assert json.loads(encoded)["text"] == text
     assert read_article(encoded).text == text
 

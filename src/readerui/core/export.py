@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
+from readerui.core.courtesy import READER
 from readerui.core.models import Analysis, Article
 from readerui.core.sanitize import display_name
 
@@ -107,14 +108,10 @@ class _IndentedJson:
             if len(value) < self._BIG:
                 parts.append(_encode_string(value))
                 return
-            # The article's text: escaped and written a slice at a time (escaping is done
-            # character by character, so the slices' escapes joined are the whole's), never
-            # copied whole.
+            # The article's text: written a slice at a time, never copied whole.
             self._flush()
-            self.stream.write('"')
-            for at in range(0, len(value), self._BIG):
-                self.stream.write(_encode_string(value[at : at + self._BIG])[1:-1])
-            self.stream.write('"')
+            for piece in json_string_pieces(value):
+                self.stream.write(piece)
         elif value is None:
             parts.append("null")
         elif value is True:
@@ -169,6 +166,22 @@ class _IndentedJson:
 
 _encode_string: Callable[[str], str] = json.encoder.encode_basestring
 """json's string escaping with ``ensure_ascii=False`` (its C version when there is one)."""
+
+JSON_SLICE = 1 << 16
+"""Characters of a long string escaped in one call by :func:`json_string_pieces`."""
+
+
+def json_string_pieces(text: str) -> Iterator[str]:
+    """``json.dumps(text, ensure_ascii=False)`` in pieces: the opening quote, the escapes of
+    the text a slice of :data:`JSON_SLICE` at a time, the closing quote. Escaping is done
+    character by character, so the slices' escapes joined are the whole's. One call over a
+    whole book would copy it whole and hold the interpreter lock for a tenth of a second
+    (a thread of the reader writing a book's copy gives way to its keys between slices)."""
+    yield '"'
+    for at in range(0, len(text), JSON_SLICE):
+        READER.give_way()
+        yield _encode_string(text[at : at + JSON_SLICE])[1:-1]
+    yield '"'
 
 
 def to_markdown(article: Article, analysis: Analysis | None = None) -> str:

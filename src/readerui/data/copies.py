@@ -12,8 +12,7 @@ import dataclasses
 import json
 from typing import Any, TypeVar
 
-from readerui.core.courtesy import READER
-from readerui.core.export import to_dict
+from readerui.core.export import json_string_pieces, to_dict
 from readerui.core.models import Analysis, Article, Paragraph, Person, Quote
 from readerui.data.library import Library, article_key, shown_title, text_digest
 
@@ -31,29 +30,9 @@ def article_json(article: Article) -> str:
     """The article alone, as JSON."""
     document = to_dict(article)
     rest = {key: document[key] for key in ARTICLE_FIELDS if key != "text"}
-    # The text goes in last, as a string of its own: see _json_string.
-    return (
-        json.dumps(rest, ensure_ascii=False)[:-1] + ', "text": ' + _json_string(article.text) + "}"
-    )
-
-
-_PIECE = 1 << 18
-"""Characters of a long text encoded in one call."""
-
-
-def _json_string(text: str) -> str:
-    """``json.dumps(text)``, a piece at a time: one call over a whole book holds the
-    interpreter lock for a tenth of a second, and the copy is written while the book is
-    read (pieces give way to the reader's keys). JSON escapes character by character, so
-    the pieces join into exactly the one string."""
-    if len(text) <= _PIECE:
-        return json.dumps(text, ensure_ascii=False)
-    parts = ['"']
-    for start in range(0, len(text), _PIECE):
-        READER.give_way()
-        parts.append(json.dumps(text[start : start + _PIECE], ensure_ascii=False)[1:-1])
-    parts.append('"')
-    return "".join(parts)
+    # The text goes in last, encoded a piece at a time (see json_string_pieces).
+    text = "".join(json_string_pieces(article.text))
+    return json.dumps(rest, ensure_ascii=False)[:-1] + ', "text": ' + text + "}"
 
 
 def analysis_json(article: Article, analysis: Analysis) -> str:
