@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 import time
 
+import pytest
+
 from readerui.core.courtesy import Courtesy
 
 
@@ -55,3 +57,17 @@ def test_the_readers_own_thread_never_waits_for_itself() -> None:
     started = time.monotonic()
     courtesy.give_way(30)  # the same loops run in the reader's thread on short texts
     assert time.monotonic() - started < 5
+
+
+def test_items_come_through_in_order_with_a_look_every_few(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from readerui.core import courtesy
+
+    looks: list[int] = []
+    monkeypatch.setattr(courtesy.READER, "give_way", lambda: looks.append(len(seen)))
+    seen: list[int] = []
+    for item in courtesy.courteously(range(10), 4):
+        seen.append(item)
+    assert seen == list(range(10))
+    assert looks == [0, 4, 8]  # before the 1st, 5th and 9th item

@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import fields, replace
 from typing import IO, Any
 
-from readerui.core.courtesy import READER
+from readerui.core.courtesy import courteously
 from readerui.core.errors import ReaderError
 from readerui.core.models import Analysis, Article, Paragraph, Person, Quote
 
@@ -111,12 +111,7 @@ def unpack_analysis(payload: bytes) -> Analysis:
 
 
 def _rebuild(cls: Any, rows: list[tuple[Any, ...]]) -> list[Any]:
-    built = []
-    for number, row in enumerate(rows):
-        if number % _GIVE_WAY_EVERY == 0:
-            READER.give_way()
-        built.append(cls(*row))
-    return built
+    return [cls(*row) for row in courteously(rows, _GIVE_WAY_EVERY)]
 
 
 def _write_frame(stream: IO[bytes], kind: bytes, payload: bytes) -> None:

@@ -17,8 +17,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
-__all__ = ["ANSWER_TIME", "GIVE_WAY_LIMIT", "READER", "Courtesy"]
+__all__ = ["ANSWER_TIME", "GIVE_WAY_LIMIT", "READER", "Courtesy", "courteously"]
+
+T = TypeVar("T")
 
 ANSWER_TIME = 0.05
 """Seconds the reader is taken to be busy after a key: a page turn is drawn in 10 to 20 ms,
@@ -68,3 +72,11 @@ class Courtesy:
 
 READER = Courtesy()
 """The reader of this process (one per process: the interpreter lock is per process too)."""
+
+
+def courteously(items: Iterable[T], every: int) -> Iterator[T]:
+    """``items``, giving way to the reader before every ``every``-th one."""
+    for number, item in enumerate(items):
+        if number % every == 0:
+            READER.give_way()
+        yield item

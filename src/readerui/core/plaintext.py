@@ -21,7 +21,7 @@ from readerui.core.blocks import (
     is_contributor_line,
     is_credit_line,
 )
-from readerui.core.courtesy import READER
+from readerui.core.courtesy import courteously
 from readerui.core.models import Article, ParagraphKind
 from readerui.core.normalize import clean_inline, normalize_text
 
@@ -239,9 +239,8 @@ _BYLINE_WINDOW = 8
 
 def _paragraphs(text: str) -> Iterator[tuple[str, ParagraphKind | None]]:
     """The paragraphs of ``text`` as they come, each with the kind its block shape says."""
-    for number, lines in enumerate(_blocks(text)):
-        if number % _GIVE_WAY_EVERY == 0:
-            READER.give_way()  # a book is read in a thread while its first pages are read
+    # A book is read in a thread while its first pages are read: give way to their keys.
+    for lines in courteously(_blocks(text), _GIVE_WAY_EVERY):
         yield from _split_block(lines)
 
 
