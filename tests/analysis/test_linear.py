@@ -103,7 +103,7 @@ def test_cancel_is_checked_inside_every_stage() -> None:
         shares = []
         # The best of three runs: on a shared machine a pause of the process (another job)
         # lands in some stretch and only ever makes it longer. The garbage collector is held
-        # off while timing: after the rest of the suite its full collections take a tenth of
+        # off while timing: after the tests before it its full collections take a tenth of
         # this run, wherever they fall, and they are not stretches the analysis left unchecked.
         for _ in range(3):
             event = _Recorder()
