@@ -15,6 +15,9 @@ Every figure is measured on whole processes, the way a user meets them:
 - analysis: `readerui analyze --json` on each input, throughput and peak memory (RSS of that
   process alone, from wait4), against the same command on a small article.
 Ratios are what count: this machine is shared and its absolute times drift.
+readerui's modules are byte-compiled first, as an installed wheel's are (Textual's were, by
+pip): where PYTHONDONTWRITEBYTECODE is set, an editable install would otherwise compile its
+sources on every start, a cost no user's installed copy pays.
 Inputs come from ../shared/eval/books when present (read, never copied into the repository),
 else from generated text. Timings need tmux; without it only the analysis rows are printed.
 """
@@ -22,6 +25,7 @@ else from generated text. Timings need tmux; without it only the analysis rows a
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import random
 import shutil
@@ -194,6 +198,13 @@ def _set_width(cols: int) -> None:
     COLS = cols
 
 
+def _byte_compile() -> None:
+    """Byte-compile the readerui being measured, as pip does on installing a wheel."""
+    import readerui
+
+    compileall.compile_dir(str(Path(readerui.__file__).parent), quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="1 KB and 100 KB, once (for CI)")
@@ -220,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = {k: v for k, v in SIZES.items() if k in chosen and (not args.smoke or v <= 100_000)}
     turns = 3 if args.smoke else args.turns
     have_tmux = shutil.which("tmux") is not None
+    _byte_compile()
     if have_tmux:
         subprocess.run([*TMUX, "new-session", "-d", "-s", "keeper", "sleep 3600"], check=True)
     try:

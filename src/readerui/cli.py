@@ -18,7 +18,7 @@ from readerui import __version__
 from readerui.core.daemon import DaemonWork
 from readerui.core.errors import ReaderError, describe
 from readerui.core.sanitize import display_name
-from readerui.heap import fewer_collections, steady_heap
+from readerui.heap import fewer_collections, settle_startup, steady_heap
 
 if TYPE_CHECKING:
     from readerui.core.models import Article
@@ -364,6 +364,7 @@ def reader_main(argv: Sequence[str]) -> int:
     from readerui.ui.app import ReaderApp
 
     app = ReaderApp(source, article=article, notice=notice, typed=typed, rest=rest)
+    settle_startup()
     app.run()
     if app.initial_error:
         return _error(app.initial_error)

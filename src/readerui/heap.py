@@ -18,7 +18,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-__all__ = ["fewer_collections", "steady_heap"]
+__all__ = ["fewer_collections", "settle_startup", "steady_heap"]
 
 _M_MMAP_THRESHOLD = -3
 """glibc's ``mallopt`` parameter number (malloc.h)."""
@@ -56,3 +56,16 @@ def fewer_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(young, middle, old)
+
+
+def settle_startup() -> None:
+    """Set aside, for the collector, every object made so far: the modules, Textual's classes
+    and the article the reader starts with live as long as the process.
+
+    Python's full collection walks every object the collector tracks; with Textual and a book
+    loaded, one that falls due while the first page is drawn takes 10 to 20 ms, a tenth of
+    the time to the first page (measured with ``gc.callbacks``). Frozen objects are skipped
+    by every later collection (``gc.freeze``, meant for exactly this); cyclic garbage among
+    them, little after a start, is never reclaimed.
+    """
+    gc.freeze()

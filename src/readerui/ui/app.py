@@ -20,6 +20,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingType
 from textual.events import Resize
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
 from readerui.core.courtesy import READER
 from readerui.core.loading import PendingArticle
@@ -48,6 +49,16 @@ _TURNS = (events.Key, events.MouseScrollDown, events.MouseScrollUp)  # the reade
 
 SWITCH_INTERVAL = 0.001
 """Seconds a thread may hold the interpreter lock while another waits (Python's default: 5 ms)."""
+
+
+class ReadingScreen(Screen[None]):
+    """The app's own screen: the reading view has the focus from the start.
+
+    Textual would focus the first focusable widget (a hidden panel's filter box) and the
+    app would move the focus to the view: two restyles more before the first page.
+    """
+
+    AUTO_FOCUS = "#page-view"
 
 
 class ReaderApp(App[None]):
@@ -144,6 +155,10 @@ class ReaderApp(App[None]):
     ) -> None:
         """Notify without reading markup: our messages quote paths, titles and queries."""
         self.notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def get_default_screen(self) -> Screen[None]:
+        """The reading screen (see :class:`ReadingScreen`)."""
+        return ReadingScreen(id="_default")
 
     def compose(self) -> ComposeResult:
         """Panels beside the reading view, prompt line (hidden) and status line."""

@@ -208,9 +208,10 @@ class ReadingDesk(Horizontal):
     def _analyse_and_keep(self, article: Article) -> None:
         self.post_message(self.Changed())
         # After the first page is on screen: the first analysis of a session loads word
-        # lists, and in a thread it would hold the interpreter lock while the page is drawn.
+        # lists, and keeping the copy writes the text to SQLite; in threads, either would
+        # hold the interpreter lock while the page is drawn.
         self.call_after_refresh(self.loader.analyse, article)
-        self.keeper.keep(article)
+        self.call_after_refresh(self.keeper.keep, article)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         """Fill the panels with the people and quotes found (unless it is an older article)."""
