@@ -173,7 +173,8 @@ def analyze_main(argv: Sequence[str]) -> int:
 
     with fewer_collections():
         article = load_source(args.source)
-        analysis = None if args.no_analysis else analyze(article)
+        # Two processes on a book (see core.analysis.twofold): nothing else runs here.
+        analysis = None if args.no_analysis else analyze(article, processes=2)
         if args.markdown:
             sys.stdout.write(to_markdown(article, analysis))
         else:

@@ -27,7 +27,17 @@ from readerui.core.analysis.names import (
 from readerui.core.analysis.runs import Memo, NameRun, find_runs
 from readerui.core.models import Article, Person, PersonKind
 
-__all__ = ["Entity", "PeopleIndex", "build_people", "byline_names", "surname_key", "to_people"]
+__all__ = [
+    "Entity",
+    "PeopleIndex",
+    "build_people",
+    "byline_names",
+    "credit_spans",
+    "lower_vocabulary",
+    "paragraph_runs",
+    "surname_key",
+    "to_people",
+]
 
 _LOWER_WORD = re.compile(r"(?<![\w’'])[a-z][a-z’'\-]*")
 # A photo credit: "(Provided Photo/Jane Roe/Reuters)", "Photo: Jane Roe", "(Jane Roe / AP)".
@@ -270,7 +280,7 @@ def _role_words(roles: list[str]) -> frozenset[str]:
     return frozenset(w.strip("’'s,.") for r in roles for w in r.lower().replace("-", " ").split())
 
 
-def _credit_spans(article: Article, check: Check = never) -> list[tuple[int, int]]:
+def credit_spans(article: Article, check: Check = never) -> list[tuple[int, int]]:
     """Spans of photo credits in captions (and credit-shaped parentheses anywhere)."""
     spans: list[tuple[int, int]] = []
     text = article.text
@@ -564,7 +574,7 @@ def _promote_listed(
                     mate.titled = True
 
 
-def _lower_vocabulary(text: str, check: Check) -> frozenset[str]:
+def lower_vocabulary(text: str, check: Check = never) -> frozenset[str]:
     """Every word the article writes in lower case, read piece by piece."""
     vocab: set[str] = set()
     pos = 0
@@ -574,15 +584,45 @@ def _lower_vocabulary(text: str, check: Check) -> frozenset[str]:
     return frozenset(vocab)
 
 
-def build_people(article: Article, check: Check = never) -> PeopleIndex:
+def paragraph_runs(
+    article: Article,
+    first: int,
+    stop: int,
+    lower_vocab: frozenset[str],
+    check: Check = never,
+) -> list[NameRun]:
+    """The name runs of paragraphs ``first`` to ``stop - 1``, in text order (what
+    :func:`build_people` reads; :mod:`.twofold` finds them in two processes)."""
+    text = article.text
+    runs: list[NameRun] = []
+    memo: Memo = {}  # this article's run shapes, shared by its paragraphs
+    for para in article.paragraphs[first:stop]:
+        check()
+        runs.extend(find_runs(text, para.start, para.end, lower_vocab, check, memo))
+    return runs
+
+
+def build_people(
+    article: Article,
+    check: Check = never,
+    *,
+    lower_vocab: frozenset[str] | None = None,
+    runs: list[NameRun] | None = None,
+    credits: list[tuple[int, int]] | None = None,
+) -> PeopleIndex:
     """Find every person in ``article`` and index their mentions.
 
     ``check`` is called often (see :mod:`.cancel`) so a caller can abort a long run.
+    ``lower_vocab`` (:func:`lower_vocabulary`), ``runs`` (:func:`paragraph_runs` of every
+    paragraph) and ``credits`` (:func:`credit_spans`) are found here unless the caller has
+    them already.
     """
     text = article.text
     load_given_names(check)
-    lower_vocab = _lower_vocabulary(text, check)
-    credits = _credit_spans(article, check)
+    if lower_vocab is None:
+        lower_vocab = lower_vocabulary(text, check)
+    if credits is None:
+        credits = credit_spans(article, check)
     byline_spans = [
         (p.start, p.end)  # already sorted and disjoint: paragraphs
         for p in article.paragraphs
@@ -590,11 +630,8 @@ def build_people(article: Article, check: Check = never) -> PeopleIndex:
         or (p.end - p.start < 120 and _BYLINE_PARA.match(text, p.start, p.end))
         or (p.end - p.start < 200 and _CONTRIBUTORS.search(text, p.start, p.end))
     ]
-    runs: list[NameRun] = []
-    memo: Memo = {}  # this article's run shapes, shared by its paragraphs
-    for para in article.paragraphs:
-        check()
-        runs.extend(find_runs(text, para.start, para.end, lower_vocab, check, memo))
+    if runs is None:
+        runs = paragraph_runs(article, 0, len(article.paragraphs), lower_vocab, check)
     caps = _caps_credit_runs(text, credits) + _caps_byline_runs(text, byline_spans)
     if caps:
         runs = sorted([*runs, *caps], key=lambda r: r.start)
