@@ -5,8 +5,8 @@
 
 Every figure is measured on whole processes, the way a user meets them:
 - first page: the app is started in a detached tmux pane (100x30, or --cols wide) and the
-  screen is read until the text's headline shows; the floor is bench/minimal_app.py showing
-  the same file;
+  screen is read until the text's first paragraph shows (the page itself, not a title in a
+  status line); the floor is bench/minimal_app.py showing the same file;
 - each input is opened --runs times (default 3), alternating with the floor; the table shows
   the median first page and the page turns of all runs pooled;
 - page turn: `space` is sent and the screen read until it changes, right after opening (so
@@ -41,6 +41,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BOOKS = ROOT.parent / "shared" / "eval" / "books"
 MINIMAL = ROOT / "bench" / "minimal_app.py"
 HEADLINE = "The Long Winter at Harrow Cross"
+OPENING = "The first snow came to Harrow Cross on a Tuesday."
+"""The first paragraph of every input: the first page is on screen when it is (the title
+alone may show earlier, in a status line, before any page is drawn)."""
 SIZES = {"1 KB": 1_000, "100 KB": 100_000, "1 MB": 1_000_000, "10 MB": 10_000_000}
 COLS, ROWS = 100, 30
 # A tmux server of our own, kept alive by an idle session for the whole run: the default
@@ -99,10 +102,10 @@ def make_inputs(folder: Path, sizes: dict[str, int]) -> dict[str, Path]:
         cut = body.rfind("\n\n", 0, size)
         body = body[: cut if cut > size // 2 else size]
         path = folder / f"input-{label.replace(' ', '')}.txt"
-        path.write_text(f"{HEADLINE}\n\n{body}\n", encoding="utf-8")
+        path.write_text(f"{HEADLINE}\n\n{OPENING}\n\n{body}\n", encoding="utf-8")
         files[label] = path
     seed = folder / "seed.txt"
-    seed.write_text(f"{HEADLINE}\n\n{_generated(6_000)}\n", encoding="utf-8")
+    seed.write_text(f"{HEADLINE}\n\n{OPENING}\n\n{_generated(6_000)}\n", encoding="utf-8")
     files["seed"] = seed
     return files
 
@@ -156,7 +159,7 @@ def first_page_and_turns(
     """Seconds to the headline on screen, then the key-to-new-screen time of each page turn."""
     pane = Pane(command, env)
     try:
-        pane.wait_for(lambda screen: HEADLINE in screen)
+        pane.wait_for(lambda screen: OPENING in screen)
         first = time.perf_counter() - pane.started
         times = []
         for _ in range(turns):

@@ -22,6 +22,7 @@ from readerui.heap import fewer_collections, settle_startup, steady_heap
 
 if TYPE_CHECKING:
     from readerui.core.models import Article
+    from readerui.ui.app import ReaderApp
 
 T = TypeVar("T")
 
@@ -366,10 +367,31 @@ def reader_main(argv: Sequence[str]) -> int:
 
     app = ReaderApp(source, article=article, notice=notice, typed=typed, rest=rest)
     settle_startup()
-    app.run()
+    _run(app)
     if app.initial_error:
         return _error(app.initial_error)
     return app.return_code or 0
+
+
+def _run(app: ReaderApp) -> None:
+    """``app.run()`` on an event loop that tells background work when the reader is busy
+    (see core.courtesy.reader_loop); cleaned up as ``asyncio.run`` cleans up its own."""
+    import asyncio
+
+    from readerui.core.courtesy import READER, reader_loop
+
+    loop = reader_loop()
+    asyncio.set_event_loop(loop)
+    try:
+        app.run(loop=loop)
+    finally:
+        try:
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.run_until_complete(loop.shutdown_default_executor())
+        finally:
+            asyncio.set_event_loop(None)
+            loop.close()
+            READER.waiting()  # no reader any more: threads still at work need not wait
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,6 @@ in time. No library exposes ``mallopt``; ctypes reaches it where glibc provides 
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import sys
 from collections.abc import Iterator
@@ -31,6 +30,8 @@ def steady_heap() -> bool:
     it refuses), which changes nothing but memory use."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # here, not above: the reader never needs it, and its start is timed
+
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):

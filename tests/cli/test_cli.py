@@ -333,7 +333,7 @@ def test_a_url_that_cannot_be_fetched_opens_from_its_kept_copy() -> None:
     keep_copy(Library(), article)
     started: list[tuple[Article | None, str | None]] = []
 
-    def run_app(app: ReaderApp) -> None:
+    def run_app(app: ReaderApp, **_: object) -> None:
         started.append((app.launch.article, app.launch.notice))
 
     with mock.patch.object(ReaderApp, "run", run_app):

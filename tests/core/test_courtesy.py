@@ -71,3 +71,56 @@ def test_items_come_through_in_order_with_a_look_every_few(
         seen.append(item)
     assert seen == list(range(10))
     assert looks == [0, 4, 8]  # before the 1st, 5th and 9th item
+
+
+def _calls_in(seconds: float, stop: threading.Event) -> list[int]:
+    """Count a background loop's give_way calls for ``seconds`` (in a thread)."""
+    from readerui.core.courtesy import READER
+
+    counted = [0]
+
+    def loop() -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end and not stop.is_set():
+            READER.give_way()
+            counted[0] += 1
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    thread.join(seconds + 5)
+    return counted
+
+
+def test_background_loops_wait_while_the_readers_event_loop_works() -> None:
+    """With the reader's own event loop, a loop gives way whenever the reader is at work,
+    not only after a key: while a callback runs, a loop's steps slow to one per
+    WORK_WAIT_LIMIT; while the event loop waits for input, they run freely."""
+    import asyncio
+
+    from readerui.core.courtesy import READER, WORK_WAIT_LIMIT, reader_loop
+
+    stop = threading.Event()
+    loop = reader_loop()
+    counts: dict[str, int] = {}
+
+    async def scenario() -> None:
+        await asyncio.sleep(0)
+        # The event loop waits (in select) while the thread counts.
+        counts["idle"] = (await asyncio.to_thread(_calls_in, 0.3, stop))[0]
+
+        # The event loop is at work (a callback that takes its time): counted meanwhile.
+        results: list[list[int]] = []
+        thread = threading.Thread(target=lambda: results.append(_calls_in(0.3, stop)))
+        thread.start()
+        time.sleep(0.3)  # blocks the event loop, as a long page turn would
+        thread.join(5)
+        counts["working"] = results[0][0]
+
+    try:
+        loop.run_until_complete(scenario())
+    finally:
+        stop.set()
+        loop.close()
+        READER.waiting()
+    assert counts["working"] <= 0.3 / WORK_WAIT_LIMIT + 5  # one step per wait, at most
+    assert counts["idle"] > 10 * counts["working"]

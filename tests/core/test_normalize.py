@@ -85,10 +85,12 @@ def test_a_long_text_cleaned_in_pieces_is_cleaned_as_a_whole(text: str, piece: i
     import readerui.core.normalize as normalize
 
     whole = normalize_text(text)
+    unescaped = normalize.remove_escapes(text)
     saved = normalize._PIECE
     normalize._PIECE = piece
     try:
         assert normalize_text(text) == whole
+        assert normalize.remove_escapes(text) == unescaped
     finally:
         normalize._PIECE = saved
 

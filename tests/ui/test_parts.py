@@ -25,7 +25,7 @@ from readerui.ui.messages import AnalysisReady, ArticleLoaded, LoadFailed
 from readerui.ui.navigation import Selection, SpanCursor
 from readerui.ui.page_paint import Highlight, HighlightGroups, header_lines, line_segments
 from readerui.ui.page_paint import source_label as label_of_source
-from readerui.ui.pagination import OPENING_CHARS, SYNC_LAYOUT_CHARS, Pagination
+from readerui.ui.pagination import SYNC_LAYOUT_CHARS, Pagination, opening_chars
 from readerui.ui.status import duration, mention_badge, search_badge
 from readerui.ui.tasks import Abandoned, analyse, load_file, run_abandonable
 
@@ -180,9 +180,9 @@ def test_a_long_text_shows_its_opening_pages_while_the_whole_is_laid_out() -> No
     assert pages.lay_out(50, 20, 3, 0)  # another size: the whole's opening pages at once
     assert pages.layout is not None
     assert pages.layout.width == 50
-    assert pages.layout.pages[-1].end <= OPENING_CHARS
+    assert pages.layout.pages[-1].end <= opening_chars(50, 20)
     assert started == [(60, 20, 3), (50, 20, 3)]  # and a new worker
-    assert not pages.lay_out(40, 20, 3, OPENING_CHARS)  # the place is past the opening part
+    assert not pages.lay_out(40, 20, 3, opening_chars(40, 20))  # past the opening part
     whole_layout = pages_of(article, 40, 20, 3)
     pages.take(whole_layout)
     assert pages.complete

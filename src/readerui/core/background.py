@@ -24,8 +24,10 @@ import tempfile
 import threading
 import time
 from array import array
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import fields, replace
+from operator import attrgetter
 from typing import IO, Any
 
 from readerui.core.courtesy import courteously
@@ -52,7 +54,11 @@ def opening_part(article: Article, chars: int = PARTIAL_CHARS) -> Article:
 
     Offsets stay valid: the part's text is a prefix of the whole text.
     """
-    kept = [p for p in article.paragraphs if p.end <= chars] or list(article.paragraphs[:1])
+    paragraphs = article.paragraphs
+    # Paragraphs are in text order: the last one that fits is found by bisection (a book's
+    # tens of thousands are not looked at one by one on the way to its first page).
+    count = bisect_right(paragraphs, chars, key=attrgetter("end")) or min(1, len(paragraphs))
+    kept = paragraphs[:count]
     end = kept[-1].end if kept else 0
     return replace(article, text=article.text[:end], paragraphs=tuple(kept))
 

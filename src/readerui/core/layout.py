@@ -30,9 +30,9 @@ INDENTS: dict[str, int] = {"blockquote": 2, "list": 2}
 """Cells of indentation for paragraph kinds that are drawn indented."""
 
 _WORD = re.compile(r"\S+")
-_GIVE_WAY_EVERY = 32
+_GIVE_WAY_EVERY = 8
 """Paragraphs laid out between two looks at the cancel event and at whether the reader is
-busy with a key (a millisecond or so of work: a page turn should not wait longer)."""
+busy (well under a millisecond of work: a page turn should not wait longer)."""
 _GIVE_WAY_LINES = 4096
 """Lines cut into pages between two such looks."""
 

@@ -19,8 +19,6 @@ from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal
 from urllib.parse import urlsplit
 
-import webencodings
-
 from readerui.core.errors import LoadError
 from readerui.core.models import Article
 from readerui.core.normalize import remove_escapes
@@ -88,6 +86,8 @@ def _codec(label: str | None) -> str | None:
     if not label:
         return None
     label = label.strip().strip("\"'")
+    import webencodings  # only for a declared charset: a plain file declares none
+
     encoding = webencodings.lookup(label)
     if encoding is not None:
         return str(encoding.codec_info.name)

@@ -165,8 +165,9 @@ def reading_minutes(words: float, words_per_minute: int = WORDS_PER_MINUTE) -> i
     return max(1, round(words / words_per_minute))
 
 
-WORD_SAMPLE = 1 << 18
-"""Characters whose words are counted to estimate a long text's words per character."""
+WORD_SAMPLE = 1 << 15
+"""Characters whose words are counted to estimate a long text's words per character (some
+five thousand words: counted on the UI thread, which a page turn waits for)."""
 
 
 def word_density(text: str) -> float:

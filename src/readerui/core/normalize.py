@@ -73,9 +73,25 @@ def remove_escapes(text: str) -> str:
     Run on a page before it is parsed: an HTML parser drops the ESC byte and would leave the
     rest of a sequence ("]0;title") in the text for the later clean-up to miss.
     """
-    if _ANY_SPECIAL.search(text) is None:  # it holds ESC and every 8-bit introducer
+    if len(text) <= _PIECE:
+        if _ANY_SPECIAL.search(text) is None:  # it holds ESC and every 8-bit introducer
+            return text
+        return _ESCAPES.sub("", text)
+    # A book: searched a piece at a time (one search over megabytes holds the interpreter
+    # lock, and a page turn, for tens of milliseconds), in place, with no copy. A sequence
+    # holds no line break, so one never spans a cut.
+    cuts = _line_pieces(text, _PIECE)
+    for start, end in cuts:
+        READER.give_way()
+        if _ANY_SPECIAL.search(text, start, end) is not None:
+            break
+    else:
         return text
-    return _ESCAPES.sub("", text)
+    parts: list[str] = []
+    for start, end in cuts:
+        READER.give_way()
+        parts.append(_ESCAPES.sub("", text[start:end]))
+    return "".join(parts)
 
 
 def _strip_controls(text: str) -> str:
@@ -128,8 +144,9 @@ def _tidy_spaces(text: str) -> str:
     return text.rstrip(" ")
 
 
-_PIECE = 1 << 16
-"""Characters of a long text cleaned in one go (a millisecond or so of work)."""
+_PIECE = 1 << 14
+"""Characters of a long text cleaned in one go (well under a millisecond of work: a page
+turn waits for no more than that)."""
 
 
 def _line_pieces(text: str, size: int) -> list[tuple[int, int]]:
@@ -147,6 +164,28 @@ def _line_pieces(text: str, size: int) -> list[tuple[int, int]]:
         start = cut + 1
     pieces.append((start, len(text)))
     return pieces
+
+
+_BREAKS = re.compile("\n*")
+
+
+def _runs_meet(parts: list[str]) -> bool:
+    """Whether three line breaks or more follow one another where cleaned pieces meet. Each
+    piece holds no such run (_tidy_runs), so only the cuts are looked at, not the whole."""
+    carry = 0  # line breaks at the end of the pieces so far
+    for part in parts:
+        lead = _BREAKS.match(part).end()  # type: ignore[union-attr]  # "\n*" always matches
+        if lead == len(part):  # nothing but line breaks (or nothing at all)
+            carry += lead
+        else:
+            if carry + lead >= 3:
+                return True
+            carry = 0
+            while part[-1 - carry] == "\n":
+                carry += 1
+        if carry >= 3:
+            return True
+    return False
 
 
 def _clean_lines(text: str) -> str:
@@ -176,7 +215,7 @@ def normalize_text(text: str) -> str:
             READER.give_way()
             parts.append(_clean_lines(text[start:end]))
         text = "".join(parts)
-        if "\n\n\n" in text:
+        if _runs_meet(parts):
             text = _tidy_runs(text)
     else:
         text = _clean_lines(text)

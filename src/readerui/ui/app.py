@@ -37,7 +37,6 @@ from readerui.ui.messages import Said
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel
 from readerui.ui.prompt import PromptLine
-from readerui.ui.screens import HelpScreen
 from readerui.ui.settings import SettingsKeeper
 from readerui.ui.shelf import Shelf
 from readerui.ui.status import StatusLine
@@ -112,6 +111,8 @@ class ReaderApp(App[None]):
             elif self.keys.astray(event):
                 return
         await super().on_event(event)
+        if isinstance(event, events.Key):
+            self.keys.handled(event)
 
     # ------------------------------------------------------------------ parts
 
@@ -358,6 +359,8 @@ class ReaderApp(App[None]):
 
     def action_help(self) -> None:
         """Show every key."""
+        from readerui.ui.screens import HelpScreen  # (dialogs: not before the first page)
+
         self.push_screen(HelpScreen(self.key_help()))
 
     def key_help(self) -> list[tuple[str, str]]:

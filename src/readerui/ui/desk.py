@@ -20,6 +20,7 @@ from textual.notifications import SeverityLevel
 from readerui.core.models import Analysis, Article, Person, Quote
 from readerui.core.sanitize import display_source
 from readerui.data.library import Library
+from readerui.ui.arrangement import size_class_for
 from readerui.ui.deferred import Action, DeferredActions
 from readerui.ui.keeper import PlaceKeeper
 from readerui.ui.list_panel import ListPanel
@@ -37,6 +38,7 @@ from readerui.ui.messages import (
 from readerui.ui.page_view import PageView
 from readerui.ui.panels import PeoplePanel, QuotesPanel, citation_for
 from readerui.ui.sidebars import Sidebars
+from readerui.ui.tasks import CHILD_ANALYSIS_CHARS
 from readerui.ui.welcome import welcome_lines
 
 
@@ -76,12 +78,21 @@ class ReadingDesk(Horizontal):
         self._quote_at: int | None = None
 
     def compose(self) -> ComposeResult:
-        """The two panels either side of the view."""
-        yield self.sidebars.people
-        yield self.view
-        yield self.sidebars.quotes
+        """The view, with the two panels either side when they start open (else they come
+        just after the first page is drawn: see :meth:`Sidebars.mount`)."""
+        if size_class_for(self.app.size.width) == "-wide":  # open from the start
+            self.sidebars.mounted = True
+            yield self.sidebars.people
+            yield self.view
+            yield self.sidebars.quotes
+        else:
+            yield self.view
         yield self.loader
         yield self.keeper
+
+    def on_mount(self) -> None:
+        """The panels, when closed at the start, come just after the first page is drawn."""
+        self.call_after_refresh(self.sidebars.mount)
 
     @property
     def people_panel(self) -> PeoplePanel:
@@ -211,7 +222,10 @@ class ReadingDesk(Horizontal):
         # lists, and keeping the copy writes the text to SQLite; in threads, either would
         # hold the interpreter lock while the page is drawn.
         self.call_after_refresh(self.loader.analyse, article)
-        self.call_after_refresh(self.keeper.keep, article)
+        if len(article.text) <= CHILD_ANALYSIS_CHARS:
+            self.call_after_refresh(self.keeper.keep, article)
+        # A long text's copy is kept once, with its analysis (on_analysis_ready): kept now as
+        # well, it would be written twice, the first time during the first page turns.
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
         """Fill the panels with the people and quotes found (unless it is an older article)."""
@@ -222,8 +236,11 @@ class ReadingDesk(Horizontal):
         if message.partial and self.analysis is not None:
             return  # the whole analysis came first after all
         self.analysis_progress = self.analysis_progress if message.partial else None
-        if not message.partial and not message.kept and not message.error:
-            self.keeper.keep(message.article, message.analysis)
+        if not message.partial and not message.kept:
+            # A failed analysis is not kept (it is tried again next time); the text is.
+            analysis = None if message.error else message.analysis
+            if analysis is not None or len(message.article.text) > CHILD_ANALYSIS_CHARS:
+                self.keeper.keep(message.article, analysis)
         self.analysis = message.analysis
         at, self._quote_at = self._quote_at, None
         quote = next((q for q in message.analysis.quotes if q.start == at), None)

@@ -10,7 +10,6 @@ Example ``~/.config/readerui/keymap.toml``::
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def load_keymap(path: Path | None = None) -> tuple[dict[str, str], str | None]:
         return {}, None
     except OSError as exc:
         return {}, f"Could not read {path}: {exc.strerror or exc}"
+    import tomllib  # only when there is a keymap to read: most starts have none
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -22,6 +22,10 @@ from textual.widget import Widget
 HELD_REFRESHES = 50
 """How many screen refreshes held keys wait for the focus to arrive before they are let go."""
 
+IN_FLIGHT_REFRESHES = 3
+"""How many screen refreshes the next held key waits for the one handed on before it to reach
+the app (a key a widget keeps, a letter typed into a filter, never does)."""
+
 REMEMBERED = 256
 """How many keys in flight are remembered (a cap: keys handled by priority bindings never
 come back)."""
@@ -42,6 +46,8 @@ class KeyRouter:
         self._awaiting = False
         self._tries = 0
         self._scheduled = False
+        self._in_flight: events.Key | None = None
+        self._waited = 0
 
     def arrived(self, event: events.Key) -> None:
         """A key came from the terminal: note where Textual is about to hand it."""
@@ -99,8 +105,21 @@ class KeyRouter:
             return None
         return focused
 
+    def handled(self, event: events.Key) -> None:
+        """The app has handled a key (its bindings have run): the next held key may go."""
+        if event is self._in_flight:
+            self._in_flight = None
+
     def _flush(self) -> None:
         self._scheduled = False
+        if self._in_flight is not None and self._waited < IN_FLIGHT_REFRESHES:
+            # The key handed on last has not reached the app's bindings yet: it goes from
+            # widget to widget, and a refresh can come between two steps. The next key waits,
+            # or "3" of ":3" would reach the view before ":" had opened the prompt.
+            self._waited += 1
+            self._schedule()
+            return
+        self._in_flight = None
         target = self._ready()
         if target is None and self._tries < HELD_REFRESHES and (self._held or self._awaiting):
             self._tries += 1
@@ -119,6 +138,7 @@ class KeyRouter:
         # Marked as handed on, so that when it bubbles up again it is treated as a key of
         # that widget (its bindings run) rather than as a new key from the terminal.
         key._set_forwarded()
+        self._in_flight, self._waited = key, 0
         target.post_message(key)
         if self._held:
             self._schedule()

@@ -39,6 +39,14 @@ class Launch:
         self.notice = notice
         """Something to say once the reader is up (e.g. that a kept copy is shown)."""
 
+    def _replay(self, app: ReaderApp) -> None:
+        """Press the keys typed while the article loaded, once the panels are there: one
+        of them may open a panel, and the panels come just after the first page (while
+        they are put in place, a key could slip ahead of the one before it)."""
+        if self.typed:
+            typed = self.typed
+            app.desk.sidebars.when_ready(lambda: app.keys.replay(typed))
+
     def begin(self, app: ReaderApp) -> None:
         """Say the notice; show or open what was asked for, or welcome the reader."""
         desk = app.desk
@@ -49,10 +57,10 @@ class Launch:
             desk.loader.follow(self.source or "", self.rest)
             # The rest is read once the first page is on screen (see PendingArticle.go_on).
             app.call_after_refresh(self.rest.go_on.set)
-            app.keys.replay(self.typed)
+            self._replay(app)
         elif self.article is not None:
             app.show(self.article)
-            app.keys.replay(self.typed)
+            self._replay(app)
         elif self.source:
             app.open_source(self.source, initial=True)
         else:

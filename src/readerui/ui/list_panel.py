@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events, on
@@ -67,6 +68,17 @@ class ListPanel(Vertical):
         super().__init__(id=id)
         self.analysis: Analysis | None = None
         """What the panel lists (None while the analysis runs)."""
+        self._ready = False
+        self._waiting: list[Callable[[], None]] = []
+        # Made here, not in compose: the list is there to wait for (a key after "p" waits
+        # for its focus) even before the panel is in the app.
+        # No select-on-focus: typing in the list moves here mid-word, and the next key must
+        # add to the first one, not replace it.
+        self._filter = Input(
+            placeholder=self.placeholder, classes="panel-filter", select_on_focus=False
+        )
+        self._list = TypeToFilterList(classes="panel-list")
+        self._list.reserved = self.reserved_keys
 
     # The app's command keys keep their meaning in a list (toggle panels, quit, open, spread,
     # mentions, help); any other letter starts a filter, and "/" always does.
@@ -78,14 +90,32 @@ class ListPanel(Vertical):
     def compose(self) -> ComposeResult:
         """Title, filter, list, a detail line (hidden while empty), hint."""
         yield Label(self.title, classes="panel-title")
-        # No select-on-focus: typing in the list moves here mid-word, and the next key must
-        # add to the first one, not replace it.
-        yield Input(placeholder=self.placeholder, classes="panel-filter", select_on_focus=False)
-        options = TypeToFilterList(classes="panel-list")
-        options.reserved = self.reserved_keys
-        yield options
+        yield self._filter
+        yield self._list
         yield Label("", classes="panel-detail", markup=False)
         yield Label(self.hint, classes="panel-hint")
+
+    def on_mount(self) -> None:
+        """In the app at last (see :attr:`ready`): list what was given meanwhile."""
+        self._ready = True
+        self._fill()
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+
+    def when_ready(self, action: Callable[[], None]) -> None:
+        """Run ``action`` now if the panel is :attr:`ready`, else once it is."""
+        if self._ready:
+            action()
+        else:
+            self._waiting.append(action)
+
+    @property
+    def ready(self) -> bool:
+        """Whether the panel's parts are there. A reader that starts with the panels closed
+        puts them in the app just after its first page is drawn (their widgets would delay
+        it); until then the panel keeps what it is given and lists it once it is ready."""
+        return self._ready
 
     def show_detail(self, text: str) -> None:
         """Say something about the highlighted row under the list ("" hides the line)."""
@@ -96,15 +126,18 @@ class ListPanel(Vertical):
     @property
     def filter_input(self) -> Input:
         """The filter box."""
-        return self.query_one(".panel-filter", Input)
+        return self._filter
 
     @property
     def option_list(self) -> TypeToFilterList:
         """The list."""
-        return self.query_one(TypeToFilterList)
+        return self._list
 
     def focus_list(self) -> None:
         """Focus the list with an item highlighted, ready for enter."""
+        if not self._ready:
+            self.when_ready(self.focus_list)
+            return
         options = self.option_list
         # At once when the list is already shown ("p" then enter, typed fast, must work);
         # a panel that has only just been opened takes focus on the next refresh instead.
@@ -164,10 +197,16 @@ class ListPanel(Vertical):
 
     def reset(self) -> None:
         """Forget the filter and the list, for a new article."""
-        with self.filter_input.prevent(Input.Changed):
-            self.filter_input.value = ""
+        if self._ready:
+            with self.filter_input.prevent(Input.Changed):
+                self.filter_input.value = ""
         self.set_analysis(None)
 
     def refill(self) -> None:
-        """Rebuild the list from the analysis, the filter and the panel's own state."""
+        """Rebuild the list from the analysis, the filter and the panel's own state (once
+        the panel is :attr:`ready`)."""
+        if self._ready:
+            self._fill()
+
+    def _fill(self) -> None:
         raise NotImplementedError

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rich.segment import Segment
 from rich.style import Style
 from textual import events, work
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
@@ -67,6 +68,7 @@ class PageView(Widget, can_focus=True):
         """Lines shown centred when no article is open."""
         self._highlights = HighlightGroups()
         self._rows: list[Strip] = []
+        self._rows_size = Size(0, 0)  # the size the rows were drawn for
         self._deferred = DeferredActions(lambda: self.complete)
 
     @property
@@ -312,6 +314,7 @@ class PageView(Widget, can_focus=True):
                 header = self._header_lines(measure, height) if page.index == 0 else []
                 draw_page(rows, x, header, self.article.text, page, self._highlights, self._style)
         self._rows = [self._finish(row, width, base) for row in rows]
+        self._rows_size = self.size
         self.refresh()
 
     def refresh_view(self) -> None:
@@ -324,9 +327,24 @@ class PageView(Widget, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         """Draw one row of the view."""
+        if self._rows_size != self.size:
+            # The view has a new size (its first one, at start) and is drawn before it hears
+            # of it (the Resize event comes after this frame): lay out now, so that the first
+            # frame holds the first page rather than "Laying out…" a frame before it.
+            self._catch_up()
         if 0 <= y < len(self._rows):
             return self._rows[y]
         return Strip.blank(self.size.width, self.rich_style)
+
+    def _catch_up(self) -> None:
+        """Pages and rows for the current size, before its Resize event comes."""
+        self._rows_size = self.size  # once per size, even when the pages come from a worker
+        if self.article is not None and self.size.width >= 1 and self.size.height >= 1:
+            measure, height = self.measure, self.size.height
+            header = len(self._header_lines(measure, height))
+            # The pages only: keys kept for the complete text wait for the Resize event.
+            self.pagination.lay_out(measure, height, header, self.position)
+        self._rebuild()
 
     def on_mount(self) -> None:
         """Draw as soon as the view has a size."""

@@ -18,11 +18,22 @@ from readerui.core.layout import Layout, LayoutCancelled, paginate
 from readerui.core.models import Article, reading_minutes, word_density
 from readerui.data.library import reading_progress
 
-SYNC_LAYOUT_CHARS = 200_000
-"""Texts shorter than this are paginated at once; longer ones in a thread worker, with the
-pages of their opening part laid out at once so the reader never waits for the first page."""
-OPENING_CHARS = 100_000
-"""How much of a long text is laid out at once while the whole is laid out in a worker."""
+SYNC_LAYOUT_CHARS = 40_000
+"""Texts shorter than this are paginated at once (some ten milliseconds); longer ones in a
+thread worker, with the pages of their opening part laid out at once so the reader never
+waits for the first page."""
+OPENING_PAGES = 6
+"""Pages' worth of a long text laid out at once while the whole is laid out in a worker: the
+first page, and the next few for the keys of the first moments (three spreads)."""
+OPENING_MIN_CHARS = 8_000
+"""The least of a long text laid out at once."""
+
+
+def opening_chars(measure: int, height: int) -> int:
+    """How much of a long text is laid out at once for pages of ``measure`` by ``height``: a
+    page holds no more characters than cells, so this fills :data:`OPENING_PAGES` pages."""
+    return max(OPENING_MIN_CHARS, OPENING_PAGES * measure * height)
+
 
 LayoutKey = tuple[int, int, int, int]
 """What a layout is for: the article (by identity), the measure, the height, the header rows."""
@@ -104,11 +115,12 @@ class Pagination:
             return True
         self._start(article, measure, height, header)
         layout = self.layout
-        if position < OPENING_CHARS and (
+        opening = opening_chars(measure, height)
+        if position < opening and (
             layout is None or layout.width != measure or layout.height != height
         ):
             # The pages of the opening part are those of the whole: show them at once.
-            self.layout = lay_out(opening_part(article, OPENING_CHARS), measure, height, header)
+            self.layout = lay_out(opening_part(article, opening), measure, height, header)
             return True
         return False
 

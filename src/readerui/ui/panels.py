@@ -14,7 +14,6 @@ from textual.widgets.option_list import Option
 
 from readerui.core.layout import Layout
 from readerui.core.models import Analysis, Article, Person, Quote
-from readerui.data.across import quoted_words
 from readerui.ui.list_panel import LIST_LIMIT, ListPanel
 from readerui.ui.naming import source_label
 
@@ -35,7 +34,7 @@ class PeoplePanel(ListPanel):
         person: Person | None
         """The person."""
 
-    def refill(self) -> None:
+    def _fill(self) -> None:
         """List the people that match the filter."""
         options = self.option_list
         options.clear_options()
@@ -124,7 +123,7 @@ class QuotesPanel(ListPanel):
         self.page_of = {q.start: layout.page_at(q.start) + 1 for q in self.analysis.quotes}
         self.refill()
 
-    def refill(self) -> None:
+    def _fill(self) -> None:
         """List the quotes that pass the speaker filter, the text filter and the partial toggle."""
         options = self.option_list
         # Keep the same quote highlighted (not the same row) when the list changes.
@@ -190,6 +189,8 @@ class QuotesPanel(ListPanel):
 
     def current(self) -> Quote | None:
         """The highlighted quote."""
+        if not self.ready:
+            return None
         index = self.option_list.highlighted
         if index is None or not 0 <= index < len(self.shown):
             return None
@@ -283,6 +284,9 @@ def _quote_haystack(quote: Quote) -> str:
 
 def citation_for(quote: Quote, article: Article, analysis: Analysis | None) -> str:
     """``“…” — Speaker (Role), Title (source)`` for the clipboard."""
+    # Imported here: the library's cross-article module is not on the way to the first page.
+    from readerui.data.across import quoted_words
+
     who = quote.speaker or quote.speaker_label or "unattributed"
     if quote.speaker and analysis is not None:
         role = next((p.role for p in analysis.people if p.name == quote.speaker), None)

@@ -13,7 +13,6 @@ cannot be read, or a value of the wrong kind, gives one warning and the default.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -55,6 +54,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
         return Settings(), []
     except OSError as exc:
         return Settings(), [f"Could not read {path}: {exc.strerror or exc}; using defaults"]
+    import tomllib  # only when there are settings to read: a first start has none
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

@@ -14,7 +14,6 @@ from readerui.core.errors import describe
 from readerui.core.sanitize import display_name
 from readerui.data.library import STDIN_KEY, Entry
 from readerui.data.saved import save_article, suggested_name
-from readerui.ui.screens import OpenScreen, SaveScreen
 
 if TYPE_CHECKING:
     from readerui.data.across import KeptQuote
@@ -72,6 +71,8 @@ class Shelf:
             elif choice:
                 app.open_source(choice)
 
+        from readerui.ui.screens import OpenScreen  # (dialogs: not before the first page)
+
         app.push_screen(OpenScreen(app.desk.keeper.recent()), opened)
         app.keys.await_focus()
 
@@ -108,6 +109,8 @@ class Shelf:
                 app.say(f"Could not save it: {describe(exc)}", severity="error")
                 return
             app.say(f"Saved to {display_name(str(written))}", timeout=4)
+
+        from readerui.ui.screens import SaveScreen
 
         app.push_screen(SaveScreen(suggested_name(article)), where)
         app.keys.await_focus()

@@ -8,6 +8,8 @@ and moves the focus between the text and them so that it never rests on a hidden
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.widget import Widget
 
 from readerui.ui.arrangement import PanelArrangement, PanelName
@@ -31,6 +33,25 @@ class Sidebars:
         """The quote index."""
         self.arrangement = PanelArrangement()
         """Which panels are open at this width."""
+        self.mounted = False
+        """Whether the panels are in the app (see :meth:`mount`)."""
+
+    def mount(self) -> None:
+        """Put the panels in the app, either side of the view (once; later calls do nothing).
+
+        A reader that starts with both closed does this just after its first page is drawn:
+        a panel's widgets (a filter box, a list) take a good part of the time to the first
+        page, for panels nobody sees yet. Until its parts are there a panel keeps what it is
+        given (see :attr:`ListPanel.ready <readerui.ui.list_panel.ListPanel.ready>`).
+        """
+        if not self.mounted:
+            self.mounted = True
+            self.host.mount(self.people, before=self.view)
+            self.host.mount(self.quotes, after=self.view)
+
+    def when_ready(self, action: Callable[[], None]) -> None:
+        """Run ``action`` once both panels are ready (see :meth:`mount`)."""
+        self.people.when_ready(lambda: self.quotes.when_ready(action))
 
     def panel(self, which: PanelName) -> ListPanel:
         """Panel ``which``."""
@@ -47,6 +68,8 @@ class Sidebars:
     def apply(self) -> None:
         """Show the panels the arrangement has open, and put focus where it can be seen."""
         arrangement, view = self.arrangement, self.view
+        if arrangement.people or arrangement.quotes:
+            self.mount()
         self.people.set_class(arrangement.people, "open")
         self.quotes.set_class(arrangement.quotes, "open")
         view.set_class(arrangement.covering, "covered")

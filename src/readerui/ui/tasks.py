@@ -12,7 +12,6 @@ from typing import TypeVar
 from readerui.core.daemon import DaemonWork
 from readerui.core.errors import ReaderError, describe
 from readerui.core.models import Analysis, Article
-from readerui.data.copies import keep_copy, open_copy, stored_analysis
 from readerui.data.library import (
     Library,
     LibraryError,
@@ -112,6 +111,9 @@ def analyse(
     from readerui.core.background import analyze_in_child
 
     if library is not None:
+        # Imported here: the copies' JSON is not needed on the way to the first page.
+        from readerui.data.copies import stored_analysis
+
         try:
             kept = stored_analysis(library, article)
         except Exception:  # a damaged or busy library only costs the shortcut
@@ -183,6 +185,8 @@ def keep(library: Library, article: Article, analysis: Analysis | None) -> None:
     Nothing is said when it fails (the reading position's save reports a broken library)
     or when the copy is too big to keep (the article is read from its source again).
     """
+    from readerui.data.copies import keep_copy  # (see analyse: not before the first page)
+
     try:
         keep_copy(library, article, analysis)
     except Exception:
@@ -193,6 +197,8 @@ def reopen(library: Library | None, key: str, cancel: threading.Event) -> Articl
     """The article kept in the library under ``key`` (None: none kept, or cancelled)."""
     if library is None:
         return None
+    from readerui.data.copies import open_copy
+
     try:
         article = open_copy(library, key)
     except Exception:
