@@ -257,19 +257,32 @@ def _long_text(paragraphs: int) -> str:
 
 
 def test_a_long_text_is_previewed_from_its_opening_part() -> None:
-    from readerui.core.loading import PREVIEW_CHARS
+    from readerui.core.loading import FIRST_PREVIEW_CHARS, PREVIEW_CHARS
 
     data = _long_text(3000).encode("utf-8")
     assert len(data) > 3 * PREVIEW_CHARS
     previews: list[Article] = []
     article = load_bytes(data, "ferry.txt", on_preview=lambda a, _: previews.append(a))
-    assert len(previews) == 1
-    preview = previews[0]
-    # The preview is the opening of the whole: same offsets, same paragraphs, same header.
-    assert PREVIEW_CHARS <= len(preview.text) < len(article.text)
+    # A short opening part for the first page, then a longer one for the pages after it.
+    first, longer = previews
+    assert FIRST_PREVIEW_CHARS <= len(first.text) < PREVIEW_CHARS
+    assert PREVIEW_CHARS <= len(longer.text) < len(article.text)
+    # Each is the opening of the next and of the whole: same offsets, paragraphs, header.
+    for preview in previews:
+        assert article.text.startswith(preview.text)
+        assert article.paragraphs[: len(preview.paragraphs)] == preview.paragraphs
+        assert (preview.title, preview.byline) == (article.title, article.byline)
+
+
+def test_a_text_long_enough_for_one_opening_part_gets_one() -> None:
+    from readerui.core.loading import FIRST_PREVIEW_CHARS, PREVIEW_CHARS
+
+    data = _long_text(150).encode("utf-8")
+    assert 2 * FIRST_PREVIEW_CHARS < len(data) < 2 * PREVIEW_CHARS
+    previews: list[Article] = []
+    article = load_bytes(data, "ferry.txt", on_preview=lambda a, _: previews.append(a))
+    (preview,) = previews
     assert article.text.startswith(preview.text)
-    assert article.paragraphs[: len(preview.paragraphs)] == preview.paragraphs
-    assert (preview.title, preview.byline) == (article.title, article.byline)
 
 
 def test_a_long_text_with_escape_codes_is_previewed_clean() -> None:
@@ -281,10 +294,11 @@ def test_a_long_text_with_escape_codes_is_previewed_clean() -> None:
     data = "\n\n".join(paragraphs).encode("utf-8")
     previews: list[Article] = []
     article = load_bytes(data, "ferry.txt", on_preview=lambda a, _: previews.append(a))
-    assert len(previews) == 1
-    preview = previews[0]
-    assert article.text.startswith(preview.text)
-    assert article.paragraphs[: len(preview.paragraphs)] == preview.paragraphs
+    assert len(previews) == 2
+    for preview in previews:
+        assert article.text.startswith(preview.text)
+        assert article.paragraphs[: len(preview.paragraphs)] == preview.paragraphs
+        assert "\x1b" not in preview.text
     assert "\x1b" not in article.text
     assert "[1;31m" not in article.text
     assert "title" not in article.text
@@ -298,3 +312,33 @@ def test_short_texts_and_pages_are_not_previewed() -> None:
     html = f"<html><body><article><p>{_long_text(3000)}</p></article></body></html>"
     load_bytes(html.encode("utf-8"), "ferry.html", on_preview=lambda a, _: previews.append(a))
     assert previews == []
+
+
+def test_a_pending_text_hands_on_its_longer_opening_part(tmp_path: Path) -> None:
+    """The reader shows the first opening part; the longer one read after it reaches
+    whoever asked for it, whether it asked before or after it came."""
+
+    from readerui.core.loading import PendingArticle
+
+    path = tmp_path / "ferry.txt"
+    path.write_text(_long_text(3000), encoding="utf-8")
+    for ask_first in (True, False):
+        pending = PendingArticle()
+        longer: list[Article] = []
+        if ask_first:
+            pending.when_longer(lambda part, _n, kept=longer: kept.append(part))
+        reading = threading.Thread(target=pending.read, args=(str(path),))
+        reading.start()
+        assert pending.previewed.wait(10)
+        first = pending.preview
+        assert first is not None
+        pending.go_on.set()  # the first page is on screen: read on
+        whole = pending.wait()
+        reading.join(10)
+        if not ask_first:
+            pending.when_longer(lambda part, _n, kept=longer: kept.append(part))
+        (part,) = longer
+        assert whole is not None
+        assert part.text.startswith(first.text)
+        assert len(part.text) > len(first.text)
+        assert whole.text.startswith(part.text)

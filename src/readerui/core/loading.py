@@ -275,18 +275,22 @@ def _parse(text: str, source: str, fmt: Format) -> Article:
     return parse_plaintext(text, source)
 
 
-PREVIEW_CHARS = 100_000
+FIRST_PREVIEW_CHARS = 16_000
 """A plain text more than twice this long is first shown from its opening part (see
-:func:`load_bytes`): parsing a whole book takes seconds, its first pages need a fraction."""
+:func:`load_bytes`): parsing a whole book takes seconds, its first page needs a few thousand
+characters (parsed in a millisecond or two)."""
+PREVIEW_CHARS = 100_000
+"""A text more than twice this long then gets a longer opening part, read after the first
+page is on screen: forty pages or so to turn while the whole is read."""
 
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 
 
-def _opening(text: str) -> str | None:
-    """The text up to the first paragraph break after PREVIEW_CHARS, or None if too short."""
-    if len(text) <= 2 * PREVIEW_CHARS:
+def _opening(text: str, chars: int) -> str | None:
+    """The text up to the first paragraph break after ``chars``, or None if too short."""
+    if len(text) <= 2 * chars:
         return None
-    found = _PARAGRAPH_BREAK.search(text, PREVIEW_CHARS, 2 * PREVIEW_CHARS)
+    found = _PARAGRAPH_BREAK.search(text, chars, 2 * chars)
     return text[: found.start()] if found else None
 
 
@@ -323,26 +327,41 @@ def load_bytes(
         raise LoadError(f"{name} is a binary file, not an article") from None
     if not text or text.isspace():
         raise LoadError(f"{name} is empty")
-    raw_opening = _opening(text) if on_preview is not None else None
-    if on_preview is not None and raw_opening is not None:
-        # The opening part is cleaned and sniffed alone, so a book's first pages do not wait
-        # for the whole to be cleaned: an escape sequence never spans a paragraph break (it
-        # holds no control character), so the cleaned opening starts the cleaned whole.
-        opening = remove_escapes(raw_opening)
-        fmt = _format_for(source, content_type, opening)
-        if fmt == "text":
-            preview = _parse(opening, source, fmt)
-            if preview.text:
-                # The whole text's length after clean-up, estimated from the opening part's.
-                on_preview(preview, round(len(text) * len(preview.text) / len(raw_opening)))
-        text = remove_escapes(text)
-    else:
-        text = remove_escapes(text)
-        fmt = _format_for(source, content_type, text)
+    if on_preview is not None and _opening(text, FIRST_PREVIEW_CHARS) is not None:
+        _preview(text, source, content_type, on_preview)
+    text = remove_escapes(text)
+    fmt = _format_for(source, content_type, text)
     article = _parse(text, source, fmt)
     if not article.text and not article.title:
         raise LoadError(f"{name} has no readable text")
     return article
+
+
+def _preview(
+    text: str,
+    source: str,
+    content_type: str | None,
+    on_preview: Callable[[Article, int], None],
+) -> None:
+    """Give ``on_preview`` the opening part of a long plain text, then a longer one when the
+    text is long enough for both (each is a prefix of the next, and of the whole).
+
+    The opening part is cleaned and sniffed alone, so a book's first pages do not wait for
+    the whole to be cleaned: an escape sequence never spans a paragraph break (it holds no
+    control character), so the cleaned opening starts the cleaned whole.
+    """
+    for chars in (FIRST_PREVIEW_CHARS, PREVIEW_CHARS):
+        raw_opening = _opening(text, chars)
+        if raw_opening is None:
+            return
+        opening = remove_escapes(raw_opening)
+        if _format_for(source, content_type, opening) != "text":
+            return
+        preview = _parse(opening, source, "text")
+        if not preview.text:
+            return
+        # The whole text's length after clean-up, estimated from the opening part's.
+        on_preview(preview, round(len(text) * len(preview.text) / len(raw_opening)))
 
 
 def _check_info(info: os.stat_result, name: str) -> None:
@@ -438,6 +457,9 @@ class PendingArticle:
     def __init__(self) -> None:
         self.preview: Article | None = None
         """The article of the opening part, once there is one."""
+        self._longer: tuple[Article, int] | None = None
+        self._on_longer: Callable[[Article, int], None] | None = None
+        self._lock = threading.Lock()
         self.length = 0
         """About how long the whole text is."""
         self.previewed = threading.Event()
@@ -451,10 +473,27 @@ class PendingArticle:
         self._error: BaseException | None = None
 
     def on_preview(self, article: Article, length: int) -> None:
-        """Keep the opening part, then wait for :attr:`go_on` (called in the loading thread)."""
-        self.preview, self.length = article, length
-        self.previewed.set()
-        self.go_on.wait(HOLD_AFTER_PREVIEW)
+        """Keep the opening part, then wait for :attr:`go_on` (called in the loading thread).
+        A longer opening part that follows goes to :meth:`when_longer`'s callback."""
+        if self.preview is None:
+            self.preview, self.length = article, length
+            self.previewed.set()
+            self.go_on.wait(HOLD_AFTER_PREVIEW)
+            return
+        with self._lock:
+            self._longer = (article, length)
+            deliver = self._on_longer
+        if deliver is not None:
+            deliver(article, length)
+
+    def when_longer(self, deliver: Callable[[Article, int], None]) -> None:
+        """Give ``deliver`` the longer opening part read after the first one (at once if it
+        is there already; in the loading thread otherwise)."""
+        with self._lock:
+            self._on_longer = deliver
+            longer = self._longer
+        if longer is not None:
+            deliver(*longer)
 
     def read(self, path: str) -> Article | None:
         """Load ``path`` here (in the loading thread), reporting to this object; never raises:

@@ -152,6 +152,16 @@ class ReadingDesk(Horizontal):
     def show_preview(self, article: Article, length: int) -> None:
         """Show ``article``, the opening part of a text about ``length`` characters long, while
         the whole is read; :meth:`on_article_loaded` then extends it."""
+        shown = self.view.article
+        if (
+            self.preview
+            and shown is not None
+            and len(article.text) > len(shown.text)
+            and article.text.startswith(shown.text)
+        ):
+            # A longer opening part of the text shown: the reader reads on where they are.
+            self.view.extend_article(article, expected_length=length)
+            return
         self.initial_error = None
         self.preview = True
         self._lay_down(article, expected_length=length)

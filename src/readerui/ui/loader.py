@@ -54,6 +54,12 @@ class ArticleLoader(Widget):
     @work(thread=True, exclusive=True, group="load")
     def _follow(self, spec: str, rest: PendingArticle) -> None:
         worker = get_current_worker()
+
+        def longer(part: Article, length: int) -> None:
+            self.post_message(ArticlePreview(part, length, worker))
+
+        # The longer opening part read after the first page is shown like the first one.
+        rest.when_longer(longer)
         try:
             article = rest.wait(worker.cancelled_event)
         except Exception as exc:  # never a traceback on screen: report and keep running

@@ -118,11 +118,12 @@ class PageView(Widget, can_focus=True):
         self._deferred.clear()
         self.relayout()
 
-    def extend_article(self, article: Article) -> None:
+    def extend_article(self, article: Article, *, expected_length: int = 0) -> None:
         """Show the whole of an article whose opening part is shown now (its text starts with
-        the text shown): the place, the highlights and the pages on screen stay while the
-        rest is laid out."""
-        self.pagination.extend(article)
+        the text shown), or a longer opening part (``expected_length`` as for
+        :meth:`show_article`): the place, the highlights and the pages on screen stay while
+        the rest is laid out."""
+        self.pagination.extend(article, expected_length)
         self.relayout()
 
     def set_highlights(self, group: str, highlights: Iterable[Highlight]) -> None:

@@ -84,12 +84,13 @@ class Pagination:
         self.layout = None
         self._asked = self._shown = None
 
-    def extend(self, article: Article) -> None:
-        """``article`` is the whole of the text whose opening part is laid out: the pages
-        shown stay until the whole is laid out."""
+    def extend(self, article: Article, expected_length: int = 0) -> None:
+        """``article`` is the whole of the text whose opening part is laid out (or a longer
+        opening part, of a text about ``expected_length`` long): the pages shown stay until
+        it is laid out."""
         self.article = article
         self._words_per_char = word_density(article.text)
-        self.expected_length = 0
+        self.expected_length = expected_length
         self._asked = None
 
     def lay_out(self, measure: int, height: int, header: int, position: int) -> bool:
