@@ -33,7 +33,7 @@ _WORD = re.compile(r"\S+")
 _GIVE_WAY_EVERY = 8
 """Paragraphs laid out between two looks at the cancel event and at whether the reader is
 busy (well under a millisecond of work: a page turn should not wait longer)."""
-_GIVE_WAY_LINES = 4096
+_GIVE_WAY_LINES = 1024
 """Lines cut into pages between two such looks."""
 
 

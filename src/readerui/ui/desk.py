@@ -79,7 +79,7 @@ class ReadingDesk(Horizontal):
 
     def compose(self) -> ComposeResult:
         """The view, with the two panels either side when they start open (else they come
-        just after the first page is drawn: see :meth:`Sidebars.mount`)."""
+        when one opens: see :meth:`Sidebars.mount`)."""
         if size_class_for(self.app.size.width) == "-wide":  # open from the start
             self.sidebars.mounted = True
             yield self.sidebars.people
@@ -89,10 +89,6 @@ class ReadingDesk(Horizontal):
             yield self.view
         yield self.loader
         yield self.keeper
-
-    def on_mount(self) -> None:
-        """The panels, when closed at the start, come just after the first page is drawn."""
-        self.call_after_refresh(self.sidebars.mount)
 
     @property
     def people_panel(self) -> PeoplePanel:
@@ -249,7 +245,10 @@ class ReadingDesk(Horizontal):
         if not message.partial and not message.kept:
             # A failed analysis is not kept (it is tried again next time); the text is.
             analysis = None if message.error else message.analysis
-            if analysis is not None or len(message.article.text) > CHILD_ANALYSIS_CHARS:
+            if len(message.article.text) > CHILD_ANALYSIS_CHARS:
+                # Megabytes to write: once the pages stop turning, not while they turn.
+                self.keeper.keep_when_still(message.article, analysis)
+            elif analysis is not None:
                 self.keeper.keep(message.article, analysis)
         self.analysis = message.analysis
         at, self._quote_at = self._quote_at, None

@@ -42,6 +42,7 @@ class PlaceKeeper(Widget):
         """The bookkeeping (and the library, once open)."""
         self._timer: Timer | None = None
         self._opened_here = False
+        self._copy: tuple[Article, Analysis | None] | None = None
 
     def open_library(self) -> str | None:
         """Open the default library unless one was given; a line to say when it cannot be.
@@ -124,6 +125,13 @@ class PlaceKeeper(Widget):
             return f"Could not remove it: {describe(exc)}"
         return None
 
+    def keep_when_still(self, article: Article, analysis: Analysis | None = None) -> None:
+        """Keep an offline copy of ``article`` with the place, once the pages stop turning
+        (see :meth:`moved`): writing a book's copy while they turn would slow them."""
+        self._copy = (article, analysis)
+        if self._timer is None:
+            self._timer = self.set_timer(SAVE_DELAY, self.save)
+
     def moved(self) -> None:
         """The pages turned: save the place once they stop, not on every turn."""
         if self._timer is not None:
@@ -137,11 +145,14 @@ class PlaceKeeper(Widget):
         return self.places.place(article.source, article.title, article.text, view.visible_range())
 
     def save(self) -> None:
-        """Save the place now, in a worker."""
+        """Save the place now, in a worker (and the copy waiting to be kept, if any)."""
         self._timer = None
         place = self._place()
         if place is not None:
             self._save(place)
+        if self._copy is not None:
+            self.keep(*self._copy)
+            self._copy = None
 
     @work(thread=True, exclusive=True, group="save", description="save place")
     def _save(self, place: Place) -> None:

@@ -40,9 +40,8 @@ class Launch:
         """Something to say once the reader is up (e.g. that a kept copy is shown)."""
 
     def _replay(self, app: ReaderApp) -> None:
-        """Press the keys typed while the article loaded, once the panels are there: one
-        of them may open a panel, and the panels come just after the first page (while
-        they are put in place, a key could slip ahead of the one before it)."""
+        """Press the keys typed while the article loaded, once the panels shown from the
+        start are ready (one of the keys may be for a panel)."""
         if self.typed:
             typed = self.typed
             app.desk.sidebars.when_ready(lambda: app.keys.replay(typed))

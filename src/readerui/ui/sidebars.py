@@ -39,10 +39,11 @@ class Sidebars:
     def mount(self) -> None:
         """Put the panels in the app, either side of the view (once; later calls do nothing).
 
-        A reader that starts with both closed does this just after its first page is drawn:
-        a panel's widgets (a filter box, a list) take a good part of the time to the first
-        page, for panels nobody sees yet. Until its parts are there a panel keeps what it is
-        given (see :attr:`ListPanel.ready <readerui.ui.list_panel.ListPanel.ready>`).
+        A reader that starts with both closed does this when one opens: a panel's widgets (a
+        filter box, a list) take a good part of the time to the first page, and mounted just
+        after it, the first page turns would wait for them. Until its parts are there a
+        panel keeps what it is given (see
+        :attr:`ListPanel.ready <readerui.ui.list_panel.ListPanel.ready>`).
         """
         if not self.mounted:
             self.mounted = True
@@ -50,8 +51,12 @@ class Sidebars:
             self.host.mount(self.quotes, after=self.view)
 
     def when_ready(self, action: Callable[[], None]) -> None:
-        """Run ``action`` once both panels are ready (see :meth:`mount`)."""
-        self.people.when_ready(lambda: self.quotes.when_ready(action))
+        """Run ``action`` once both panels are ready, or now when they are not coming yet
+        (see :meth:`mount`)."""
+        if not self.mounted:
+            action()
+        else:
+            self.people.when_ready(lambda: self.quotes.when_ready(action))
 
     def panel(self, which: PanelName) -> ListPanel:
         """Panel ``which``."""
