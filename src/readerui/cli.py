@@ -256,8 +256,8 @@ def _while_keys_wait(
     try:
         job = DaemonWork(work, "readerui-load")
         # Short waits: the opening part of a book is ready long before the work ends, and
-        # the reader starts as soon as it is seen here.
-        while not job.done.wait(0.005):
+        # the reader starts as soon as it is seen here (a wait is part of the first page).
+        while not job.done.wait(0.001):
             if early is not None and early.is_set() and not job.done.is_set():
                 return None, typed
             if select.select([fd], [], [], 0)[0]:
