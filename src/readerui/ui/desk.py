@@ -76,6 +76,7 @@ class ReadingDesk(Horizontal):
             )
         )
         self._quote_at: int | None = None
+        self._numbering = False  # the quote index is to be numbered after the next refresh
 
     def compose(self) -> ComposeResult:
         """The view, with the two panels either side when they start open (else they come
@@ -268,8 +269,16 @@ class ReadingDesk(Horizontal):
 
     def on_page_view_changed(self, message: PageView.Changed) -> None:
         """Keep the index's page numbers in step, save the place soon (the app sees it too)."""
-        self.quotes_panel.number_pages(self.view.pages_layout, self.view.position)
+        if not self._numbering:
+            self._numbering = True
+            # Once the page is drawn: numbering a book's quotes again, or listing the ones
+            # around a new place, takes longer than the page turn that asked for it.
+            self.call_after_refresh(self._number_quotes)
         self.keeper.moved()
+
+    def _number_quotes(self) -> None:
+        self._numbering = False
+        self.quotes_panel.number_pages(self.view.pages_layout, self.view.position)
 
     # ------------------------------------------------------------------ library
 
