@@ -252,21 +252,35 @@ def _while_keys_wait(
     fd = sys.stdin.fileno()
     saved = termios.tcgetattr(fd)
     typed = ""
-    tty.setcbreak(fd)  # keys one by one, not echoed, so they can be kept for the reader
+
+    def read_keys() -> None:
+        nonlocal typed
+        while select.select([fd], [], [], 0)[0]:
+            chunk = os.read(fd, 256).decode("utf-8", "replace")
+            if not chunk:
+                return
+            if "q" in chunk or "\x11" in chunk:
+                raise _Quit
+            typed = (typed + chunk)[-MAX_TYPED:]
+
+    # Keys one by one, not echoed, so they can be kept for the reader; TCSANOW, not the
+    # default TCSAFLUSH, which would throw away keys typed before this moment.
+    tty.setcbreak(fd, termios.TCSANOW)
     try:
         job = DaemonWork(work, "readerui-load")
         # Short waits: the opening part of a book is ready long before the work ends, and
         # the reader starts as soon as it is seen here (a wait is part of the first page).
         while not job.done.wait(0.001):
             if early is not None and early.is_set() and not job.done.is_set():
-                return None, typed
-            if select.select([fd], [], [], 0)[0]:
-                chunk = os.read(fd, 256).decode("utf-8", "replace")
-                if "q" in chunk or "\x11" in chunk:
-                    raise _Quit
-                typed = (typed + chunk)[-MAX_TYPED:]
+                break
+            read_keys()
+        # Keys typed before this started (the shell had the terminal) or in the last moment:
+        # read now, or they would reach the reader before it has the text they are for.
+        read_keys()
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+    if not job.done.is_set():
+        return None, typed
     return job.result(), typed
 
 

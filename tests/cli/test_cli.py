@@ -344,3 +344,27 @@ def test_a_url_that_cannot_be_fetched_opens_from_its_kept_copy() -> None:
     assert notice is not None
     assert notice.startswith("Offline: the copy kept in your library")
     assert_one_line_error(run(url.replace("/pilots", "/other"), terminal=True))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX terminal")
+def test_keys_typed_before_the_load_began_are_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``readerui book.txt`` then ``G`` at once: the key may reach the terminal before the
+    command has even started watching it (the terminal still in line mode). It is kept for
+    the reader, not thrown away when the terminal is switched to single keys."""
+    import pty
+    import time
+
+    from readerui import cli
+
+    master, slave = pty.openpty()
+    try:
+        os.write(master, b"G")  # typed while the shell still had the terminal
+        time.sleep(0.2)  # taken in by the terminal's line discipline, as in real use
+        with os.fdopen(os.dup(slave), "r") as terminal:
+            monkeypatch.setattr(sys, "stdin", terminal)
+            result, typed = cli._while_keys_wait(lambda: "the article")
+        assert result == "the article"
+        assert typed == "G"
+    finally:
+        os.close(master)
+        os.close(slave)
