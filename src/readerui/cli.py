@@ -194,6 +194,9 @@ def _reattach_terminal() -> bool:
     return True
 
 
+READER_FPS = 240
+"""Most frames a second the reader draws (Textual's default is 60)."""
+
 PROGRESS_AFTER = 0.4
 """Seconds a load may take before a progress line is shown on stderr."""
 
@@ -377,6 +380,10 @@ def reader_main(argv: Sequence[str]) -> int:
     if not sys.stdout.isatty() and not os.environ.get("READERUI_FORCE_TUI"):
         return _error("the reader needs a terminal; use 'readerui analyze' for scripts")
 
+    # Textual draws at most 60 frames a second: a key that comes soon after a frame waits
+    # for the next one, 8 ms on average, 17 at worst, on every page turn. A reader draws
+    # little and seldom (no animation), so it may draw sooner. A user's own setting wins.
+    os.environ.setdefault("TEXTUAL_FPS", str(READER_FPS))
     from readerui.ui.app import ReaderApp
 
     app = ReaderApp(source, article=article, notice=notice, typed=typed, rest=rest)

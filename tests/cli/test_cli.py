@@ -368,3 +368,35 @@ def test_keys_typed_before_the_load_began_are_kept(monkeypatch: pytest.MonkeyPat
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_the_reader_draws_up_to_240_frames_a_second(tmp_path: Path) -> None:
+    """Textual's 60 frames a second would make every page turn wait for the next frame (8 ms
+    on average); the reader asks for more, unless the user set TEXTUAL_FPS."""
+    story = tmp_path / "story.txt"
+    story.write_text("A headline\n\nA short story that fits on one page.\n", encoding="utf-8")
+    # The app itself is not run (there is no terminal): what it would run with is printed.
+    probe = (
+        "import sys\n"
+        "from readerui import cli\n"
+        "def run(app):\n"
+        "    import textual.constants, textual.screen\n"
+        "    print(textual.constants.MAX_FPS, round(1 / textual.screen.UPDATE_PERIOD))\n"
+        "cli._run = run\n"
+        "sys.exit(cli.main([sys.argv[1]]))\n"
+    )
+    for preset, expected in ((None, "240 240"), ("30", "30 30")):
+        env = {**os.environ, "READERUI_FORCE_TUI": "1"}
+        env.pop("TEXTUAL_FPS", None)
+        if preset is not None:
+            env["TEXTUAL_FPS"] = preset
+        done = subprocess.run(
+            [sys.executable, "-c", probe, str(story)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split("\n")[0] == expected
