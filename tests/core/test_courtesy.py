@@ -120,7 +120,28 @@ def test_background_loops_wait_while_the_readers_event_loop_works() -> None:
         loop.run_until_complete(scenario())
     finally:
         stop.set()
+        loop.run_until_complete(loop.shutdown_default_executor())
         loop.close()
         READER.waiting()
     assert counts["working"] <= 0.3 / WORK_WAIT_LIMIT + 5  # one step per wait, at most
     assert counts["idle"] > 10 * counts["working"]
+
+
+def test_the_readers_loop_starts_its_worker_threads_at_once() -> None:
+    """Starting a thread later, while a book is read in another, held a page turn up."""
+    from readerui.core.courtesy import READER, READER_THREADS, reader_loop
+
+    loop = reader_loop()
+    try:
+        started = [t for t in threading.enumerate() if t.name.startswith("readerui-worker")]
+        assert len(started) >= READER_THREADS
+
+        async def in_a_worker() -> str:
+            return await loop.run_in_executor(None, lambda: threading.current_thread().name)
+
+        assert loop.run_until_complete(in_a_worker()).startswith("readerui-worker")
+    finally:
+        loop.run_until_complete(loop.shutdown_default_executor())
+        loop.close()
+        READER.waiting()
+    assert not [t for t in threading.enumerate() if t.name.startswith("readerui-worker")]
