@@ -407,6 +407,12 @@ def _run(app: ReaderApp) -> None:
         app.run(loop=loop)
     finally:
         try:
+            # As asyncio.run ends: tasks still pending are cancelled and awaited first.
+            pending = asyncio.all_tasks(loop)
+            for task in pending:
+                task.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
             loop.run_until_complete(loop.shutdown_asyncgens())
             loop.run_until_complete(loop.shutdown_default_executor())
         finally:

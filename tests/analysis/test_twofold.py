@@ -90,3 +90,24 @@ def test_no_fork_while_another_thread_runs() -> None:
     finally:
         stop.set()
         other.join()
+
+
+def test_a_fork_that_fails_costs_only_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_fork() -> int:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert twofold.Forked(lambda: 7).result() == 7
+
+
+def test_an_abandoned_child_is_stopped_and_reaped() -> None:
+    import time
+
+    child = twofold.Forked(lambda: time.sleep(60))
+    pid = child._pid
+    assert pid > 0
+    started = time.monotonic()
+    child.abandon()
+    assert time.monotonic() - started < 10  # killed, not waited for
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped already: no such child any more

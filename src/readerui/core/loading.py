@@ -327,10 +327,14 @@ def load_bytes(
         raise LoadError(f"{name} is a binary file, not an article") from None
     if not text or text.isspace():
         raise LoadError(f"{name} is empty")
+    # A long text's format is sniffed from its opening part (the whole is parsed the way its
+    # opening part was shown, and megabytes are not sniffed).
+    fmt = None
     if on_preview is not None and _opening(text, FIRST_PREVIEW_CHARS) is not None:
-        _preview(text, source, content_type, on_preview)
+        fmt = _preview(text, source, content_type, on_preview)
     text = remove_escapes(text)
-    fmt = _format_for(source, content_type, text)
+    if fmt is None:
+        fmt = _format_for(source, content_type, text)
     article = _parse(text, source, fmt)
     if not article.text and not article.title:
         raise LoadError(f"{name} has no readable text")
@@ -342,26 +346,31 @@ def _preview(
     source: str,
     content_type: str | None,
     on_preview: Callable[[Article, int], None],
-) -> None:
+) -> Format | None:
     """Give ``on_preview`` the opening part of a long plain text, then a longer one when the
-    text is long enough for both (each is a prefix of the next, and of the whole).
+    text is long enough for both (each is a prefix of the next, and of the whole). Returns
+    the format sniffed from the first opening part (None when there is none).
 
     The opening part is cleaned and sniffed alone, so a book's first pages do not wait for
     the whole to be cleaned: an escape sequence never spans a paragraph break (it holds no
     control character), so the cleaned opening starts the cleaned whole.
     """
+    fmt: Format | None = None
     for chars in (FIRST_PREVIEW_CHARS, PREVIEW_CHARS):
         raw_opening = _opening(text, chars)
         if raw_opening is None:
-            return
+            break
         opening = remove_escapes(raw_opening)
-        if _format_for(source, content_type, opening) != "text":
-            return
+        if fmt is None:
+            fmt = _format_for(source, content_type, opening)
+        if fmt != "text":
+            break
         preview = _parse(opening, source, "text")
         if not preview.text:
-            return
+            break
         # The whole text's length after clean-up, estimated from the opening part's.
         on_preview(preview, round(len(text) * len(preview.text) / len(raw_opening)))
+    return fmt
 
 
 def _check_info(info: os.stat_result, name: str) -> None:

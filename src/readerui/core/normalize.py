@@ -209,7 +209,8 @@ def normalize_text(text: str) -> str:
         # one regex call over megabytes would hold the interpreter lock, and a page turn, for
         # a tenth of a second while the book is read in a thread. Every pass is line-local
         # but the blank-line one, and that one only meets a run across a cut when a cleaned
-        # control character (a CR) became a line break there: it runs on the whole again.
+        # control character (a CR) became a line break there: it runs on the whole again
+        # when _runs_meet finds such a run where two pieces meet.
         parts: list[str] = []
         for start, end in _line_pieces(text, _PIECE):
             READER.give_way()

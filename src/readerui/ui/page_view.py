@@ -343,9 +343,15 @@ class PageView(Widget, can_focus=True):
         if self.article is not None and self.size.width >= 1 and self.size.height >= 1:
             measure, height = self.measure, self.size.height
             header = len(self._header_lines(measure, height))
-            # The pages only: keys kept for the complete text wait for the Resize event.
-            self.pagination.lay_out(measure, height, header, self.position)
+            if self.pagination.lay_out(measure, height, header, self.position):
+                # Drawn now; the status line and keys kept for the text hear of it once this
+                # frame is done (the Resize event that follows finds the pages laid out).
+                self.call_later(self._laid_out)
         self._rebuild()
+
+    def _laid_out(self) -> None:
+        self.post_message(self.Changed())
+        self._deferred.run()
 
     def on_mount(self) -> None:
         """Draw as soon as the view has a size."""

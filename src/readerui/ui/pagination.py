@@ -20,8 +20,8 @@ from readerui.data.library import reading_progress
 
 SYNC_LAYOUT_CHARS = 40_000
 """Texts shorter than this are paginated at once (some ten milliseconds); longer ones in a
-thread worker, with the pages of their opening part laid out at once so the reader never
-waits for the first page."""
+thread worker, with the first few pages (:func:`opening_chars`) laid out at once when the
+reader's place is among them, so the reader never waits for the first page."""
 OPENING_PAGES = 6
 """Pages' worth of a long text laid out at once while the whole is laid out in a worker: the
 first page, and the next few for the keys of the first moments (three spreads)."""

@@ -68,7 +68,11 @@ def _people_and_quotes(article: Article, check: Check) -> tuple[PeopleIndex, lis
             credit_spans(article),
         )
     )
-    runs = paragraph_runs(article, 0, cut, vocab, check)
+    try:
+        runs = paragraph_runs(article, 0, cut, vocab, check)
+    except BaseException:
+        child.abandon()
+        raise
     later_runs, raw, credits = child.result()
     check()
     runs += later_runs

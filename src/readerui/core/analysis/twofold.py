@@ -16,8 +16,10 @@ thread, and locks other threads held would stay held in the child).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -52,7 +54,12 @@ class Forked(Generic[T]):
         self._pid = 0
         self._fd = -1
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to be had (EAGAIN, ENOMEM): result() works here
+            os.close(read_end)
+            os.close(write_end)
+            return
         if pid == 0:  # the child: work, send the pickled value, leave without cleaning up
             os.close(read_end)
             code = 1
@@ -68,8 +75,19 @@ class Forked(Generic[T]):
         os.close(write_end)
         self._pid, self._fd = pid, read_end
 
+    def abandon(self) -> None:
+        """Stop the child and reap it (when its value is no longer wanted)."""
+        if self._pid:
+            os.close(self._fd)
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+
     def result(self) -> T:
         """The child's value (read once; waits for the child)."""
+        if not self._pid:  # no child was started, or it was abandoned
+            return self._work()
         chunks: list[bytes] = []
         try:
             with os.fdopen(self._fd, "rb") as pipe:
@@ -77,6 +95,7 @@ class Forked(Generic[T]):
                     chunks.append(chunk)
         finally:
             _, status = os.waitpid(self._pid, 0)
+            self._pid = 0
         if os.waitstatus_to_exitcode(status) == 0 and chunks:
             try:
                 value: T = pickle.loads(b"".join(chunks))
