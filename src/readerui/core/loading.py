@@ -330,7 +330,7 @@ def load_bytes(
     # A long text's format is sniffed from its opening part (the whole is parsed the way its
     # opening part was shown, and megabytes are not sniffed).
     fmt = None
-    if on_preview is not None and _opening(text, FIRST_PREVIEW_CHARS) is not None:
+    if on_preview is not None:
         fmt = _preview(text, source, content_type, on_preview)
     text = remove_escapes(text)
     if fmt is None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from functools import partial
 
 from readerui.core.courtesy import READER
 
@@ -87,11 +89,7 @@ def remove_escapes(text: str) -> str:
             break
     else:
         return text
-    parts: list[str] = []
-    for start, end in cuts:
-        READER.give_way()
-        parts.append(_ESCAPES.sub("", text[start:end]))
-    return "".join(parts)
+    return "".join(_cleaned_pieces(text, cuts, partial(_ESCAPES.sub, "")))
 
 
 def _strip_controls(text: str) -> str:
@@ -166,6 +164,18 @@ def _line_pieces(text: str, size: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _cleaned_pieces(
+    text: str, cuts: list[tuple[int, int]], clean: Callable[[str], str]
+) -> list[str]:
+    """``clean`` of each piece of ``text`` between ``cuts``, giving way to the reader's keys
+    before each (see :func:`_line_pieces`)."""
+    parts: list[str] = []
+    for start, end in cuts:
+        READER.give_way()
+        parts.append(clean(text[start:end]))
+    return parts
+
+
 _BREAKS = re.compile("\n*")
 
 
@@ -211,10 +221,7 @@ def normalize_text(text: str) -> str:
         # but the blank-line one, and that one only meets a run across a cut when a cleaned
         # control character (a CR) became a line break there: it runs on the whole again
         # when _runs_meet finds such a run where two pieces meet.
-        parts: list[str] = []
-        for start, end in _line_pieces(text, _PIECE):
-            READER.give_way()
-            parts.append(_clean_lines(text[start:end]))
+        parts = _cleaned_pieces(text, _line_pieces(text, _PIECE), _clean_lines)
         text = "".join(parts)
         if _runs_meet(parts):
             text = _tidy_runs(text)

@@ -243,14 +243,20 @@ class PageView(Widget, can_focus=True):
 
     def relayout(self) -> None:
         """Lay the article out for the current size (now, or in a worker if it is big)."""
-        if self.article is None or self.size.height < 1 or self.size.width < 1:
-            self._rebuild()
-            return
-        measure, height = self.measure, self.size.height
-        header = len(self._header_lines(measure, height))
-        if self.pagination.lay_out(measure, height, header, self.position):
+        if self._ask_pages():
             self._changed()
             self._deferred.run()
+        elif self.article is None or self.size.height < 1 or self.size.width < 1:
+            self._rebuild()
+
+    def _ask_pages(self) -> bool:
+        """Ask for the pages of the current size (see :meth:`Pagination.lay_out`); True when
+        the pages to show changed. False with no article, or no size yet."""
+        if self.article is None or self.size.height < 1 or self.size.width < 1:
+            return False
+        measure, height = self.measure, self.size.height
+        header = len(self._header_lines(measure, height))
+        return self.pagination.lay_out(measure, height, header, self.position)
 
     # A description, or Textual describes the worker by repr() of its arguments: a whole
     # book, turned into a string on the UI thread.
@@ -340,13 +346,10 @@ class PageView(Widget, can_focus=True):
     def _catch_up(self) -> None:
         """Pages and rows for the current size, before its Resize event comes."""
         self._rows_size = self.size  # once per size, even when the pages come from a worker
-        if self.article is not None and self.size.width >= 1 and self.size.height >= 1:
-            measure, height = self.measure, self.size.height
-            header = len(self._header_lines(measure, height))
-            if self.pagination.lay_out(measure, height, header, self.position):
-                # Drawn now; the status line and keys kept for the text hear of it once this
-                # frame is done (the Resize event that follows finds the pages laid out).
-                self.call_later(self._laid_out)
+        if self._ask_pages():
+            # Drawn now; the status line and keys kept for the text hear of it once this
+            # frame is done (the Resize event that follows finds the pages laid out).
+            self.call_later(self._laid_out)
         self._rebuild()
 
     def _laid_out(self) -> None:

@@ -32,9 +32,6 @@ SPLIT_MIN_CHARS = 1_000_000
 """Texts shorter than this are analysed in one process: forking, pickling and reading back
 cost some tens of milliseconds, more than the half of a short text's runs takes."""
 
-_READ = 1 << 20
-"""Bytes read from the child's pipe at a time."""
-
 
 def can_fork() -> bool:
     """Whether this process may fork a helper now: the platform has ``fork``, there is a
@@ -88,17 +85,15 @@ class Forked(Generic[T]):
         """The child's value (read once; waits for the child)."""
         if not self._pid:  # no child was started, or it was abandoned
             return self._work()
-        chunks: list[bytes] = []
         try:
             with os.fdopen(self._fd, "rb") as pipe:
-                while chunk := pipe.read(_READ):
-                    chunks.append(chunk)
+                data = pipe.read()  # to the end: the child closes the pipe when it is done
         finally:
             _, status = os.waitpid(self._pid, 0)
             self._pid = 0
-        if os.waitstatus_to_exitcode(status) == 0 and chunks:
+        if os.waitstatus_to_exitcode(status) == 0 and data:
             try:
-                value: T = pickle.loads(b"".join(chunks))
+                value: T = pickle.loads(data)
             except Exception:  # a damaged answer: computed here instead
                 return self._work()
             return value
